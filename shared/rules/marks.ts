@@ -1,0 +1,27 @@
+// Reading the marks of one row in one group, shared by the rules and the roll-up.
+import type { GridGroup, GridRow } from '../grid';
+import { markState } from '../text/marks';
+
+/** Positions (within the group) of the marked columns of a row. */
+export function markedIndexes(row: GridRow, g: GridGroup): number[] {
+  const out: number[] = [];
+  g.marks.forEach((key, i) => {
+    if (markState(row.values[key]) === 'mark') out.push(i);
+  });
+  return out;
+}
+
+/** True when a mark cell of the group holds something other than a mark or blank. */
+export function hasInvalid(row: GridRow, g: GridGroup): boolean {
+  return g.marks.some((key) => markState(row.values[key]) === 'invalid');
+}
+
+/**
+ * The rank a row reaches in a group (MĐ1 = 1 …; Đạt = 1, KĐ = 0), or null when unmarked.
+ * With conflicting marks the lowest one counts: a doubtful claim never raises a level
+ * (seed 001: Lương Thông marked Đạt and KĐ is not counted as Đạt, as the plan's total shows).
+ */
+export function reachedRank(row: GridRow, g: GridGroup): number | null {
+  const idx = markedIndexes(row, g);
+  return idx.length ? Math.min(...idx.map((i) => g.ranks[i])) : null;
+}
