@@ -1,0 +1,98 @@
+// The headless face of the core: `npm run -s cli -- <lệnh> …`. Every message is Vietnamese and
+// no stack trace reaches a user: unexpected failures print one line and exit 2.
+import { parseArgs } from 'node:util';
+import { formatFinding, formatValidation } from './format';
+import { ExportError, exportToFile } from '../services/export';
+import { importFiles } from '../services/import';
+import { ReadError } from '../services/excel/read';
+import { Store } from '../services/store/store';
+import { validateFile } from '../services/validate';
+
+const USAGE = `Cách dùng:
+  npm run -s cli -- validate TỆP.xlsx [--json]
+  npm run -s cli -- import TỆP.xlsx… --db CSDL.db [--dry-run] [--json]
+  npm run -s cli -- export --db CSDL.db --out TỆP.xlsx [--unit TÊN]`;
+
+class UsageError extends Error {}
+
+function out(s: string) {
+  process.stdout.write(s + '\n');
+}
+
+function needDb(db: string | undefined): Store {
+  if (!db) throw new UsageError('thiếu --db (đường dẫn tệp cơ sở dữ liệu).');
+  return Store.open(db);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        db: { type: 'string' },
+        out: { type: 'string' },
+        unit: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        force: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`tham số không hợp lệ (${(e as Error).message.split('\n')[0]}).`);
+  }
+  const { values: o, positionals: files } = parsed;
+  switch (command) {
+    case 'validate': {
+      if (files.length !== 1) throw new UsageError('validate cần đúng một tệp.');
+      const report = await validateFile(files[0]);
+      out(o.json ? JSON.stringify(report) : formatValidation(report));
+      return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    case 'import': {
+      if (!files.length) throw new UsageError('import cần ít nhất một tệp.');
+      const store = needDb(o.db);
+      try {
+        const result = await importFiles(store, files, { dryRun: o['dry-run'] });
+        if (o.json) out(JSON.stringify(result));
+        else
+          for (const f of result.files) {
+            out(`${f.file}: ${f.status === 'rejected' ? `BỊ TỪ CHỐI: ${f.reason}` : `${o['dry-run'] ? 'sẽ thay đổi' : 'đã lưu'} ${f.changes.length} ô (${f.unit})`}`);
+            f.findings.forEach((x) => out(formatFinding(x)));
+          }
+        const all = result.files;
+        if (all.length && all.every((f) => f.status === 'rejected')) return 2;
+        return all.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+      } finally {
+        store.close();
+      }
+    }
+    case 'export': {
+      if (!o.out) throw new UsageError('thiếu --out (tệp .xlsx sẽ ghi ra).');
+      const store = needDb(o.db);
+      try {
+        await exportToFile(store, o.out, o.unit);
+      } finally {
+        store.close();
+      }
+      if (!o.json) out(`Đã xuất ${o.out}`);
+      else out(JSON.stringify({ out: o.out }));
+      return 0;
+    }
+    default:
+      throw new UsageError(command ? `không có lệnh "${command}".` : 'thiếu tên lệnh.');
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) process.stderr.write(`Lỗi: ${e.message}\n${USAGE}\n`);
+    else if (e instanceof ReadError || e instanceof ExportError) process.stderr.write(`Lỗi: ${e.message}\n`);
+    else if (e instanceof Error && /[ăâđêôơư]/i.test(e.message)) process.stderr.write(`Lỗi: ${e.message}\n`);
+    else process.stderr.write(`Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)}. Hãy báo cho người quản trị kèm tệp đã dùng.\n`);
+    process.exit(2);
+  },
+);

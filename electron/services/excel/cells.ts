@@ -1,0 +1,44 @@
+// Turning exceljs cell values into the plain text the reader works on, whatever wrote the file.
+import type ExcelJS from 'exceljs';
+import type { SheetText } from '../../../shared/sheet/types';
+import { cleanText } from '../../../shared/text/normalize';
+
+/** The text a person sees in a cell: rich text joined, formulas by their cached result. */
+export function valueText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return cleanText(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return cleanText(value.richText.map((p) => p.text).join(''));
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      return result === undefined || result === null ? '' : valueText(result as ExcelJS.CellValue);
+    }
+    if ('text' in value) return cleanText(String((value as ExcelJS.CellHyperlinkValue).text));
+    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+  }
+  return cleanText(String(value));
+}
+
+/** Reads a worksheet into the plain text matrix the recogniser works on. */
+export function sheetText(ws: ExcelJS.Worksheet): SheetText {
+  const rows = new Map<number, Map<number, string>>();
+  const fonts = new Map<string, string>();
+  let colCount = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells = new Map<number, string>();
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const t = valueText(cell.value);
+      if (t === '') return;
+      cells.set(c, t);
+      if (c > colCount) colCount = c;
+      if (typeof cell.value === 'string' || (cell.value && typeof cell.value === 'object' && 'richText' in cell.value)) {
+        const font = cell.font?.name;
+        if (font) fonts.set(`${r}:${c}`, font);
+      }
+    });
+    if (cells.size) rows.set(r, cells);
+  });
+  return { name: ws.name, rows, fonts, colCount };
+}

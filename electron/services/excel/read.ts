@@ -1,0 +1,70 @@
+// Loading a workbook file and recognising its grids. Every failure becomes a ReadError with a
+// one-line Vietnamese reason: a user never sees a stack trace.
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
+import { sheetText } from './cells';
+
+export class ReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReadError';
+  }
+}
+
+export interface WorkbookRead {
+  file: string;
+  sheets: RecognisedSheet[];
+  /** Sheets that hold no known grid, with the reason. */
+  unrecognized: { sheet: string; reason: string }[];
+}
+
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const ZIP = Buffer.from([0x50, 0x4b]);
+
+export const XLS_REFUSED =
+  'tệp .xls (Excel 97–2003) không được hỗ trợ: hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx (Sổ làm việc Excel), rồi nhập lại.';
+
+export async function loadWorkbook(buf: Buffer, name: string): Promise<ExcelJS.Workbook> {
+  if (buf.subarray(0, 4).equals(OLE2) || /\.xls$/i.test(name)) throw new ReadError(XLS_REFUSED);
+  if (buf.length === 0) throw new ReadError('tệp rỗng (0 byte).');
+  if (!buf.subarray(0, 2).equals(ZIP)) throw new ReadError('tệp không phải là sổ làm việc Excel .xlsx.');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new ReadError('tệp .xlsx bị hỏng hoặc không đầy đủ (có thể tải về hoặc sao chép chưa xong).');
+  }
+  return wb;
+}
+
+export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookRead> {
+  const wb = await loadWorkbook(buf, file);
+  const sheets: RecognisedSheet[] = [];
+  const unrecognized: WorkbookRead['unrecognized'] = [];
+  for (const ws of wb.worksheets) {
+    if (ws.state === 'veryHidden') continue; // the app's own metadata sheets
+    const r = recogniseSheet(sheetText(ws));
+    if (r.ok) sheets.push(r.sheet);
+    else unrecognized.push({ sheet: ws.name, reason: r.reason });
+  }
+  return { file, sheets, unrecognized };
+}
+
+export async function readWorkbookFile(path: string): Promise<WorkbookRead> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ReadError(
+      code === 'ENOENT'
+        ? `không tìm thấy tệp "${basename(path)}".`
+        : code === 'EISDIR'
+          ? `"${basename(path)}" là thư mục, không phải tệp.`
+          : `không đọc được tệp "${basename(path)}" (${code ?? 'lỗi hệ thống'}).`,
+    );
+  }
+  return readWorkbookBuffer(buf, path);
+}

@@ -1,0 +1,137 @@
+// From a sheet's text to a Grid: which template, which years and periods, which rows are
+// communes, which is the total row. Pure: the same code serves files of any writer.
+import { columnKey, columnsOf, type Grid, type GridRow } from '../grid';
+import type { GridSpot } from '../rules';
+import { TEMPLATES, type Layout, type TemplateDef } from '../templates';
+import { MARK, markState } from '../text/marks';
+import { fold } from '../text/normalize';
+import { readHeader, type HeaderBlock } from './header';
+import { columnLetter, textAt, type SheetText } from './types';
+
+export interface RecognisedSheet {
+  sheet: string;
+  template: TemplateDef;
+  grid: Grid;
+  /** The printed total row, raw text by column key; absent when the sheet has none. */
+  printedTotals?: Record<string, string>;
+  /** File row of each commune row, parallel to grid.rows. */
+  rowNumbers: number[];
+  totalRow?: number;
+  /** File column of each column key. */
+  columns: Record<string, number>;
+  nameCol: number;
+  /** Text above the header (title lines), top to bottom. */
+  titles: string[];
+}
+
+export type Recognition = { ok: true; sheet: RecognisedSheet } | { ok: false; reason: string };
+
+/** A1 address of a spot of a recognised sheet, or null for a whole-sheet finding. */
+export function locate(rs: RecognisedSheet, spot: GridSpot): string | null {
+  const row = spot.row === 'total' ? rs.totalRow : spot.row === null ? undefined : rs.rowNumbers[spot.row];
+  if (row === undefined) return null;
+  const col = spot.col === 'name' || spot.col === null ? rs.nameCol : rs.columns[spot.col];
+  return col === undefined ? null : `${columnLetter(col)}${row}`;
+}
+
+function chooseTemplate(h: HeaderBlock, titles: string): TemplateDef | null {
+  const leaves = new Set(h.columns.map((c) => c.leaf));
+  const fits = (t: TemplateDef) =>
+    [...leaves].every((l) => t.marks.includes(l) || l === t.assessment) &&
+    t.marks.some((m) => leaves.has(m));
+  const named = (t: TemplateDef, text: string) => t.keywords.some((k) => ` ${text} `.includes(k));
+  return (
+    TEMPLATES.find((t) => fits(t) && named(t, h.text)) ?? TEMPLATES.find((t) => fits(t) && named(t, titles)) ?? null
+  );
+}
+
+function groupOf(t: TemplateDef, c: HeaderBlock['columns'][number]): string | null {
+  if (c.period) return c.period;
+  if (!c.year) return null;
+  if (t.ages) return c.age && t.ages.includes(c.age) ? `${c.year}/${c.age}` : null;
+  return c.year;
+}
+
+// "Tổng toàn huyện", "Tổng cộng", "Cộng"… but never a commune such as Tổng Cột (seed 001, STT 17).
+const TOTAL_LABEL = /^(tong toan|tong cong|tong so|tong$|cong\b)/;
+const isCount = (t: string) => /^\d+$/.test(t);
+
+export function recogniseSheet(s: SheetText): Recognition {
+  const hr = readHeader(s);
+  if (!hr.ok) return hr;
+  const h = hr.header;
+  const titleRows = [...s.rows.keys()].filter((r) => r < h.top).sort((a, b) => a - b);
+  const titles = titleRows.map((r) => [...s.rows.get(r)!.values()].join(' '));
+  const template = chooseTemplate(h, fold(titles.join(' ')));
+  if (!template) return { ok: false, reason: 'tiêu đề cột không khớp với biểu mẫu nào (Phụ lục 1–4)' };
+
+  const layout: Layout = { results: [], periods: [] };
+  const columns: Record<string, number> = {};
+  for (const c of h.columns) {
+    const group = groupOf(template, c);
+    if (!group) continue;
+    if (c.period && !layout.periods.includes(c.period)) layout.periods.push(c.period);
+    if (!c.period && c.year && !layout.results.includes(c.year)) layout.results.push(c.year);
+    columns[columnKey(group, c.leaf)] = c.col;
+  }
+  const known = columnsOf(template, layout);
+  if (!known.some((k) => k.kind === 'mark' && columns[k.key] !== undefined)) {
+    return { ok: false, reason: 'không nhận ra năm hoặc giai đoạn của các cột đánh dấu' };
+  }
+
+  const rows: GridRow[] = [];
+  const rowNumbers: number[] = [];
+  let printedTotals: Record<string, string> | undefined;
+  let totalRow: number | undefined;
+  const totalTexts: Record<string, string> = {};
+  const lastRow = Math.max(...s.rows.keys());
+  for (let r = h.leafRow + 1; r <= lastRow; r++) {
+    const stt = textAt(s, r, h.sttCol);
+    const name = textAt(s, r, h.nameCol);
+    if (!stt && !name) continue; // blank row, or data without a name: not a commune
+    if (/^ghi chu/.test(fold(stt || name))) break;
+    if (r === h.leafRow + 1 && isColumnNumbers(stt, name)) continue;
+    const label = isCount(stt) ? '' : fold(stt || name);
+    if (TOTAL_LABEL.test(label) && !isCount(stt)) {
+      totalRow = r;
+      printedTotals = {};
+      for (const k of known) {
+        const t = columns[k.key] === undefined ? '' : textAt(s, r, columns[k.key]);
+        if (k.kind === 'mark') printedTotals[k.key] = t;
+        else if (t) totalTexts[k.key] = t;
+      }
+      break;
+    }
+    if (!name) continue;
+    const values: Record<string, string> = {};
+    for (const k of known) {
+      if (columns[k.key] === undefined) continue;
+      const t = textAt(s, r, columns[k.key]);
+      if (!t) continue;
+      // A mark is a mark however it was typed (x, X, ×); anything else is kept as written.
+      values[k.key] = k.kind === 'mark' && markState(t) === 'mark' ? MARK : t;
+    }
+    rows.push({ unit: name, values });
+    rowNumbers.push(r);
+  }
+
+  return {
+    ok: true,
+    sheet: {
+      sheet: s.name,
+      template,
+      grid: { template: template.id, layout, rows, totalTexts },
+      printedTotals,
+      rowNumbers,
+      totalRow,
+      columns,
+      nameCol: h.nameCol,
+      titles,
+    },
+  };
+}
+
+function isColumnNumbers(stt: string, name: string): boolean {
+  const n = (t: string) => t.replace(/[()]/g, '');
+  return n(stt) === '1' && n(name) === '2';
+}
