@@ -7,7 +7,7 @@ import { validateWorkbook, type Finding } from '../../shared/report';
 import { guessUnit } from '../../shared/sheet/district';
 import { locate, type RecognisedSheet } from '../../shared/sheet/recognise';
 import { unitKey } from '../../shared/text/normalize';
-import { readWorkbookFile, ReadError, type WorkbookRead } from './excel/read';
+import { readWorkbookBuffer, readWorkbookFile, ReadError, type WorkbookRead } from './excel/read';
 import type { Store } from './store/store';
 import type { CellWrite, UnitRecord } from './store/types';
 import { NoGridError } from './validate';
@@ -100,9 +100,18 @@ function storeSheet(store: Store, district: UnitRecord, units: Map<string, UnitR
 }
 
 export async function importFile(store: Store, file: string, opts: ImportOptions = {}): Promise<ImportFileResult> {
+  return importRead(store, file, () => readWorkbookFile(file), opts);
+}
+
+/** The same for bytes that arrived from the renderer (a dialog, a drop). */
+export async function importBuffer(store: Store, name: string, buf: Buffer, opts: ImportOptions = {}): Promise<ImportFileResult> {
+  return importRead(store, name, () => readWorkbookBuffer(buf, name), opts);
+}
+
+async function importRead(store: Store, file: string, read: () => Promise<WorkbookRead>, opts: ImportOptions): Promise<ImportFileResult> {
   let wb: WorkbookRead;
   try {
-    wb = await readWorkbookFile(file);
+    wb = await read();
     if (!wb.sheets.length) throw new NoGridError('tệp không có trang nào là biểu phụ lục (Phụ lục 1–4).');
   } catch (e) {
     if (e instanceof ReadError) return rejected(file, e.message);

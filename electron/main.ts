@@ -1,0 +1,94 @@
+// Electron main: wiring only. Every piece of logic lives in modules that never import
+// 'electron' (services/, security.ts, window-state.ts, menu-template.ts).
+import { app, BrowserWindow, dialog, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import { registerIpc } from './ipc';
+import { menuTemplate, type MenuItemSpec } from './menu-template';
+import { allowNavigation, APP_ORIGIN, APP_SCHEME, CSP, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from './security';
+import { writeFileAtomic } from './services/export';
+import { createHandlers } from './services/handlers';
+import { Store } from './services/store/store';
+import { loadBounds, saveBounds } from './window-state';
+
+const ROOT = join(__dirname, '..');
+const RENDERER = join(ROOT, 'dist', 'renderer');
+const MIME: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', png: 'image/png', woff2: 'font/woff2' };
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let win: BrowserWindow | null = null;
+
+function toMenu(items: MenuItemSpec[]): MenuItemConstructorOptions[] {
+  return items.map((i) => ({
+    label: i.label,
+    role: i.role as MenuItemConstructorOptions['role'],
+    type: i.type,
+    accelerator: i.accelerator,
+    submenu: i.submenu ? toMenu(i.submenu) : undefined,
+    click: i.command ? () => win?.webContents.send('menu:command', i.command) : undefined,
+  }));
+}
+
+async function start() {
+  const userData = app.getPath('userData');
+  let store: Store;
+  try {
+    store = Store.open(join(userData, 'pcgd-xmc.db'));
+  } catch (e) {
+    dialog.showErrorBox('Không mở được cơ sở dữ liệu', e instanceof Error ? e.message : String(e));
+    app.quit();
+    return;
+  }
+  const api = createHandlers({
+    store,
+    seedsDir: join(ROOT, 'seeds'),
+    async saveFile({ name, data }) {
+      const r = await dialog.showSaveDialog(win!, { defaultPath: name, filters: [{ name: 'Sổ làm việc Excel', extensions: ['xlsx'] }] });
+      if (r.canceled || !r.filePath) return { saved: false };
+      await writeFileAtomic(r.filePath, Buffer.from(data, 'base64'));
+      return { saved: true, path: r.filePath };
+    },
+  });
+  registerIpc(api);
+
+  protocol.handle(APP_SCHEME, async (req) => {
+    const file = resolveAppPath(RENDERER, req.url, join, normalize);
+    if (!file) return new Response('', { status: 403 });
+    const body = await readFile(file).catch(() => readFile(join(RENDERER, 'index.html')));
+    const ext = file.split('.').pop() ?? '';
+    return new Response(body, { headers: { 'content-type': MIME[ext] ?? 'application/octet-stream', 'content-security-policy': CSP } });
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toMenu(menuTemplate())));
+
+  const bounds = loadBounds(userData);
+  win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), bounds));
+  if (bounds.maximized) win.maximize();
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!allowNavigation(url)) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(windowOpenHandler);
+  win.once('ready-to-show', () => win?.show());
+  win.on('close', () => {
+    if (win) saveBounds(userData, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  });
+  app.on('before-quit', () => store.close());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+app.on('window-all-closed', () => app.quit());
+app.whenReady().then(start);

@@ -1,0 +1,7 @@
+// Bundles the Electron main process and the sandboxed preload (which cannot require project
+// files) into dist-electron/. Native and large libraries stay external.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'exceljs'] };
+await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', format: 'cjs' });
+await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', format: 'cjs' });

@@ -1,0 +1,124 @@
+// The one API contract between the renderer and the main process. The preload, the IPC
+// handlers and the loopback browser host are all derived from this table, over the same
+// handler functions, so a method cannot exist in one face and not in another.
+import { z } from 'zod';
+import type { Grid } from './grid';
+import type { Finding, ValidationReport } from './report';
+import type { Rollup } from './rules/rollup';
+import type { Layout, TemplateId } from './templates';
+
+const id = z.number().int().positive();
+const templateId = z.enum(['xmc', 'pcgd-mn', 'pcgd-th', 'pcgd-thcs']);
+/** A file's bytes travel as base64 so that IPC and HTTP carry the same payload. */
+const fileData = z.object({ name: z.string().min(1).max(260), data: z.string().max(80_000_000) });
+
+export const contract = {
+  /** What the database holds: the unit tree and each unit's grids; empty on first run. */
+  overview: z.object({}).strict(),
+  /** First run: load the Hà Quảng demo from seeds/. */
+  loadDemo: z.object({}).strict(),
+  /** First run: an empty district with its communes and the four empty grids. */
+  createDistrict: z
+    .object({ name: z.string().trim().min(1).max(100), communes: z.array(z.string().trim().min(1).max(100)).max(20_000) })
+    .strict(),
+  /** A report's grid with the district's other grids (rules look across grids). */
+  openGrid: z.object({ reportId: id.optional(), template: templateId.optional(), unitId: id.optional() }).strict(),
+  /** Store edits at once; one call is one undo step in the renderer. */
+  setCells: z
+    .object({
+      reportId: id,
+      writes: z.array(z.object({ unitId: id, key: z.string().min(1).max(100), value: z.string().max(500) })).max(200_000),
+    })
+    .strict(),
+  /** Read workbooks and show what would change, storing nothing. */
+  previewImport: z.object({ files: z.array(fileData).min(1).max(1000) }).strict(),
+  /** Store the accepted files, each in its own transaction. */
+  applyImport: z.object({ files: z.array(fileData).min(1).max(1000) }).strict(),
+  /** The official workbook of a unit, as bytes. */
+  exportWorkbook: z.object({ unitId: id.optional() }).strict(),
+  /** Save bytes where the user chooses (Electron: a native dialog; browser host: a download). */
+  saveFile: z.object({ name: z.string().min(1).max(260), data: z.string() }).strict(),
+  /** Where each value came from. */
+  audit: z.object({ reportId: id, unitId: id.optional(), key: z.string().optional(), limit: z.number().int().positive().max(10_000).optional() }).strict(),
+  /** Put an audited value back. */
+  restore: z.object({ auditId: id }).strict(),
+} as const;
+
+export type Method = keyof typeof contract;
+export const METHODS = Object.keys(contract) as Method[];
+export type Input<M extends Method> = z.infer<(typeof contract)[M]>;
+
+export interface UnitNode {
+  id: number;
+  parentId: number | null;
+  name: string;
+  kind: 'tinh' | 'huyen' | 'xa';
+}
+
+export interface ReportInfo {
+  id: number;
+  unitId: number;
+  template: TemplateId;
+  layout: Layout;
+  updatedAt: string;
+}
+
+export interface GridView {
+  report: ReportInfo;
+  unit: UnitNode;
+  grid: Grid;
+  /** The district's other grids, for the rules that look across grids. */
+  context: Grid[];
+  /** Names of the district's communes and aliases (unit.unknown). */
+  knownUnits: string[];
+}
+
+export interface ImportFileResult {
+  file: string;
+  unit: string | null;
+  status: 'ok' | 'conflict' | 'duplicate' | 'unknown-unit' | 'rejected';
+  changes: { sheet: string; cell: string | null; old: string; new: string }[];
+  findings: Finding[];
+  reason?: string;
+}
+
+export interface AuditRow {
+  id: number;
+  unitName: string;
+  key: string;
+  old: string;
+  new: string;
+  at: string;
+  source: 'typed' | 'file' | 'seed' | 'restore';
+  file: string | null;
+}
+
+export interface Outputs {
+  overview: { units: UnitNode[]; reports: ReportInfo[] };
+  loadDemo: { unitId: number };
+  createDistrict: { unitId: number };
+  openGrid: GridView;
+  setCells: { changed: number; savedAt: string };
+  previewImport: { files: ImportFileResult[] };
+  applyImport: { files: ImportFileResult[] };
+  exportWorkbook: { name: string; data: string };
+  saveFile: { saved: boolean; path?: string; download?: boolean };
+  audit: { entries: AuditRow[] };
+  restore: { changed: number };
+}
+
+export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };
+
+/** What crosses IPC and HTTP: never a raw Error (no stack trace reaches the page). */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Validates a payload against the contract; the message is Vietnamese. */
+export function parseInput<M extends Method>(method: M, payload: unknown): Input<M> {
+  const schema = contract[method];
+  if (!schema) throw new Error(`Không có chức năng "${String(method)}".`);
+  const r = schema.safeParse(payload ?? {});
+  if (!r.success) throw new Error(`Dữ liệu gửi tới "${method}" không hợp lệ: ${r.error.issues.map((i) => i.path.join('.') || 'gốc').join(', ')}.`);
+  return r.data as Input<M>;
+}
+
+export type { Rollup, ValidationReport };

@@ -1,0 +1,41 @@
+// Each test gets its own data folder and its own browser host on a free loopback port
+// (Actual Budget's e2e pattern): tests never share a database.
+import { test as base, expect } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createHost } from '../../electron/host/server';
+import { createHandlers } from '../../electron/services/handlers';
+import { Store } from '../../electron/services/store/store';
+
+export const ROOT = resolve(__dirname, '..', '..');
+
+export interface HostFixture {
+  url: string;
+  dbPath: string;
+  store: Store;
+}
+
+export const test = base.extend<{ host: HostFixture; demo: HostFixture }>({
+  host: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcgd-e2e-'));
+    const dbPath = join(dir, 'test.db');
+    const store = Store.open(dbPath);
+    const api = createHandlers({ store, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
+    const server = createHost(api, join(ROOT, 'dist', 'renderer'));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const { port } = server.address() as AddressInfo;
+    await use({ url: `http://127.0.0.1:${port}/`, dbPath, store });
+    await new Promise((ok) => server.close(ok));
+    store.close();
+  },
+  /** A host whose database already holds the Hà Quảng demo. */
+  demo: async ({ host }, use) => {
+    const api = createHandlers({ store: host.store, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
+    await api.loadDemo({});
+    await use(host);
+  },
+});
+
+export { expect };
