@@ -69,7 +69,13 @@ export function recogniseSheet(s: SheetText): Recognition {
   const columns: Record<string, number> = {};
   for (const c of h.columns) {
     const group = groupOf(template, c);
-    if (!group) continue;
+    if (!group) {
+      // A mark column we cannot place would be data silently dropped: refuse the sheet instead.
+      if (template.marks.includes(c.leaf) || c.leaf === template.assessment) {
+        return { ok: false, reason: `không rõ năm hoặc giai đoạn của cột ${columnLetter(c.col)} ("${c.path.join(' / ')}")` };
+      }
+      continue;
+    }
     if (c.period && !layout.periods.includes(c.period)) layout.periods.push(c.period);
     if (!c.period && c.year && !layout.results.includes(c.year)) layout.results.push(c.year);
     columns[columnKey(group, c.leaf)] = c.col;
