@@ -5,7 +5,10 @@ import { cleanText } from './normalize';
 export type MarkState = 'mark' | 'blank' | 'invalid';
 
 export function markState(raw: string | null | undefined): MarkState {
-  const v = cleanText(raw ?? '');
+  // Fast path: stored and read marks are already clean (rules run on every keystroke).
+  if (raw === 'x' || raw === 'X' || raw === '×') return 'mark';
+  if (raw === undefined || raw === null || raw === '') return 'blank';
+  const v = cleanText(raw);
   if (v === '') return 'blank';
   return v === 'x' || v === 'X' || v === '×' ? 'mark' : 'invalid';
 }

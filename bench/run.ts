@@ -1,0 +1,99 @@
+// `npm run bench`: speed of the core beside exceljs alone, in the same run (this machine is
+// shared and noisy: only ratios against a baseline measured alongside mean anything).
+// Not part of `npm test`.
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { exportBuffer } from '../electron/services/export';
+import { writeWorkbook } from '../electron/services/excel/write';
+import { importBuffer } from '../electron/services/import';
+import { Store } from '../electron/services/store/store';
+import { columnsOf, type Grid } from '../shared/grid';
+import { getTemplate } from '../shared/templates';
+
+const ROOT = join(import.meta.dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+async function median(label: string, fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  await fn(); // warm-up: JIT and file cache
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const m = times[Math.floor(times.length / 2)];
+  console.log(`  ${label.padEnd(52)} ${m.toFixed(0).padStart(6)} ms`);
+  return m;
+}
+
+function ratio(label: string, ours: number, base: number, goal: number) {
+  const r = ours / base;
+  console.log(`  → ${label}: ${r.toFixed(2)}× (mục tiêu ≤ ${goal}×) ${r <= goal ? 'ĐẠT' : 'CHƯA ĐẠT'}`);
+}
+
+/** A national-scale grid: n communes of pcgd-thcs, one mark per group. */
+function bigGrid(n: number): Grid {
+  const t = getTemplate('pcgd-thcs');
+  const grid: Grid = { template: t.id, layout: t.defaultLayout, rows: [], totalTexts: {} };
+  const marks = columnsOf(t, grid.layout).filter((c) => c.kind === 'mark');
+  for (let i = 0; i < n; i++) {
+    const values: Record<string, string> = {};
+    for (const g of ['2020', '2021-2025', '2026-2030']) {
+      const col = marks.filter((c) => c.group === g)[(i * 7 + g.length) % 3];
+      values[col.key] = 'x';
+    }
+    grid.rows.push({ unit: `Xã số ${i + 1}`, values });
+  }
+  return grid;
+}
+
+/** The same cells written by exceljs with no style at all: the floor for any writer. */
+async function plainWrite(grid: Grid): Promise<Buffer> {
+  const t = getTemplate(grid.template);
+  const cols = columnsOf(t, grid.layout);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(t.appendix);
+  ws.addRow(['STT', 'Tên đơn vị', ...cols.map((c) => c.label)]);
+  grid.rows.forEach((r, i) => ws.addRow([i + 1, r.unit, ...cols.map((c) => r.values[c.key] ?? null)]));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function scale(title: string, file: Buffer, name: string) {
+  console.log(`\n${title}`);
+  const dir = mkdtempSync(join(tmpdir(), 'pcgd-bench-'));
+  let k = 0;
+  const load = await median('exceljs: chỉ nạp tệp (wb.xlsx.load)', async () => {
+    await new ExcelJS.Workbook().xlsx.load(file as unknown as ArrayBuffer);
+  });
+  const ours = await median('đọc + kiểm tra + lưu vào SQLite (CSDL mới)', async () => {
+    const store = Store.open(join(dir, `r${k++}.db`));
+    try {
+      const r = await importBuffer(store, name, file);
+      if (r.status !== 'ok') throw new Error(r.reason);
+    } finally {
+      store.close();
+    }
+  });
+  ratio('đọc + kiểm tra + lưu so với chỉ nạp', ours, load, 1.2);
+
+  const store = Store.open(join(dir, 'export.db'));
+  await importBuffer(store, name, file);
+  const { grids } = { grids: store.listReports().map((r) => store.loadGrid(r.id)) };
+  const plain = await median('exceljs: ghi cùng các ô, không định dạng', async () => {
+    for (const g of grids) await plainWrite(g);
+  });
+  const exp = await median('xuất báo cáo chính thức (từ CSDL)', () => exportBuffer(store));
+  ratio('xuất so với ghi trơn', exp, plain, 1.5);
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const n = Number(process.env.BENCH_COMMUNES ?? 10_000);
+console.log(`Đo tốc độ (trung vị của ${RUNS} lần, sau 1 lần khởi động), Node ${process.version}`);
+await scale('Quy mô huyện: seeds/ha-quang.xlsx (21 xã, 4 biểu)', readFileSync(join(ROOT, 'seeds', 'ha-quang.xlsx')), 'ha-quang.xlsx');
+const national = await writeWorkbook({ unit: { name: 'Toàn quốc', kind: 'tinh' }, parent: null, date: new Date(2025, 9, 1), grids: [bigGrid(n)] });
+await scale(`Quy mô toàn quốc trước 2025: ${n.toLocaleString('vi-VN')} xã trong một biểu (Phụ lục 4)`, national, 'toan-quoc.xlsx');
