@@ -99,3 +99,26 @@ describe('files that are not grids', () => {
     expect(wb.unrecognized.length).toBeGreaterThan(0);
   });
 });
+
+describe('legacy text (TCVN3 sample, encoded independently of our code)', () => {
+  it('converts, reports where, and then finds exactly the findings of the Unicode sample', async () => {
+    const { report } = await check(join(FIX, 'huyen-mau-phu-luc-tcvn3.xlsx'));
+    const { report: unicode } = await check(join(FIX, 'huyen-mau-phu-luc.xlsx'));
+    expect(report.sheets).toEqual(unicode.sheets);
+    expect(report.rollups).toEqual(unicode.rollups);
+    const notLegacy = report.findings.filter((f) => f.rule !== 'text.legacy-encoding');
+    expect(notLegacy.map((f) => [f.rule, f.cell, f.unit, f.message])).toEqual(unicode.findings.map((f) => [f.rule, f.cell, f.unit, f.message]));
+    const legacy = report.findings.filter((f) => f.rule === 'text.legacy-encoding');
+    expect(legacy.map((f) => f.sheet)).toEqual(['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3', 'Phụ lục 4']);
+    for (const f of legacy) {
+      expect(f.severity).toBe('info');
+      expect(f.message).toMatch(/từ mã TCVN3 sang Unicode \(A1, /);
+    }
+  });
+  it('reports nothing on the Unicode and LibreOffice workbooks', async () => {
+    for (const name of ['huyen-mau-phu-luc.xlsx', 'huyen-mau-phu-luc-libreoffice.xlsx']) {
+      const { report } = await check(join(FIX, name));
+      expect(report.findings.some((f) => f.rule === 'text.legacy-encoding')).toBe(false);
+    }
+  });
+});

@@ -3,6 +3,8 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Finding } from '../../../shared/report';
+import { decodeSheet } from '../../../shared/sheet/legacy';
 import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
 import { sheetText } from './cells';
 
@@ -18,6 +20,20 @@ export interface WorkbookRead {
   sheets: RecognisedSheet[];
   /** Sheets that hold no known grid, with the reason. */
   unrecognized: { sheet: string; reason: string }[];
+  /** What the reader did to the text itself (legacy encodings converted). */
+  notes: Finding[];
+}
+
+function legacyNote(sheet: string, encoding: string, cells: string[]): Finding {
+  const shown = cells.length > 8 ? `${cells.slice(0, 8).join(', ')}, …` : cells.join(', ');
+  return {
+    rule: 'text.legacy-encoding',
+    severity: 'info',
+    sheet,
+    cell: cells[0] ?? null,
+    unit: null,
+    message: `Trang "${sheet}": đã chuyển ${cells.length} ô từ mã ${encoding} sang Unicode (${shown}).`,
+  };
 }
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -43,13 +59,17 @@ export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<Wor
   const wb = await loadWorkbook(buf, file);
   const sheets: RecognisedSheet[] = [];
   const unrecognized: WorkbookRead['unrecognized'] = [];
+  const notes: Finding[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state === 'veryHidden') continue; // the app's own metadata sheets
-    const r = recogniseSheet(sheetText(ws));
+    // Old office PCs: TCVN3 / VNI text, told by font first, then by content (DOMAIN.md §6).
+    const decoded = decodeSheet(sheetText(ws));
+    for (const n of decoded.notes) notes.push(legacyNote(ws.name, n.encoding, n.cells));
+    const r = recogniseSheet(decoded.sheet);
     if (r.ok) sheets.push(r.sheet);
     else unrecognized.push({ sheet: ws.name, reason: r.reason });
   }
-  return { file, sheets, unrecognized };
+  return { file, sheets, unrecognized, notes };
 }
 
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {

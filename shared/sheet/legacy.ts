@@ -1,0 +1,65 @@
+// A sheet's legacy-encoded cells (TCVN3, VNI; DOMAIN.md §6) turned into Unicode before anything
+// reads them, with the list of what was converted, for the finding that tells the user
+// ("Đã chuyển N ô từ mã TCVN3 sang Unicode (B7, B8, …)"). Pure: no Node, no DOM.
+import { cleanText } from '../text/normalize';
+import { fontEncoding, legacyToUnicode, type LegacyEncoding } from '../text/legacy';
+import { columnLetter, type SheetText } from './types';
+
+export interface LegacyNote {
+  encoding: LegacyEncoding;
+  /** A1 addresses of the converted cells, row by row. */
+  cells: string[];
+}
+
+const ORDER: LegacyEncoding[] = ['TCVN3', 'VNI'];
+
+const byNumber = (a: number, b: number) => a - b;
+
+/**
+ * A new sheet with every legacy cell in Unicode (NFC, cleaned), told by the cell's font first and
+ * its content second; and the cells converted, per encoding (only cells whose text changed).
+ * Cells read under a legacy font lose that font in the new sheet: their text is Unicode now, and
+ * the font would have a second decoding garble it again.
+ */
+export function decodeSheet(s: SheetText): { sheet: SheetText; notes: LegacyNote[] } {
+  const rows = new Map<number, Map<number, string>>();
+  const fonts = new Map(s.fonts);
+  // The font each cell is read under, own or inherited (below).
+  const fontAt = new Map<string, string | undefined>();
+  const converted = new Map<LegacyEncoding, string[]>();
+
+  for (const r of [...s.rows.keys()].sort(byNumber)) {
+    const row = s.rows.get(r)!;
+    const out = new Map<number, string>();
+    for (const c of [...row.keys()].sort(byNumber)) {
+      const key = `${r}:${c}`;
+      const text = row.get(c)!;
+      // exceljs repeats a merged range's text in every cell of the range but gives the font to
+      // the top-left cell only (the "stt" header of a .VnTimeH column, merged over three rows,
+      // has its font in the top cell). A cell with no font and the same text as its left or
+      // upper neighbour is taken to be of the same range, hence in that neighbour's font.
+      let font = s.fonts.get(key);
+      if (font === undefined && row.get(c - 1) === text) font = fontAt.get(`${r}:${c - 1}`);
+      if (font === undefined && s.rows.get(r - 1)?.get(c) === text) font = fontAt.get(`${r - 1}:${c}`);
+      fontAt.set(key, font);
+
+      const legacy = legacyToUnicode(text, font);
+      if (!legacy) {
+        out.set(c, text);
+        continue;
+      }
+      const decoded = cleanText(legacy.text);
+      out.set(c, decoded);
+      if (fontEncoding(s.fonts.get(key))) fonts.delete(key);
+      if (decoded !== text) {
+        const list = converted.get(legacy.encoding) ?? [];
+        list.push(`${columnLetter(c)}${r}`);
+        converted.set(legacy.encoding, list);
+      }
+    }
+    rows.set(r, out);
+  }
+
+  const notes = ORDER.filter((e) => converted.has(e)).map((encoding) => ({ encoding, cells: converted.get(encoding)! }));
+  return { sheet: { ...s, rows, fonts }, notes };
+}
