@@ -1,0 +1,413 @@
+// The only module that speaks SQL. Plain Node (no electron), so the CLI, the browser host
+// and the tests open the very same store the desktop app does.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Grid } from '../../../shared/grid';
+import { isTemplateId, type Layout, type TemplateId } from '../../../shared/templates';
+import { cleanText } from '../../../shared/text/normalize';
+import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations';
+import type {
+  AuditEntry,
+  CellChangeRecord,
+  CellWrite,
+  ChangeSource,
+  ReportRecord,
+  UnitKind,
+  UnitRecord,
+} from './types';
+
+interface UnitRow { id: number; parent_id: number | null; name: string; kind: UnitKind; sort: number }
+interface ReportRow { id: number; template: string; unit_id: number; layout: string; updated_at: string }
+interface ValueRow { unit_id: number; key: string; value: string }
+interface AuditRow {
+  id: number; report_id: number; unit_id: number; unit_name: string; key: string;
+  old: string; new: string; at: string; source: AuditEntry['source']; file: string | null;
+}
+
+const UNIT_COLS = 'id, parent_id, name, kind, sort';
+const REPORT_COLS = 'id, template, unit_id, layout, updated_at';
+
+function toUnit(r: UnitRow): UnitRecord {
+  return { id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, sort: r.sort };
+}
+
+function toReport(r: ReportRow): ReportRecord {
+  return { id: r.id, template: r.template as TemplateId, unitId: r.unit_id, layout: JSON.parse(r.layout) as Layout, updatedAt: r.updated_at };
+}
+
+/** Fixed key order and plain arrays, so the UNIQUE constraint sees equal layouts as equal text. */
+function layoutJson(layout: Layout): string {
+  return JSON.stringify({ results: [...layout.results], periods: [...layout.periods] });
+}
+
+function sqliteCode(e: unknown): string | undefined {
+  return e instanceof Database.SqliteError ? e.code : undefined;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * SQLite takes a file shorter than one page for an empty database and overwrites it, so a
+ * small file of something else must be turned away before SQLite sees it.
+ */
+function isForeignFile(file: string): boolean {
+  if (file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0) return false;
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return !head.equals(SQLITE_HEADER);
+}
+
+function notADatabase(file: string, cause?: unknown): Error {
+  return new Error(`Tệp "${file}" không phải là cơ sở dữ liệu của ứng dụng hoặc đã bị hỏng.`, { cause });
+}
+
+function openError(file: string, e: unknown): Error {
+  const code = sqliteCode(e) ?? '';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return notADatabase(file, e);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new Error(`Cơ sở dữ liệu "${file}" đang bị một chương trình khác khóa. Hãy đóng chương trình đó rồi thử lại.`, { cause: e });
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return new Error(`Không mở được cơ sở dữ liệu "${file}": ${detail}`, { cause: e });
+}
+
+/** Rows per call of a batched statement. */
+const BATCH = 64;
+
+/**
+ * A statement run over many rows, BATCH rows per call (the rest one by one): a call into
+ * SQLite costs more than the insert itself, so this halves the time of a 100,000-cell write.
+ * `sql(n)` is the statement for n rows, each with `width` anonymous parameters; the named
+ * parameters are shared by all rows.
+ */
+class Batched<Named extends object> {
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+
+  constructor(db: Database.Database, sql: (rows: number) => string, private readonly width: number) {
+    this.many = db.prepare(sql(BATCH));
+    this.one = db.prepare(sql(1));
+  }
+
+  run(named: Named, flat: unknown[]): void {
+    const size = BATCH * this.width;
+    let i = 0;
+    for (; i + size <= flat.length; i += size) this.many.run(flat.slice(i, i + size), named);
+    for (; i < flat.length; i += this.width) this.one.run(flat.slice(i, i + this.width), named);
+  }
+}
+
+function rowsOf(row: string, n: number): string {
+  return Array(n).fill(row).join(', ');
+}
+
+export class Store {
+  private readonly st;
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+  ) {
+    // Prepared once: setValues and grid loads run these on every call, over up to 100,000 cells.
+    this.st = {
+      unitValues: db.prepare<[number, number], [string, string]>('SELECT key, value FROM cell_values WHERE report_id = ? AND unit_id = ?').raw(),
+      upsert: new Batched<{ reportId: number; at: string }>(
+        db,
+        (n) => `INSERT INTO cell_values (report_id, unit_id, key, value, updated_at) VALUES ${rowsOf('(@reportId, ?, ?, ?, @at)', n)}
+                ON CONFLICT (report_id, unit_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        3,
+      ),
+      clear: new Batched<{ reportId: number }>(
+        db,
+        (n) => `DELETE FROM cell_values WHERE report_id = @reportId AND (unit_id, key) IN (VALUES ${rowsOf('(?, ?)', n)})`,
+        2,
+      ),
+      audit: new Batched<{ reportId: number; at: string; source: string; file: string | null }>(
+        db,
+        (n) => `INSERT INTO audit (report_id, unit_id, key, old, new, at, source, file) VALUES ${rowsOf('(@reportId, ?, ?, ?, ?, @at, @source, @file)', n)}`,
+        4,
+      ),
+      touch: db.prepare<[string, number]>('UPDATE reports SET updated_at = ? WHERE id = ?'),
+      unit: db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLS} FROM units WHERE id = ?`),
+      children: db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLS} FROM units WHERE parent_id = ? ORDER BY sort, id`),
+      report: db.prepare<[number], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE id = ?`),
+      values: db.prepare<[number], ValueRow>('SELECT unit_id, key, value FROM cell_values WHERE report_id = ? ORDER BY unit_id, key'),
+    };
+  }
+
+  /** Opens (or creates) the database file and brings its schema up to date. */
+  static open(file: string): Store {
+    let db: Database.Database | undefined;
+    try {
+      if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      if (isForeignFile(file)) throw notADatabase(file);
+      db = new Database(file);
+      // The first read of the header: a file that is not SQLite fails here, before any write.
+      const version = userVersion(db);
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      const foreign = version === 0 && db.prepare("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").pluck().get() !== 0;
+      if ((appId !== 0 && appId !== APPLICATION_ID) || foreign) {
+        throw new Error(`Tệp "${file}" là cơ sở dữ liệu của một chương trình khác, không phải của ứng dụng này.`);
+      }
+      if (version > SCHEMA_VERSION) {
+        throw new Error(
+          `Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (phiên bản dữ liệu ${version}, ứng dụng này chỉ đọc được đến ${SCHEMA_VERSION}). Hãy cập nhật ứng dụng.`,
+        );
+      }
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+      migrate(db);
+      return new Store(db, file);
+    } catch (e) {
+      db?.close();
+      // SQLite's and the file system's own errors are English; ours are already Vietnamese.
+      const foreignError = e instanceof Database.SqliteError || (e as NodeJS.ErrnoException).code !== undefined;
+      throw foreignError ? openError(file, e) : e;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs fn atomically; nested calls become savepoints, so an inner failure can be caught. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** "ok" when the file is sound, otherwise SQLite's list of problems, one per line. */
+  integrityCheck(): string {
+    return (this.db.prepare('PRAGMA integrity_check').pluck().all() as string[]).join('\n');
+  }
+
+  // ── units ──────────────────────────────────────────────────────────────────────────────
+
+  listUnits(): UnitRecord[] {
+    return this.db.prepare<[], UnitRow>(`SELECT ${UNIT_COLS} FROM units ORDER BY id`).all().map(toUnit);
+  }
+
+  getUnit(id: number): UnitRecord | undefined {
+    const row = this.st.unit.get(id);
+    return row && toUnit(row);
+  }
+
+  children(unitId: number): UnitRecord[] {
+    return this.st.children.all(unitId).map(toUnit);
+  }
+
+  districts(): UnitRecord[] {
+    return this.db.prepare<[], UnitRow>(`SELECT ${UNIT_COLS} FROM units WHERE kind = 'huyen' ORDER BY id`).all().map(toUnit);
+  }
+
+  addUnit(unit: { parentId: number | null; name: string; kind: UnitKind; sort?: number }): UnitRecord {
+    const name = this.unitName(unit.name);
+    return this.transaction(() => {
+      const sort = unit.sort ?? (this.db.prepare('SELECT coalesce(max(sort), 0) + 1 FROM units WHERE parent_id IS ?').pluck().get(unit.parentId) as number);
+      try {
+        const { lastInsertRowid } = this.db
+          .prepare('INSERT INTO units (parent_id, name, kind, sort) VALUES (?, ?, ?, ?)')
+          .run(unit.parentId, name, unit.kind, sort);
+        return this.getUnit(Number(lastInsertRowid))!;
+      } catch (e) {
+        throw this.unitError(e, name);
+      }
+    });
+  }
+
+  /** The old name becomes an alias, so files written before the rename still match. */
+  renameUnit(id: number, name: string): void {
+    const clean = this.unitName(name);
+    this.transaction(() => {
+      const old = this.getUnit(id);
+      if (!old) throw new Error(`Không có đơn vị #${id}.`);
+      if (old.name === clean) return;
+      try {
+        this.db.prepare('UPDATE units SET name = ? WHERE id = ?').run(clean, id);
+      } catch (e) {
+        throw this.unitError(e, clean);
+      }
+      this.addAlias(id, old.name);
+    });
+  }
+
+  addAlias(unitId: number, alias: string): void {
+    const clean = cleanText(alias);
+    if (clean === '') return;
+    this.db.prepare('INSERT OR IGNORE INTO unit_aliases (unit_id, alias) VALUES (?, ?)').run(unitId, clean);
+  }
+
+  aliases(unitId: number): string[] {
+    return this.db.prepare<[number], string>('SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY rowid').pluck().all(unitId);
+  }
+
+  private unitName(name: string): string {
+    const clean = cleanText(name);
+    if (clean === '') throw new Error('Tên đơn vị không được để trống.');
+    return clean;
+  }
+
+  private unitError(e: unknown, name: string): unknown {
+    const code = sqliteCode(e);
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE') return new Error(`Đã có đơn vị "${name}" trong cùng cấp.`, { cause: e });
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new Error(`Không có đơn vị cấp trên của "${name}".`, { cause: e });
+    return e;
+  }
+
+  // ── reports ────────────────────────────────────────────────────────────────────────────
+
+  listReports(unitId?: number): ReportRecord[] {
+    return this.db
+      .prepare<[{ unitId: number | null }], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE @unitId IS NULL OR unit_id = @unitId ORDER BY id`)
+      .all({ unitId: unitId ?? null })
+      .map(toReport);
+  }
+
+  getReport(id: number): ReportRecord | undefined {
+    const row = this.st.report.get(id);
+    return row && toReport(row);
+  }
+
+  findReport(template: TemplateId, unitId: number, layout: Layout): ReportRecord | undefined {
+    const row = this.db
+      .prepare<[string, number, string], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE template = ? AND unit_id = ? AND layout = ?`)
+      .get(template, unitId, layoutJson(layout));
+    return row && toReport(row);
+  }
+
+  createReport(template: TemplateId, unitId: number, layout: Layout): ReportRecord {
+    if (!isTemplateId(template)) throw new Error(`Không có biểu mẫu "${template}".`);
+    const now = new Date().toISOString();
+    try {
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO reports (template, unit_id, layout, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+        .run(template, unitId, layoutJson(layout), now, now);
+      return this.getReport(Number(lastInsertRowid))!;
+    } catch (e) {
+      const code = sqliteCode(e);
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE') throw new Error('Báo cáo này (cùng biểu mẫu, đơn vị và năm) đã có.', { cause: e });
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new Error(`Không có đơn vị #${unitId}.`, { cause: e });
+      throw e;
+    }
+  }
+
+  ensureReport(template: TemplateId, unitId: number, layout: Layout): ReportRecord {
+    return this.transaction(() => this.findReport(template, unitId, layout) ?? this.createReport(template, unitId, layout));
+  }
+
+  private requireReport(id: number): ReportRecord {
+    const report = this.getReport(id);
+    if (!report) throw new Error(`Không có báo cáo #${id}.`);
+    return report;
+  }
+
+  // ── values ─────────────────────────────────────────────────────────────────────────────
+
+  /** Unit id → key → value; a blank cell has no entry. */
+  getValues(reportId: number): Map<number, Record<string, string>> {
+    const out = new Map<number, Record<string, string>>();
+    for (const r of this.st.values.iterate(reportId)) {
+      let unit = out.get(r.unit_id);
+      if (!unit) out.set(r.unit_id, (unit = {}));
+      unit[r.key] = r.value;
+    }
+    return out;
+  }
+
+  /**
+   * Writes cells in one transaction and returns the real changes, each audited with its
+   * source. Writing a cell's current value is a no-op; writing '' clears it.
+   */
+  setValues(reportId: number, writes: readonly CellWrite[], source: ChangeSource): CellChangeRecord[] {
+    const at = new Date().toISOString();
+    const st = this.st;
+    return this.transaction(() => {
+      this.requireReport(reportId);
+      const changes: CellChangeRecord[] = [];
+      // Each unit's cells are read once and then kept current, so a cell written twice in one
+      // call sees its own first write; `dirty` names the cells whose final value is written.
+      const cells = new Map<number, Map<string, string>>();
+      const dirty = new Map<number, Set<string>>();
+      for (const w of writes) {
+        // NFC: the same text typed with another input method must not count as a change.
+        const key = w.key.normalize('NFC');
+        const value = w.value.normalize('NFC');
+        let unit = cells.get(w.unitId);
+        if (!unit) cells.set(w.unitId, (unit = new Map(st.unitValues.all(reportId, w.unitId))));
+        const old = unit.get(key) ?? '';
+        if (old === value) continue;
+        unit.set(key, value);
+        let keys = dirty.get(w.unitId);
+        if (!keys) dirty.set(w.unitId, (keys = new Set()));
+        keys.add(key);
+        changes.push({ unitId: w.unitId, key, old, new: value });
+      }
+      if (changes.length === 0) return changes;
+      const upserts: unknown[] = [];
+      const clears: unknown[] = [];
+      for (const [unitId, keys] of dirty) {
+        if (!st.unit.get(unitId)) throw new Error(`Không có đơn vị #${unitId}.`);
+        const unit = cells.get(unitId)!;
+        for (const key of keys) {
+          const value = unit.get(key)!;
+          if (value === '') clears.push(unitId, key);
+          else upserts.push(unitId, key, value);
+        }
+      }
+      st.clear.run({ reportId }, clears);
+      st.upsert.run({ reportId, at }, upserts);
+      st.audit.run(
+        { reportId, at, source: source.kind, file: source.kind === 'file' ? source.file : null },
+        changes.flatMap((c) => [c.unitId, c.key, c.old, c.new]),
+      );
+      st.touch.run(at, reportId);
+      return changes;
+    });
+  }
+
+  /** The report's grid: one row per child of its unit, in sort order; totals are not stored. */
+  loadGrid(reportId: number): Grid {
+    const report = this.requireReport(reportId);
+    const values = this.getValues(reportId);
+    return {
+      template: report.template,
+      layout: report.layout,
+      rows: this.children(report.unitId).map((u) => ({ unit: u.name, unitId: u.id, values: values.get(u.id) ?? {} })),
+      totalTexts: values.get(report.unitId) ?? {},
+    };
+  }
+
+  // ── history ────────────────────────────────────────────────────────────────────────────
+
+  /** Newest first. */
+  audit(reportId: number, opts: { unitId?: number; key?: string; limit?: number } = {}): AuditEntry[] {
+    const rows = this.db
+      .prepare<[{ reportId: number; unitId: number | null; key: string | null; limit: number }], AuditRow>(
+        `SELECT a.id, a.report_id, a.unit_id, coalesce(u.name, '') AS unit_name, a.key, a.old, a.new, a.at, a.source, a.file
+         FROM audit a LEFT JOIN units u ON u.id = a.unit_id
+         WHERE a.report_id = @reportId AND (@unitId IS NULL OR a.unit_id = @unitId) AND (@key IS NULL OR a.key = @key)
+         ORDER BY a.id DESC LIMIT @limit`,
+      )
+      .all({ reportId, unitId: opts.unitId ?? null, key: opts.key?.normalize('NFC') ?? null, limit: opts.limit ?? -1 });
+    return rows.map((r) => ({
+      id: r.id, reportId: r.report_id, unitId: r.unit_id, unitName: r.unit_name, key: r.key,
+      old: r.old, new: r.new, at: r.at, source: r.source, file: r.file,
+    }));
+  }
+
+  /** Puts back the value a change replaced; the put-back is itself audited. */
+  restore(auditId: number): CellChangeRecord[] {
+    const row = this.db
+      .prepare<[number], { report_id: number; unit_id: number; key: string; old: string }>('SELECT report_id, unit_id, key, old FROM audit WHERE id = ?')
+      .get(auditId);
+    if (!row) throw new Error(`Không có mục lịch sử #${auditId}.`);
+    return this.setValues(row.report_id, [{ unitId: row.unit_id, key: row.key, value: row.old }], { kind: 'restore', auditId });
+  }
+}
