@@ -7,6 +7,7 @@ import { registerIpc } from './ipc';
 import { menuTemplate, type MenuItemSpec } from './menu-template';
 import { allowNavigation, APP_ORIGIN, APP_SCHEME, CSP, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from './security';
 import { writeFileAtomic } from './services/export';
+import { ParsePool } from './services/batch/pool';
 import { createHandlers } from './services/handlers';
 import { Store } from './services/store/store';
 import { loadBounds, saveBounds } from './window-state';
@@ -42,8 +43,10 @@ async function start() {
     app.quit();
     return;
   }
+  const pool = new ParsePool();
   const api = createHandlers({
     store,
+    pool,
     seedsDir: join(ROOT, 'seeds'),
     async saveFile({ name, data }) {
       const r = await dialog.showSaveDialog(win!, { defaultPath: name, filters: [{ name: 'Sổ làm việc Excel', extensions: ['xlsx'] }] });
@@ -77,7 +80,10 @@ async function start() {
   win.on('close', () => {
     if (win) saveBounds(userData, { ...win.getNormalBounds(), maximized: win.isMaximized() });
   });
-  app.on('before-quit', () => store.close());
+  app.on('before-quit', () => {
+    void pool.close();
+    store.close();
+  });
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 

@@ -5,3 +5,5 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'exceljs'] };
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', format: 'cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', format: 'cjs' });
+// The parse worker of import batches runs in its own thread: a file of its own beside main.
+await build({ ...common, entryPoints: ['electron/services/batch/parse-worker.ts'], outfile: 'dist-electron/parse-worker.cjs', format: 'cjs' });

@@ -34,6 +34,23 @@ export const contract = {
   previewImport: z.object({ files: z.array(fileData).min(1).max(1000) }).strict(),
   /** Store the accepted files, each in its own transaction. */
   applyImport: z.object({ files: z.array(fileData).min(1).max(1000) }).strict(),
+  /** Start reading (and, unless dryRun, storing) a batch off the UI thread; poll importStatus. */
+  startImport: z
+    .object({
+      files: z.array(fileData).min(1).max(2000),
+      dryRun: z.boolean(),
+      force: z.boolean().optional(),
+      /** Indexes into files: only these are processed (the user's choice after a preview). */
+      accept: z.array(z.number().int().nonnegative()).optional(),
+    })
+    .strict(),
+  importStatus: z.object({ batchId: id }).strict(),
+  /** Stops a batch between two files: what was stored stays stored, whole. */
+  cancelImport: z.object({ batchId: id }).strict(),
+  /** Which communes have sent their file, when, from which file; which have not. */
+  completeness: z.object({ unitId: id.optional() }).strict(),
+  /** One form per commune, pre-filled, as a .zip of .xlsx files. */
+  exportForms: z.object({ unitId: id.optional() }).strict(),
   /** The official workbook of a unit, as bytes. */
   exportWorkbook: z.object({ unitId: id.optional() }).strict(),
   /** Save bytes where the user chooses (Electron: a native dialog; browser host: a download). */
@@ -82,6 +99,25 @@ export interface ImportFileResult {
   reason?: string;
 }
 
+export interface BatchStatus {
+  batchId: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  dryRun: boolean;
+  done: number;
+  total: number;
+  /** Results so far, in the order of the files given (accepted ones only). */
+  files: (ImportFileResult & { index: number })[];
+  error?: string;
+}
+
+export interface CompletenessRow {
+  unitId: number;
+  name: string;
+  file: string | null;
+  at: string | null;
+  changes: number | null;
+}
+
 export interface AuditRow {
   id: number;
   unitName: string;
@@ -101,6 +137,11 @@ export interface Outputs {
   setCells: { changed: number; savedAt: string };
   previewImport: { files: ImportFileResult[] };
   applyImport: { files: ImportFileResult[] };
+  startImport: { batchId: number };
+  importStatus: BatchStatus;
+  cancelImport: { cancelled: boolean };
+  completeness: { unit: UnitNode; communes: CompletenessRow[] };
+  exportForms: { name: string; data: string; count: number };
   exportWorkbook: { name: string; data: string };
   saveFile: { saved: boolean; path?: string; download?: boolean };
   audit: { entries: AuditRow[] };

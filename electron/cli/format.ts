@@ -1,6 +1,8 @@
 // Human-readable (Vietnamese) output of the CLI; --json prints the contracts instead.
 import type { Finding, ValidationReport } from '../../shared/report';
 import { countBySeverity } from '../../shared/report';
+import type { ImportFileResult } from '../../shared/api';
+import { STATUS_EXPLAINED, STATUS_LABEL } from '../../shared/import-status';
 
 const SEVERITY_VI = { error: 'LỖI', warning: 'CẢNH BÁO', info: 'THÔNG TIN' } as const;
 
@@ -17,5 +19,20 @@ export function formatValidation(r: ValidationReport): string {
   lines.push(...r.findings.map(formatFinding));
   lines.push('Mức đạt chuẩn của huyện:');
   for (const u of r.rollups) lines.push(`  ${u.sheet}, ${u.group}: ${u.level ?? 'chưa đạt'}`);
+  return lines.join('\n');
+}
+
+export function formatImport(files: ImportFileResult[], dryRun: boolean): string {
+  const lines: string[] = [];
+  const count: Partial<Record<ImportFileResult['status'], number>> = {};
+  for (const f of files) {
+    count[f.status] = (count[f.status] ?? 0) + 1;
+    const what = f.status === 'rejected' ? f.reason : f.status === 'ok' ? `${dryRun ? 'sẽ thay đổi' : 'đã lưu'} ${f.changes.length} ô` : STATUS_EXPLAINED[f.status];
+    lines.push(`${f.file}: [${STATUS_LABEL[f.status]}]${f.unit ? ` ${f.unit}:` : ''} ${what}`);
+    for (const c of f.status === 'ok' && dryRun ? f.changes : []) lines.push(`  ${c.sheet} ${c.cell ?? ''}: "${c.old}" → "${c.new}"`);
+    lines.push(...f.findings.filter((x) => x.severity !== 'info' || x.rule === 'text.legacy-encoding').map(formatFinding));
+  }
+  const summary = Object.entries(count).map(([k, n]) => `${n} ${STATUS_LABEL[k as ImportFileResult['status']].toLowerCase()}`).join(', ');
+  lines.push(`Tổng cộng ${files.length} tệp${dryRun ? ' (xem trước, chưa lưu gì)' : ''}: ${summary}.`);
   return lines.join('\n');
 }

@@ -1,10 +1,12 @@
 // The headless face of the core: `npm run -s cli -- <lệnh> …`. Every message is Vietnamese and
 // no stack trace reaches a user: unexpected failures print one line and exit 2.
 import { parseArgs } from 'node:util';
-import { formatFinding, formatValidation } from './format';
+import { expandInputs } from './inputs';
+import { formatImport, formatValidation } from './format';
 import { ExportError, exportToFile } from '../services/export';
-import { importFiles } from '../services/import';
-import { ReadError } from '../services/excel/read';
+import { runBatch } from '../services/batch/run';
+import { ParsePool } from '../services/batch/pool';
+import { readFileBytes, ReadError } from '../services/excel/read';
 import { Store } from '../services/store/store';
 import { validateFile } from '../services/validate';
 
@@ -54,18 +56,23 @@ async function run(argv: string[]): Promise<number> {
     case 'import': {
       if (!files.length) throw new UsageError('import cần ít nhất một tệp.');
       const store = needDb(o.db);
+      const pool = new ParsePool();
       try {
-        const result = await importFiles(store, files, { dryRun: o['dry-run'] });
-        if (o.json) out(JSON.stringify(result));
-        else
-          for (const f of result.files) {
-            out(`${f.file}: ${f.status === 'rejected' ? `BỊ TỪ CHỐI: ${f.reason}` : `${o['dry-run'] ? 'sẽ thay đổi' : 'đã lưu'} ${f.changes.length} ô (${f.unit})`}`);
-            f.findings.forEach((x) => out(formatFinding(x)));
-          }
-        const all = result.files;
-        if (all.length && all.every((f) => f.status === 'rejected')) return 2;
-        return all.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
+        const paths = await expandInputs(files);
+        const inputs = paths.map((p) => ({ name: p, load: () => readFileBytes(p) }));
+        const { files: results } = await runBatch(store, inputs, {
+          pool,
+          dryRun: o['dry-run'],
+          force: o.force,
+          onProgress: o.json || !process.stderr.isTTY ? undefined : (p) => process.stderr.write(`\rĐang xử lý ${p.done}/${p.total} tệp…`),
+        });
+        if (!o.json && process.stderr.isTTY) process.stderr.write('\n');
+        if (o.json) out(JSON.stringify({ files: results }));
+        else out(formatImport(results, !!o['dry-run']));
+        if (results.length && results.every((f) => f.status === 'rejected')) return 2;
+        return results.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
       } finally {
+        await pool.close();
         store.close();
       }
     }

@@ -2,6 +2,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ParsePool } from '../services/batch/pool';
 import { createHandlers } from '../services/handlers';
 import { Store } from '../services/store/store';
 import { createHost } from './server';
@@ -15,8 +16,10 @@ function main() {
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng "${values.port}" không hợp lệ.`);
   const store = Store.open(values.db ?? defaultDbPath());
+  const pool = new ParsePool();
   const api = createHandlers({
     store,
+    pool,
     seedsDir: join(root, 'seeds'),
     // A browser page cannot be handed a path: the renderer downloads the bytes itself.
     saveFile: async () => ({ saved: false, download: true }),
@@ -27,10 +30,12 @@ function main() {
     const p = typeof addr === 'object' && addr ? addr.port : port;
     process.stdout.write(`Ứng dụng đang chạy tại http://127.0.0.1:${p}/\n`);
   });
-  const stop = () => server.close(() => {
-    store.close();
-    process.exit(0);
-  });
+  const stop = () =>
+    server.close(async () => {
+      await pool.close();
+      store.close();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -7,11 +7,17 @@ import { TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { importBuffer } from './import';
+import { formsZip } from './forms-out';
+import type { ParsePool } from './batch/pool';
+import { BatchRegistry } from './batch/registry';
+import { runBatch } from './batch/run';
 import type { Store } from './store/store';
 import type { ReportRecord, UnitRecord } from './store/types';
 
 export interface HandlerDeps {
   store: Store;
+  /** Worker threads that parse files; the face that creates it closes it. */
+  pool: ParsePool;
   /** Folder holding ha-quang.xlsx and ha-quang.json. */
   seedsDir: string;
   /** Face-specific: a native save dialog in Electron, a download in the browser host. */
@@ -24,8 +30,10 @@ export class UserError extends Error {}
 const unitNode = (u: UnitRecord): UnitNode => ({ id: u.id, parentId: u.parentId, name: u.name, kind: u.kind });
 const reportInfo = (r: ReportRecord): ReportInfo => ({ id: r.id, unitId: r.unitId, template: r.template, layout: r.layout, updatedAt: r.updatedAt });
 
-export function createHandlers({ store, seedsDir, saveFile }: HandlerDeps): Api {
+export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps): Api {
   const decode = (data: string) => Buffer.from(data, 'base64');
+  const batches = new BatchRegistry(store, pool);
+  const inputsOf = (files: { name: string; data: string }[]) => files.map((f, index) => ({ index, name: f.name, load: async () => decode(f.data) }));
 
   function gridView(report: ReportRecord): GridView {
     const unit = store.getUnit(report.unitId)!;
@@ -85,15 +93,47 @@ export function createHandlers({ store, seedsDir, saveFile }: HandlerDeps): Api 
     },
 
     async previewImport({ files }) {
-      const out = [];
-      for (const f of files) out.push(await importBuffer(store, f.name, decode(f.data), { dryRun: true }));
-      return { files: out };
+      return { files: (await runBatch(store, inputsOf(files), { pool, dryRun: true })).files };
     },
 
     async applyImport({ files }) {
-      const out = [];
-      for (const f of files) out.push(await importBuffer(store, f.name, decode(f.data)));
-      return { files: out };
+      return { files: (await runBatch(store, inputsOf(files), { pool })).files };
+    },
+
+    async startImport({ files, dryRun, force, accept }) {
+      const chosen = accept ? new Set(accept) : null;
+      const inputs = inputsOf(files).filter((f) => !chosen || chosen.has(f.index));
+      return { batchId: batches.start(inputs, { dryRun, force }) };
+    },
+
+    async importStatus({ batchId }) {
+      const s = batches.status(batchId);
+      if (!s) throw new UserError('Không tìm thấy đợt nhập này (có thể ứng dụng đã khởi động lại).');
+      return s;
+    },
+
+    async cancelImport({ batchId }) {
+      return { cancelled: batches.cancel(batchId) };
+    },
+
+    async completeness({ unitId }) {
+      const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
+      if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+      const latest = store.latestSubmissions(unit.id);
+      return {
+        unit: unitNode(unit),
+        communes: store.children(unit.id).map((c) => {
+          const s = latest.get(c.id);
+          return { unitId: c.id, name: c.name, file: s?.file ?? null, at: s?.at ?? null, changes: s?.changes ?? null };
+        }),
+      };
+    },
+
+    async exportForms({ unitId }) {
+      const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
+      if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+      const zip = await formsZip(store, unit);
+      return { name: `Bieu_gui_xa_${asciiName(unit.name)}.zip`, data: zip.data.toString('base64'), count: zip.count };
     },
 
     async exportWorkbook({ unitId }) {

@@ -1,131 +1,182 @@
-// import: read workbook files and store their grids, each file in its own transaction.
-// Storing never depends on validity: a grid with errors is kept as is and its findings reported.
+// Storing what a parsed file holds: a district workbook (many communes) or a commune's form
+// (one row). Each file is planned against the stored values — its status, its changes in the
+// file's own coordinates, its findings — and then stored in its own transaction, or not at all.
 // A dry run goes through the very same steps and rolls the transaction back.
+// Storing never depends on validity: a grid with errors is kept as is and its findings reported.
 import { basename, extname } from 'node:path';
+import type { ImportFileResult } from '../../shared/api';
+import type { FormOrigin } from '../../shared/form-origin';
 import { columnsOf } from '../../shared/grid';
-import { validateWorkbook, type Finding } from '../../shared/report';
+import { validateWorkbook } from '../../shared/report';
 import { guessUnit } from '../../shared/sheet/district';
 import { locate, type RecognisedSheet } from '../../shared/sheet/recognise';
 import { unitKey } from '../../shared/text/normalize';
-import { readWorkbookBuffer, readWorkbookFile, ReadError, type WorkbookRead } from './excel/read';
+import { parseFile, type ParsedFile } from './batch/parse';
+import type { WorkbookRead } from './excel/read';
 import type { Store } from './store/store';
 import type { CellWrite, UnitRecord } from './store/types';
-import { NoGridError } from './validate';
 
-export type ImportStatus = 'ok' | 'conflict' | 'duplicate' | 'unknown-unit' | 'rejected';
-
-export interface ImportChange {
-  sheet: string;
-  cell: string | null;
-  old: string;
-  new: string;
-}
-
-export interface ImportFileResult {
-  file: string;
-  unit: string | null;
-  status: ImportStatus;
-  changes: ImportChange[];
-  findings: Finding[];
-  reason?: string;
-}
+export type { ImportFileResult };
+export type ImportStatus = ImportFileResult['status'];
 
 export interface ImportOptions {
   dryRun?: boolean;
+  /** Store files whose values were changed both in the app and in the file since the form went out. */
+  force?: boolean;
 }
+
+/** What a batch remembers between files: which commune came from which file. */
+export interface BatchMemory {
+  communes: Map<number, string>;
+}
+
+export const newBatchMemory = (): BatchMemory => ({ communes: new Map() });
 
 class RollBack extends Error {}
 
-function rejected(file: string, reason: string): ImportFileResult {
-  return { file, unit: null, status: 'rejected', changes: [], findings: [], reason };
-}
+const rejected = (file: string, reason: string): ImportFileResult => ({ file, unit: null, status: 'rejected', changes: [], findings: [], reason });
 
 /** The district a workbook belongs to: created from the file when the database has none. */
-function districtFor(store: Store, wb: WorkbookRead): UnitRecord {
-  const guess = guessUnit(wb.sheets[0].titles);
+function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null): UnitRecord | null {
   const existing = store.districts();
-  if (existing.length) {
-    return (guess && existing.find((d) => unitKey(d.name) === unitKey(guess.name))) ?? existing[0];
+  if (origin) {
+    const d = store.getUnit(origin.districtId);
+    if (d && unitKey(d.name) === unitKey(origin.district)) return d;
   }
-  const name = guess?.name ?? basename(wb.file, extname(wb.file));
-  return store.addUnit({ parentId: null, name, kind: 'huyen' });
+  const guess = guessUnit(wb.sheets[0].titles);
+  if (existing.length) return (guess && existing.find((d) => unitKey(d.name) === unitKey(guess.name))) ?? existing[0];
+  if (isCommuneFile(wb, origin)) return null; // a lone commune's form cannot found a district
+  return store.addUnit({ parentId: null, name: guess?.name ?? basename(wb.file, extname(wb.file)), kind: 'huyen' });
 }
 
-/** Commune lookup by normalised name and aliases; communes are created when the district has none. */
+function isCommuneFile(wb: WorkbookRead, origin: FormOrigin | null): boolean {
+  return origin !== null || wb.sheets.every((s) => s.grid.rows.length <= 1 && s.totalRow === undefined);
+}
+
+/** Communes by normalised name and alias; created from the file when the district has none. */
 function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[]): Map<string, UnitRecord> {
   let children = store.children(district.id);
   if (!children.length) {
-    const seen = new Set<string>();
-    for (const s of sheets)
-      for (const row of s.grid.rows) {
-        const key = unitKey(row.unit);
-        if (!key || seen.has(key)) continue;
-        seen.add(key);
-        store.addUnit({ parentId: district.id, name: row.unit, kind: 'xa' });
-      }
-    children = store.children(district.id);
+    const names = new Map<string, string>();
+    for (const s of sheets) for (const row of s.grid.rows) if (unitKey(row.unit) && !names.has(unitKey(row.unit))) names.set(unitKey(row.unit), row.unit);
+    children = store.addUnits(district.id, [...names.values()], 'xa');
   }
+  const aliases = store.childAliases(district.id);
   const byKey = new Map<string, UnitRecord>();
   for (const u of children) {
     byKey.set(unitKey(u.name), u);
-    for (const a of store.aliases(u.id)) byKey.set(unitKey(a), u);
+    for (const a of aliases.get(u.id) ?? []) byKey.set(unitKey(a), u);
   }
   return byKey;
 }
 
-function storeSheet(store: Store, district: UnitRecord, units: Map<string, UnitRecord>, rs: RecognisedSheet, file: string): ImportChange[] {
+/** "Can_Nong (1).xlsx", "can-nong_2.xlsx" → "can nong": the file name as a last resort. */
+function nameFromFile(file: string): string {
+  return basename(file, extname(file))
+    .replace(/[_-]+/g, ' ')
+    .replace(/\s*(\(\d+\)|\s\d+|copy|ban sao)$/i, '')
+    .trim();
+}
+
+/** The commune a form belongs to: its origin, else the name inside, else the file name. */
+function matchCommune(store: Store, district: UnitRecord, units: Map<string, UnitRecord>, wb: WorkbookRead, origin: FormOrigin | null): UnitRecord | null {
+  if (origin) {
+    const u = store.getUnit(origin.communeId);
+    if (u && u.parentId === district.id) return u;
+  }
+  const inside = wb.sheets.map((s) => s.grid.rows[0]?.unit).find(Boolean);
+  return (inside ? units.get(unitKey(inside)) : undefined) ?? units.get(unitKey(nameFromFile(wb.file))) ?? null;
+}
+
+interface SheetPlan {
+  reportId: number;
+  writes: CellWrite[];
+  where: Map<string, string | null>;
+}
+
+function planSheet(store: Store, district: UnitRecord, rs: RecognisedSheet, rowUnits: (UnitRecord | null)[]): SheetPlan {
   const report = store.ensureReport(rs.template.id, district.id, rs.grid.layout);
   const keys = columnsOf(rs.template, rs.grid.layout).filter((c) => rs.columns[c.key] !== undefined);
-  const writes: CellWrite[] = [];
-  const where = new Map<string, string | null>();
+  const plan: SheetPlan = { reportId: report.id, writes: [], where: new Map() };
   const done = new Set<number>();
   rs.grid.rows.forEach((row, i) => {
-    const unit = units.get(unitKey(row.unit));
-    if (!unit || done.has(unit.id)) return; // unknown or duplicate: reported by the rules, not stored
+    const unit = rowUnits[i];
+    if (!unit || done.has(unit.id)) return; // unknown or twice in the grid: reported by the rules, not stored
     done.add(unit.id);
     for (const c of keys) {
-      writes.push({ unitId: unit.id, key: c.key, value: row.values[c.key] ?? '' });
-      where.set(`${unit.id}|${c.key}`, locate(rs, { row: i, col: c.key }));
+      plan.writes.push({ unitId: unit.id, key: c.key, value: row.values[c.key] ?? '' });
+      plan.where.set(`${unit.id}|${c.key}`, locate(rs, { row: i, col: c.key }));
     }
   });
   if (rs.totalRow !== undefined) {
     for (const c of keys.filter((k) => k.kind === 'text')) {
-      writes.push({ unitId: district.id, key: c.key, value: rs.grid.totalTexts[c.key] ?? '' });
-      where.set(`${district.id}|${c.key}`, locate(rs, { row: 'total', col: c.key }));
+      plan.writes.push({ unitId: district.id, key: c.key, value: rs.grid.totalTexts[c.key] ?? '' });
+      plan.where.set(`${district.id}|${c.key}`, locate(rs, { row: 'total', col: c.key }));
     }
   }
-  return store
-    .setValues(report.id, writes, { kind: 'file', file: basename(file) })
-    .map((ch) => ({ sheet: rs.sheet, cell: where.get(`${ch.unitId}|${ch.key}`) ?? null, old: ch.old, new: ch.new }));
+  return plan;
 }
 
-export async function importFile(store: Store, file: string, opts: ImportOptions = {}): Promise<ImportFileResult> {
-  return importRead(store, file, () => readWorkbookFile(file), opts);
+/** A value changed in the app and in the file since the form went out, to different values. */
+function hasConflict(store: Store, plans: SheetPlan[], sheets: RecognisedSheet[], origin: FormOrigin | null): boolean {
+  if (!origin) return false;
+  return plans.some((p, i) => {
+    const issued = origin.grids.find((g: FormOrigin['grids'][number]) => g.template === sheets[i].template.id && JSON.stringify(g.layout) === JSON.stringify(sheets[i].grid.layout));
+    if (!issued) return false;
+    const stored = store.getValues(p.reportId);
+    return p.writes.some((w) => {
+      const was = issued.values[w.key] ?? '';
+      const now = stored.get(w.unitId)?.[w.key] ?? '';
+      return now !== was && w.value !== was && w.value !== now;
+    });
+  });
 }
 
-/** The same for bytes that arrived from the renderer (a dialog, a drop). */
-export async function importBuffer(store: Store, name: string, buf: Buffer, opts: ImportOptions = {}): Promise<ImportFileResult> {
-  return importRead(store, name, () => readWorkbookBuffer(buf, name), opts);
-}
-
-async function importRead(store: Store, file: string, read: () => Promise<WorkbookRead>, opts: ImportOptions): Promise<ImportFileResult> {
-  let wb: WorkbookRead;
-  try {
-    wb = await read();
-    if (!wb.sheets.length) throw new NoGridError('tệp không có trang nào là biểu phụ lục (Phụ lục 1–4).');
-  } catch (e) {
-    if (e instanceof ReadError) return rejected(file, e.message);
-    throw e;
+/** Plans and (unless a dry run, or a status that forbids it) stores one parsed file. */
+export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = newBatchMemory(), opts: ImportOptions = {}): ImportFileResult {
+  if (!p.ok) return rejected(p.name, p.reason);
+  const { wb, origin } = p;
+  if (!wb.sheets.length) {
+    return rejected(p.name, wb.unrecognized.length ? `tệp không có trang nào là biểu phụ lục (Phụ lục 1–4): ${wb.unrecognized[0].reason}.` : 'sổ làm việc không có trang nào.');
   }
   let result: ImportFileResult | undefined;
   try {
     store.transaction(() => {
-      const district = districtFor(store, wb);
+      const district = districtFor(store, wb, origin);
+      if (!district) {
+        result = { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings: validateWorkbook(p.name, wb).findings };
+        throw new RollBack();
+      }
       const units = communesOf(store, district, wb.sheets);
-      const known = store.children(district.id).flatMap((u) => [u.name, ...store.aliases(u.id)]);
-      const report = validateWorkbook(file, wb, known);
-      const changes = wb.sheets.flatMap((rs) => storeSheet(store, district, units, rs, file));
-      result = { file, unit: district.name, status: 'ok', changes, findings: report.findings };
+      const findings = validateWorkbook(p.name, wb, [...units.values()].map((u) => u.name).concat([...units.keys()])).findings;
+      const communeFile = isCommuneFile(wb, origin);
+      const commune = communeFile ? matchCommune(store, district, units, wb, origin) : null;
+      if (communeFile && !commune) {
+        result = { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings };
+        throw new RollBack();
+      }
+      const rowUnits = (rs: RecognisedSheet) => rs.grid.rows.map((row) => commune ?? units.get(unitKey(row.unit)) ?? null);
+      const plans = wb.sheets.map((rs) => planSheet(store, district, rs, rowUnits(rs)));
+      const changes = plans.flatMap((plan, i) => {
+        const stored = store.getValues(plan.reportId);
+        return plan.writes
+          .filter((w) => (stored.get(w.unitId)?.[w.key] ?? '') !== w.value)
+          .map((w) => ({ sheet: wb.sheets[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: stored.get(w.unitId)?.[w.key] ?? '', new: w.value }));
+      });
+      const unit = commune ? commune.name : district.name;
+      const first = commune ? memory.communes.get(commune.id) : undefined;
+      if (commune && first !== undefined) {
+        result = { file: p.name, unit, status: 'duplicate', changes, findings };
+        throw new RollBack();
+      }
+      if (commune) memory.communes.set(commune.id, p.name);
+      if (hasConflict(store, plans, wb.sheets, origin) && !opts.force) {
+        result = { file: p.name, unit, status: 'conflict', changes, findings };
+        throw new RollBack();
+      }
+      for (const plan of plans) store.setValues(plan.reportId, plan.writes, { kind: 'file', file: basename(p.name) });
+      if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length });
+      result = { file: p.name, unit, status: 'ok', changes, findings };
       if (opts.dryRun) throw new RollBack();
     });
   } catch (e) {
@@ -134,8 +185,7 @@ async function importRead(store: Store, file: string, read: () => Promise<Workbo
   return result!;
 }
 
-export async function importFiles(store: Store, files: string[], opts: ImportOptions = {}): Promise<{ files: ImportFileResult[] }> {
-  const out: ImportFileResult[] = [];
-  for (const f of files) out.push(await importFile(store, f, opts));
-  return { files: out };
+/** One file from bytes (a dialog, a drop, the demo seed). */
+export async function importBuffer(store: Store, name: string, buf: Buffer, opts: ImportOptions = {}): Promise<ImportFileResult> {
+  return storeParsed(store, await parseFile(name, buf), newBatchMemory(), opts);
 }

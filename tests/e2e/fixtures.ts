@@ -5,7 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Api } from '../../shared/api';
 import { createHost } from '../../electron/host/server';
+import { ParsePool } from '../../electron/services/batch/pool';
 import { createHandlers } from '../../electron/services/handlers';
 import { Store } from '../../electron/services/store/store';
 
@@ -15,6 +17,7 @@ export interface HostFixture {
   url: string;
   dbPath: string;
   store: Store;
+  api: Api;
 }
 
 export const test = base.extend<{ host: HostFixture; demo: HostFixture }>({
@@ -22,18 +25,19 @@ export const test = base.extend<{ host: HostFixture; demo: HostFixture }>({
     const dir = mkdtempSync(join(tmpdir(), 'pcgd-e2e-'));
     const dbPath = join(dir, 'test.db');
     const store = Store.open(dbPath);
-    const api = createHandlers({ store, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
+    const pool = new ParsePool();
+    const api = createHandlers({ store, pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
     const server = createHost(api, join(ROOT, 'dist', 'renderer'));
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     const { port } = server.address() as AddressInfo;
-    await use({ url: `http://127.0.0.1:${port}/`, dbPath, store });
+    await use({ url: `http://127.0.0.1:${port}/`, dbPath, store, api });
     await new Promise((ok) => server.close(ok));
+    await pool.close();
     store.close();
   },
   /** A host whose database already holds the Hà Quảng demo. */
   demo: async ({ host }, use) => {
-    const api = createHandlers({ store: host.store, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
-    await api.loadDemo({});
+    await host.api.loadDemo({});
     await use(host);
   },
 });

@@ -7,6 +7,7 @@ import type { Finding } from '../../../shared/report';
 import { decodeSheet } from '../../../shared/sheet/legacy';
 import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
 import { sheetText } from './cells';
+import { ORIGIN_SHEET } from './forms';
 
 export class ReadError extends Error {
   constructor(message: string) {
@@ -56,12 +57,16 @@ export async function loadWorkbook(buf: Buffer, name: string): Promise<ExcelJS.W
 }
 
 export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookRead> {
-  const wb = await loadWorkbook(buf, file);
+  return readLoadedWorkbook(await loadWorkbook(buf, file), file);
+}
+
+export function readLoadedWorkbook(wb: ExcelJS.Workbook, file: string): WorkbookRead {
   const sheets: RecognisedSheet[] = [];
   const unrecognized: WorkbookRead['unrecognized'] = [];
   const notes: Finding[] = [];
   for (const ws of wb.worksheets) {
-    if (ws.state === 'veryHidden') continue; // the app's own metadata sheets
+    // The form's origin sheet: veryHidden as written, plain 'hidden' after a LibreOffice save.
+    if (ws.state === 'veryHidden' || ws.name === ORIGIN_SHEET) continue;
     // Old office PCs: TCVN3 / VNI text, told by font first, then by content (DOMAIN.md §6).
     const decoded = decodeSheet(sheetText(ws));
     for (const n of decoded.notes) notes.push(legacyNote(ws.name, n.encoding, n.cells));
@@ -73,9 +78,13 @@ export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<Wor
 }
 
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {
-  let buf: Buffer;
+  return readWorkbookBuffer(await readFileBytes(path), path);
+}
+
+/** A file's bytes, or a ReadError saying in Vietnamese why not. */
+export async function readFileBytes(path: string): Promise<Buffer> {
   try {
-    buf = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ReadError(
@@ -86,5 +95,4 @@ export async function readWorkbookFile(path: string): Promise<WorkbookRead> {
           : `không đọc được tệp "${basename(path)}" (${code ?? 'lỗi hệ thống'}).`,
     );
   }
-  return readWorkbookBuffer(buf, path);
 }

@@ -34,6 +34,26 @@ export interface OfficialReport {
   grids: Grid[];
 }
 
+/**
+ * A commune's fill-in form (forms.ts) drawn in this same look, so a form and the report it feeds
+ * never drift apart: only the commune's row and no total row (with one row a total says nothing,
+ * and without it the reader takes the returned file for a commune file), the input cells
+ * unlocked for a protected sheet, a list check on each mark cell, a line naming the commune
+ * where the report has its plan reference, and instructions under the notes.
+ */
+export interface FormLook {
+  /** "Biểu dành cho xã Cần Nông". */
+  forLine: string;
+  /** Printed under the notes line, one merged row each. */
+  instructions: string[];
+  /** Set on every mark cell of the commune rows. */
+  markValidation: ExcelJS.DataValidation;
+}
+
+export interface BuildOptions {
+  form?: FormLook;
+}
+
 /** Where each part of a sheet sits. Rows are 1-based; the commune rows follow the header. */
 export const SHEET_LAYOUT = {
   /** Governing body | Quốc hiệu. */
@@ -157,6 +177,8 @@ function makeStyles() {
     appendix: { font: font(13, { bold: true }), alignment: CENTER } as Style,
     title: { font: font(13, { bold: true }), alignment: CENTER_WRAP } as Style,
     planRef: { font: font(BODY_SIZE, { italic: true }), alignment: CENTER_WRAP } as Style,
+    forLine: { font: font(13, { bold: true }), alignment: CENTER_WRAP } as Style,
+    instructions: { font: F_ITALIC, alignment: LEFT_WRAP } as Style,
     notes: { font: F_BODY, alignment: LEFT_WRAP } as Style,
     signTitle: { font: F_BOLD, alignment: CENTER } as Style,
     signHint: { font: F_ITALIC, alignment: CENTER } as Style,
@@ -167,6 +189,9 @@ function makeStyles() {
     name: { font: F_BODY, alignment: LEFT_INDENT, border: BOX } as Style,
     mark: { font: F_BODY, alignment: CENTER, border: BOX } as Style,
     text: { font: F_BODY, alignment: CENTER, border: BOX } as Style,
+    // A form's input cells: everything else stays locked when the sheet is protected.
+    markInput: { font: F_BODY, alignment: CENTER, border: BOX, protection: { locked: false } } as Style,
+    textInput: { font: F_BODY, alignment: CENTER, border: BOX, protection: { locked: false } } as Style,
     totalBlank: { font: F_BOLD, alignment: CENTER, border: BOX } as Style,
     totalLabel: { font: F_BOLD, alignment: CENTER, border: BOX } as Style,
     // '#,##0' shows "10.000" under a Vietnamese locale (DOMAIN.md §7) and "10,000" elsewhere.
@@ -315,7 +340,7 @@ function notesValue(notes: string, S: Styles): ExcelJS.CellValue {
   return { richText: [{ text: m[1], font: S.fonts.bold }, { text: m[2], font: S.fonts.body }] };
 }
 
-function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport, grid: Grid, S: Styles): void {
+function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport, grid: Grid, S: Styles, form?: FormLook): void {
   const t = getTemplate(grid.template);
   const cols = columnsOf(t, grid.layout);
   const L = SHEET_LAYOUT;
@@ -324,8 +349,10 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   const firstRow = L.firstCommuneRow;
   const lastRow = firstRow + n - 1;
   const totalRow = firstRow + n;
-  const notesRow = totalRow + 1 + L.gapAfterTotal;
-  const signRow = notesRow + 1 + L.gapAfterNotes;
+  // A form has no total row: its notes follow the commune row with the same gap.
+  const notesRow = (form ? lastRow : totalRow) + 1 + L.gapAfterTotal;
+  const instructions = form?.instructions ?? [];
+  const signRow = notesRow + 1 + instructions.length + L.gapAfterNotes;
 
   const ws = wb.addWorksheet(name, {
     properties: { defaultRowHeight: lineHeight(BODY_SIZE) },
@@ -392,13 +419,15 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
 
   // Appendix number, title, plan reference.
   const title = `${t.title} TRÊN ĐỊA BÀN ${upper(unitPhrase(report.unit))}`;
-  const planRef = report.planRef ?? defaultPlanRef(report);
+  const planRef = form ? form.forLine : (report.planRef ?? defaultPlanRef(report));
   block(ws, L.appendixRow, 1, lastCol, t.appendix, S.appendix);
   block(ws, L.titleRow, 1, lastCol, title, S.title);
-  block(ws, L.planRefRow, 1, lastCol, planRef, S.planRef);
+  block(ws, L.planRefRow, 1, lastCol, planRef, form ? S.forLine : S.planRef);
   ws.getRow(L.appendixRow).height = lineHeight(13);
   ws.getRow(L.titleRow).height = linesFor(title, total, 13, true) * lineHeight(13);
-  ws.getRow(L.planRefRow).height = linesFor(planRef, total, 12, false) * lineHeight(12);
+  ws.getRow(L.planRefRow).height = form
+    ? linesFor(planRef, total, 13, true) * lineHeight(13)
+    : linesFor(planRef, total, 12, false) * lineHeight(12);
 
   // The table header: style every cell of a span (borders are drawn per cell), then merge.
   const head = headerCells(t, grid.layout);
@@ -440,7 +469,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   // Commune rows: one pass, shared styles, marks counted as they are written.
   const keys = cols.map((c) => c.key);
   const isMark = cols.map((c) => c.kind === 'mark');
-  const styles = cols.map((c) => (c.kind === 'mark' ? S.mark : S.text));
+  const styles = cols.map((c) => (c.kind === 'mark' ? (form ? S.markInput : S.mark) : (form ? S.textInput : S.text)));
   const counts = new Array<number>(cols.length).fill(0);
   const nCols = cols.length;
   for (let i = 0; i < n; i++) {
@@ -456,6 +485,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
     for (let j = 0; j < nCols; j++) {
       const cell = row.getCell(FIRST_DATA_COL + j);
       cell.style = styles[j];
+      if (form && isMark[j]) cell.dataValidation = form.markValidation;
       const raw = values[keys[j]];
       if (raw === undefined || raw === '') continue;
       if (isMark[j]) {
@@ -475,7 +505,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   }
 
   // Total row: label in B, a live COUNTIF per mark column with its value, the unit's own texts.
-  {
+  if (!form) {
     const row = ws.getRow(totalRow);
     row.getCell(1).style = S.totalBlank;
     const label = row.getCell(2);
@@ -504,6 +534,12 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   // Notes line and signature block.
   block(ws, notesRow, 1, lastCol, notesValue(t.notes, S), S.notes);
   ws.getRow(notesRow).height = linesFor(t.notes, total, BODY_SIZE, false) * lineHeight(BODY_SIZE);
+  // Under the notes, not between the table and them: the reader stops at "Ghi chú", so no
+  // instruction line can ever be taken for a commune row.
+  instructions.forEach((line, i) => {
+    block(ws, notesRow + 1 + i, 1, lastCol, line, S.instructions);
+    ws.getRow(notesRow + 1 + i).height = linesFor(line, total, BODY_SIZE, false) * lineHeight(BODY_SIZE);
+  });
   block(ws, signRow, 1, leftEnd, 'NGƯỜI LẬP BIỂU', S.signTitle);
   block(ws, signRow, rightStart, lastCol, 'THỦ TRƯỞNG ĐƠN VỊ', S.signTitle);
   block(ws, signRow + 1, 1, leftEnd, '(Ký, ghi rõ họ tên)', S.signHint);
@@ -522,8 +558,8 @@ function sheetNames(grids: Grid[]): string[] {
   });
 }
 
-/** The workbook of a report, one sheet per grid, in template order. */
-export function buildWorkbook(report: OfficialReport): ExcelJS.Workbook {
+/** The workbook of a report, one sheet per grid, in template order; a commune's form with `form`. */
+export function buildWorkbook(report: OfficialReport, opts: BuildOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PCGD-XMC';
   // The report's date, not the clock: the same report gives the same file.
@@ -536,7 +572,7 @@ export function buildWorkbook(report: OfficialReport): ExcelJS.Workbook {
     .map((x) => x.g);
   const names = sheetNames(grids);
   const styles = makeStyles();
-  grids.forEach((g, i) => addGridSheet(wb, names[i], report, g, styles));
+  grids.forEach((g, i) => addGridSheet(wb, names[i], report, g, styles, opts.form));
   return wb;
 }
 

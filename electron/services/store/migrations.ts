@@ -76,6 +76,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_cell ON audit(report_id, unit_id, key);
     `,
   },
+  {
+    // Commune submissions: which file each commune sent, when, and what became of it
+    // (completeness list). Written in the same transaction as the file's values, so a row
+    // here means the file was stored whole.
+    version: 2,
+    sql: /* sql */ `
+      CREATE TABLE submissions (
+        id       INTEGER PRIMARY KEY,
+        unit_id  INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        file     TEXT NOT NULL,
+        sha256   TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        changes  INTEGER NOT NULL
+      );
+      CREATE INDEX submissions_unit ON submissions(unit_id, at);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

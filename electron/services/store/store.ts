@@ -8,6 +8,7 @@ import { isTemplateId, type Layout, type TemplateId } from '../../../shared/temp
 import { cleanText } from '../../../shared/text/normalize';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations';
 import type {
+  SubmissionRecord,
   AuditEntry,
   CellChangeRecord,
   CellWrite,
@@ -220,6 +221,54 @@ export class Store {
         throw this.unitError(e, name);
       }
     });
+  }
+
+  /** Many siblings at once, in the given order (a district created from a file of 10,000 communes). */
+  addUnits(parentId: number, names: readonly string[], kind: UnitKind): UnitRecord[] {
+    return this.transaction(() => {
+      let sort = this.db.prepare('SELECT coalesce(max(sort), 0) FROM units WHERE parent_id IS ?').pluck().get(parentId) as number;
+      const insert = this.db.prepare('INSERT INTO units (parent_id, name, kind, sort) VALUES (?, ?, ?, ?)');
+      for (const raw of names) {
+        const name = this.unitName(raw);
+        try {
+          insert.run(parentId, name, kind, ++sort);
+        } catch (e) {
+          throw this.unitError(e, name);
+        }
+      }
+      return this.children(parentId);
+    });
+  }
+
+  /** Aliases of all children of a unit, by child id (one query, not one per commune). */
+  childAliases(parentId: number): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    const rows = this.db
+      .prepare<[number], { unit_id: number; alias: string }>(
+        'SELECT a.unit_id, a.alias FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE u.parent_id = ? ORDER BY a.rowid',
+      )
+      .all(parentId);
+    for (const r of rows) out.set(r.unit_id, [...(out.get(r.unit_id) ?? []), r.alias]);
+    return out;
+  }
+
+  // ── submissions ────────────────────────────────────────────────────────────────────────
+
+  addSubmission(s: { unitId: number; file: string; sha256: string; changes: number }): void {
+    this.db
+      .prepare('INSERT INTO submissions (unit_id, file, sha256, at, changes) VALUES (?, ?, ?, ?, ?)')
+      .run(s.unitId, s.file, s.sha256, new Date().toISOString(), s.changes);
+  }
+
+  /** The latest submission of each child of a unit (absent: the commune has sent nothing). */
+  latestSubmissions(parentId: number): Map<number, SubmissionRecord> {
+    const rows = this.db
+      .prepare<[number], { unit_id: number; file: string; sha256: string; at: string; changes: number }>(
+        `SELECT s.unit_id, s.file, s.sha256, s.at, s.changes FROM submissions s JOIN units u ON u.id = s.unit_id
+         WHERE u.parent_id = ? ORDER BY s.id`,
+      )
+      .all(parentId);
+    return new Map(rows.map((r) => [r.unit_id, { unitId: r.unit_id, file: r.file, sha256: r.sha256, at: r.at, changes: r.changes }]));
   }
 
   /** The old name becomes an alias, so files written before the rename still match. */

@@ -55,3 +55,12 @@ export interface AuditEntry {
   source: ChangeSource['kind'];
   file: string | null;
 }
+
+export interface SubmissionRecord {
+  unitId: number;
+  file: string;
+  sha256: string;
+  /** ISO 8601, UTC. */
+  at: string;
+  changes: number;
+}

@@ -1,0 +1,62 @@
+// Batches running for the app: started by one call, polled by another, cancelled by a third,
+// so a long import never blocks the window and shows its progress file by file.
+import type { BatchStatus } from '../../../shared/api';
+import type { ImportOptions } from '../import';
+import type { Store } from '../store/store';
+import type { ParsePool } from './pool';
+import { runBatch, type BatchInput } from './run';
+
+interface Entry {
+  status: BatchStatus;
+  controller: AbortController;
+}
+
+export class BatchRegistry {
+  private batches = new Map<number, Entry>();
+  private nextId = 1;
+
+  constructor(
+    private readonly store: Store,
+    private readonly pool: ParsePool,
+  ) {}
+
+  /** inputs[i].index: the file's position in what the user gave, kept in the results. */
+  start(inputs: (BatchInput & { index: number })[], opts: ImportOptions): number {
+    const batchId = this.nextId++;
+    const controller = new AbortController();
+    const status: BatchStatus = { batchId, state: 'running', dryRun: !!opts.dryRun, done: 0, total: inputs.length, files: [] };
+    this.batches.set(batchId, { status, controller });
+    // Keep a few finished batches for late pollers, not all of them.
+    for (const id of [...this.batches.keys()].slice(0, -20)) this.batches.delete(id);
+    void runBatch(this.store, inputs, {
+      ...opts,
+      pool: this.pool,
+      signal: controller.signal,
+      onProgress: ({ done, last }) => {
+        status.done = done;
+        status.files.push({ ...last, index: inputs[done - 1].index });
+      },
+    }).then(
+      (r) => {
+        status.state = r.cancelled ? 'cancelled' : 'done';
+      },
+      (e: unknown) => {
+        status.state = 'failed';
+        status.error = e instanceof Error && /[ăâđêôơư]/i.test(e.message) ? e.message : 'Đợt nhập dừng vì một lỗi không mong đợi; các tệp đã lưu vẫn nguyên vẹn.';
+      },
+    );
+    return batchId;
+  }
+
+  status(batchId: number): BatchStatus | undefined {
+    const e = this.batches.get(batchId);
+    return e && { ...e.status, files: [...e.status.files] };
+  }
+
+  cancel(batchId: number): boolean {
+    const e = this.batches.get(batchId);
+    if (!e || e.status.state !== 'running') return false;
+    e.controller.abort();
+    return true;
+  }
+}
