@@ -36,3 +36,12 @@ export function formatImport(files: ImportFileResult[], dryRun: boolean): string
   lines.push(`Tổng cộng ${files.length} tệp${dryRun ? ' (xem trước, chưa lưu gì)' : ''}: ${summary}.`);
   return lines.join('\n');
 }
+
+const dateTime = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
+
+export function formatCompleteness(unit: string, rows: { unit: string; file: string | null; at: string | null }[]): string {
+  const sent = rows.filter((r) => r.file);
+  const lines = [`Tình hình nộp biểu của các xã – ${unit}: ${sent.length}/${rows.length} xã đã gửi.`];
+  for (const r of rows) lines.push(`  ${r.file ? '[đã gửi]' : '[CHƯA GỬI]'} ${r.unit}${r.file ? `: ${r.file}, lúc ${dateTime.format(new Date(r.at!))}` : ''}`);
+  return lines.join('\n');
+}

@@ -2,8 +2,9 @@
 // no stack trace reaches a user: unexpected failures print one line and exit 2.
 import { parseArgs } from 'node:util';
 import { expandInputs } from './inputs';
-import { formatImport, formatValidation } from './format';
-import { ExportError, exportToFile } from '../services/export';
+import { formatCompleteness, formatImport, formatValidation } from './format';
+import { ExportError, exportToFile, pickDistrict } from '../services/export';
+import { writeForms } from '../services/forms-out';
 import { runBatch } from '../services/batch/run';
 import { ParsePool } from '../services/batch/pool';
 import { readFileBytes, ReadError } from '../services/excel/read';
@@ -13,7 +14,10 @@ import { validateFile } from '../services/validate';
 const USAGE = `Cách dùng:
   npm run -s cli -- validate TỆP.xlsx [--json]
   npm run -s cli -- import TỆP.xlsx… --db CSDL.db [--dry-run] [--json]
-  npm run -s cli -- export --db CSDL.db --out TỆP.xlsx [--unit TÊN]`;
+  npm run -s cli -- export --db CSDL.db --out TỆP.xlsx [--unit TÊN]
+  npm run -s cli -- forms --db CSDL.db --out THƯ_MỤC [--unit TÊN]
+  npm run -s cli -- completeness --db CSDL.db [--unit TÊN] [--json]
+  (import: thêm --force để ghi cả các tệp có xung đột; có thể đưa một thư mục thay cho danh sách tệp)`;
 
 class UsageError extends Error {}
 
@@ -86,6 +90,31 @@ async function run(argv: string[]): Promise<number> {
       }
       if (!o.json) out(`Đã xuất ${o.out}`);
       else out(JSON.stringify({ out: o.out }));
+      return 0;
+    }
+    case 'forms': {
+      if (!o.out) throw new UsageError('thiếu --out (thư mục sẽ ghi các biểu gửi xã).');
+      const store = needDb(o.db);
+      try {
+        const r = await writeForms(store, o.out, { unitName: o.unit });
+        if (o.json) out(JSON.stringify(r));
+        else out(`Đã ghi ${r.files.length} biểu gửi xã vào ${o.out}`);
+      } finally {
+        store.close();
+      }
+      return 0;
+    }
+    case 'completeness': {
+      const store = needDb(o.db);
+      try {
+        const unit = pickDistrict(store, o.unit);
+        const latest = store.latestSubmissions(unit.id);
+        const rows = store.children(unit.id).map((c) => ({ unit: c.name, file: latest.get(c.id)?.file ?? null, at: latest.get(c.id)?.at ?? null }));
+        if (o.json) out(JSON.stringify({ unit: unit.name, communes: rows }));
+        else out(formatCompleteness(unit.name, rows));
+      } finally {
+        store.close();
+      }
       return 0;
     }
     default:
