@@ -148,7 +148,8 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         throw new RollBack();
       }
       const units = communesOf(store, district, wb.sheets);
-      const findings = validateWorkbook(p.name, wb, [...units.values()].map((u) => u.name).concat([...units.keys()])).findings;
+      // The keys are names already folded: unit.unknown folds again, to the same key.
+      const findings = validateWorkbook(p.name, wb, [...units.keys()]).findings;
       const communeFile = isCommuneFile(wb, origin);
       const commune = communeFile ? matchCommune(store, district, units, wb, origin) : null;
       if (communeFile && !commune) {
@@ -159,9 +160,9 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       const plans = wb.sheets.map((rs) => planSheet(store, district, rs, rowUnits(rs)));
       const changes = plans.flatMap((plan, i) => {
         const stored = store.getValues(plan.reportId);
-        return plan.writes
-          .filter((w) => (stored.get(w.unitId)?.[w.key] ?? '') !== w.value)
-          .map((w) => ({ sheet: wb.sheets[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: stored.get(w.unitId)?.[w.key] ?? '', new: w.value }));
+        // Only real changes go on to be stored: the rest are no-ops setValues would skip anyway.
+        plan.writes = plan.writes.filter((w) => (stored.get(w.unitId)?.[w.key] ?? '') !== w.value);
+        return plan.writes.map((w) => ({ sheet: wb.sheets[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: stored.get(w.unitId)?.[w.key] ?? '', new: w.value }));
       });
       const unit = commune ? commune.name : district.name;
       const first = commune ? memory.communes.get(commune.id) : undefined;

@@ -16,12 +16,27 @@ const ORDER: LegacyEncoding[] = ['TCVN3', 'VNI'];
 const byNumber = (a: number, b: number) => a - b;
 
 /**
+ * Fast answer for the common case, a Unicode sheet (large grids are read on every import):
+ * with no legacy font, only a cell holding a Latin-1 letter and no letter outside one byte
+ * could be legacy text; anything else is left as it is.
+ */
+function mayHoldLegacy(s: SheetText): boolean {
+  for (const f of s.fonts.values()) if (fontEncoding(f)) return true;
+  for (const row of s.rows.values()) for (const t of row.values()) if (LATIN1_ONLY.test(t)) return true;
+  return false;
+}
+
+// Some character of 0x80–0xFF (or a Windows-1252 C1 stand-in), and none a single byte cannot hold.
+const LATIN1_ONLY = /^(?=.*[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122])[\u0000-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]*$/s;
+
+/**
  * A new sheet with every legacy cell in Unicode (NFC, cleaned), told by the cell's font first and
  * its content second; and the cells converted, per encoding (only cells whose text changed).
  * Cells read under a legacy font lose that font in the new sheet: their text is Unicode now, and
  * the font would have a second decoding garble it again.
  */
 export function decodeSheet(s: SheetText): { sheet: SheetText; notes: LegacyNote[] } {
+  if (!mayHoldLegacy(s)) return { sheet: s, notes: [] };
   const rows = new Map<number, Map<number, string>>();
   const fonts = new Map(s.fonts);
   // The font each cell is read under, own or inherited (below).

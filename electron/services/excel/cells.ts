@@ -21,6 +21,9 @@ export function valueText(value: ExcelJS.CellValue): string {
   return cleanText(String(value));
 }
 
+/** Text that no legacy font changes: marks, numbers, punctuation. */
+const CASE_FREE = /^[xX×\d\s.,:;()\/-]*$/;
+
 /** Reads a worksheet into the plain text matrix the recogniser works on. */
 export function sheetText(ws: ExcelJS.Worksheet): SheetText {
   const rows = new Map<number, Map<number, string>>();
@@ -33,7 +36,9 @@ export function sheetText(ws: ExcelJS.Worksheet): SheetText {
       if (t === '') return;
       cells.set(c, t);
       if (c > colCount) colCount = c;
-      if (typeof cell.value === 'string' || (cell.value && typeof cell.value === 'object' && 'richText' in cell.value)) {
+      // Fonts tell legacy encodings apart (DOMAIN.md §6); a mark or a number reads the same in
+      // any of them, so the style lookup is skipped for those (most cells of a large grid).
+      if (!CASE_FREE.test(t)) {
         const font = cell.font?.name;
         if (font) fonts.set(`${r}:${c}`, font);
       }

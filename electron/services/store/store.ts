@@ -383,6 +383,11 @@ export class Store {
       // Each unit's cells are read once and then kept current, so a cell written twice in one
       // call sees its own first write; `dirty` names the cells whose final value is written.
       const cells = new Map<number, Map<string, string>>();
+      // A large write (a file of thousands of communes) reads the report once, not once per unit.
+      if (writes.length > 2000) {
+        for (const [unitId, values] of this.getValues(reportId)) cells.set(unitId, new Map(Object.entries(values)));
+        for (const w of writes) if (!cells.has(w.unitId)) cells.set(w.unitId, new Map());
+      }
       const dirty = new Map<number, Set<string>>();
       for (const w of writes) {
         // NFC: the same text typed with another input method must not count as a change.
@@ -401,8 +406,9 @@ export class Store {
       if (changes.length === 0) return changes;
       const upserts: unknown[] = [];
       const clears: unknown[] = [];
+      const existing = dirty.size > 2000 ? new Set(this.db.prepare<[], number>('SELECT id FROM units').pluck().all()) : null;
       for (const [unitId, keys] of dirty) {
-        if (!st.unit.get(unitId)) throw new Error(`Không có đơn vị #${unitId}.`);
+        if (existing ? !existing.has(unitId) : !st.unit.get(unitId)) throw new Error(`Không có đơn vị #${unitId}.`);
         const unit = cells.get(unitId)!;
         for (const key of keys) {
           const value = unit.get(key)!;
