@@ -4,6 +4,7 @@ import { test as base, expect } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import type { Api } from '../../shared/api';
 import { createHost } from '../../electron/host/server';
@@ -11,7 +12,7 @@ import { ParsePool } from '../../electron/services/batch/pool';
 import { createHandlers } from '../../electron/services/handlers';
 import { Store } from '../../electron/services/store/store';
 
-export const ROOT = resolve(__dirname, '..', '..');
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface HostFixture {
   url: string;

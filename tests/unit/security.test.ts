@@ -1,0 +1,173 @@
+// The Electron window's security settings, the IPC and preload wiring, and the browser host:
+// all derived from one contract, all refusing what they must refuse. The electron module is
+// replaced by recorders (its binary cannot run here); what is asserted is what our code asks of it.
+import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { METHODS, type Api } from '../../shared/api';
+import { createHost } from '../../electron/host/server';
+import { ParsePool } from '../../electron/services/batch/pool';
+import { dispatch } from '../../electron/services/dispatch';
+import { createHandlers } from '../../electron/services/handlers';
+import { Store } from '../../electron/services/store/store';
+import { allowNavigation, APP_ORIGIN, CSP, isTrustedUrl, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from '../../electron/security';
+
+const recorded = vi.hoisted(() => ({
+  handlers: new Map<string, (e: unknown, p: unknown) => unknown>(),
+  exposed: new Map<string, Record<string, (...a: unknown[]) => unknown>>(),
+  invoked: [] as [string, unknown][],
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: { handle: (ch: string, fn: (e: unknown, p: unknown) => unknown) => recorded.handlers.set(ch, fn) },
+  contextBridge: { exposeInMainWorld: (k: string, v: Record<string, (...a: unknown[]) => unknown>) => recorded.exposed.set(k, v) },
+  ipcRenderer: {
+    invoke: async (ch: string, p: unknown) => {
+      recorded.invoked.push([ch, p]);
+      return { ok: true, value: 'từ main' };
+    },
+    on: () => undefined,
+    removeListener: () => undefined,
+  },
+}));
+
+const ROOT = join(__dirname, '..', '..');
+let store: Store;
+let pool: ParsePool;
+let api: Api;
+
+beforeAll(() => {
+  store = Store.open(join(mkdtempSync(join(tmpdir(), 'pcgd-sec-')), 'x.db'));
+  pool = new ParsePool(1);
+  api = createHandlers({ store, pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
+});
+afterAll(async () => {
+  await pool.close();
+  store.close();
+});
+
+describe('window settings (Electron security checklist)', () => {
+  const opts = windowOptions('/app/preload.cjs', { width: 1200, height: 800 });
+  it('isolates, sandboxes and denies Node to the page', () => {
+    expect(opts.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: '/app/preload.cjs',
+    });
+  });
+  it('has a strict CSP: scripts from the app only, no eval, no inline script', () => {
+    expect(CSP).toContain("default-src 'self'");
+    expect(CSP).toContain("script-src 'self'");
+    expect(CSP).not.toMatch(/script-src[^;]*unsafe/);
+    expect(CSP).toContain("object-src 'none'");
+  });
+  it('trusts only its own origin for navigation and IPC', () => {
+    expect(isTrustedUrl(`${APP_ORIGIN}/index.html#/grid/xmc`)).toBe(true);
+    for (const bad of ['file:///C:/x.html', 'https://example.com/', 'app://other/index.html', 'http://127.0.0.1:5173/', '', undefined, 'not a url']) {
+      expect(isTrustedUrl(bad)).toBe(false);
+      if (bad) expect(allowNavigation(bad)).toBe(false);
+    }
+  });
+  it('denies new windows and every permission', () => {
+    expect(windowOpenHandler()).toEqual({ action: 'deny' });
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(permissionAllowed(p)).toBe(false);
+  });
+  it('serves only files inside the renderer folder', () => {
+    const root = '/app/dist/renderer';
+    expect(resolveAppPath(root, `${APP_ORIGIN}/assets/a.js`, join, normalize)).toBe('/app/dist/renderer/assets/a.js');
+    expect(resolveAppPath(root, `${APP_ORIGIN}/`, join, normalize)).toBe('/app/dist/renderer/index.html');
+    expect(resolveAppPath(root, `${APP_ORIGIN}/..%2F..%2Fsecret.txt`, join, normalize)).toBeNull();
+    expect(resolveAppPath(root, 'app://evil/index.html', join, normalize)).toBeNull();
+  });
+});
+
+describe('one contract, wired in every face', () => {
+  it('the handlers implement every method of the contract, and nothing else', () => {
+    expect(Object.keys(api).sort()).toEqual([...METHODS].sort());
+  });
+
+  it('IPC registers one checked handler per method; a foreign sender is refused', async () => {
+    const { registerIpc } = await import('../../electron/ipc');
+    registerIpc(api);
+    expect([...recorded.handlers.keys()].sort()).toEqual(METHODS.map((m) => `api:${m}`).sort());
+    const overview = recorded.handlers.get('api:overview')!;
+    expect(await overview({ senderFrame: { url: `${APP_ORIGIN}/index.html` } }, {})).toMatchObject({ ok: true });
+    expect(await overview({ senderFrame: { url: 'https://evil.example/' } }, {})).toEqual({ ok: false, error: 'Yêu cầu không đến từ ứng dụng.' });
+  });
+
+  it('IPC rejects malformed payloads before any handler runs, in Vietnamese', async () => {
+    const setCells = recorded.handlers.get('api:setCells')!;
+    const frame = { senderFrame: { url: `${APP_ORIGIN}/` } };
+    for (const bad of [null, { reportId: -1, writes: [] }, { reportId: 1, writes: [{ unitId: 1, key: 'a', value: 5 }] }, { reportId: 1, writes: [], extra: true }]) {
+      const r = (await setCells(frame, bad)) as { ok: boolean; error: string };
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatch(/^Dữ liệu gửi tới "setCells" không hợp lệ/);
+    }
+    expect(store.listUnits()).toEqual([]);
+  });
+
+  it('the preload exposes exactly the contract, each method invoking its own channel', async () => {
+    await import('../../electron/preload');
+    const exposed = recorded.exposed.get('api')!;
+    expect(Object.keys(exposed).sort()).toEqual([...METHODS].sort());
+    expect(await exposed.overview({})).toBe('từ main');
+    expect(recorded.invoked).toContainEqual(['api:overview', {}]);
+    // No raw ipcRenderer reaches the page: only functions of the contract and the menu hook.
+    expect([...recorded.exposed.keys()].sort()).toEqual(['api', 'appMenu']);
+  });
+
+  it('dispatch refuses an unknown method', async () => {
+    expect(await dispatch(api, 'dropDatabase', {})).toEqual({ ok: false, error: 'Không có chức năng "dropDatabase".' });
+  });
+});
+
+describe('the browser host', () => {
+  let base = '';
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const server = createHost(api, join(ROOT, 'dist', 'renderer'));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => new Promise((ok) => server.close(() => ok()));
+  });
+  afterAll(() => close());
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}${path}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+
+  it('answers every method of the contract at /api/<method>', async () => {
+    for (const m of METHODS) {
+      const r = (await (await post(`/api/${m}`, { definitely: 'wrong' })).json()) as { ok: boolean; error: string };
+      // Every method exists there: a wrong payload is refused by its schema, not as an unknown method.
+      expect(r.ok, m).toBe(false);
+      expect(r.error, m).toContain(`Dữ liệu gửi tới "${m}" không hợp lệ`);
+    }
+    expect(await (await post('/api/overview', {})).json()).toEqual({ ok: true, value: { units: [], reports: [] } });
+  });
+
+  it('refuses other hosts (DNS rebinding), other verbs and broken JSON', async () => {
+    // fetch may not set Host; a raw request can, as a rebinding page's browser would.
+    const status = await new Promise<number>((ok, fail) => {
+      const req = request(`${base}/api/overview`, { method: 'POST', headers: { host: 'evil.example' } }, (res) => ok(res.statusCode ?? 0));
+      req.on('error', fail);
+      req.end('{}');
+    });
+    expect(status).toBe(403);
+    expect((await fetch(`${base}/api/overview`)).status).toBe(405);
+    expect(await (await post('/api/overview', '{not json')).json()).toEqual({ ok: false, error: 'Yêu cầu không hợp lệ.' });
+  });
+
+  it('never serves files outside the renderer build', async () => {
+    const r = await fetch(`${base}/..%2f..%2fpackage.json`);
+    expect(await r.text()).not.toContain('"name": "pcgd-xmc"');
+  });
+});
