@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Api } from '../../shared/api';
 import { createHost } from '../../electron/host/server';
 import { ParsePool } from '../../electron/services/batch/pool';

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
