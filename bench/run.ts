@@ -2,13 +2,17 @@
 // shared and noisy: only ratios against a baseline measured alongside mean anything).
 // Not part of `npm test`.
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportBuffer } from '../electron/services/export';
 import { writeWorkbook } from '../electron/services/excel/write';
 import { importBuffer } from '../electron/services/import';
+import { writeForms } from '../electron/services/forms-out';
+import { ParsePool } from '../electron/services/batch/pool';
+import { runBatch } from '../electron/services/batch/run';
+import { readdirSync } from 'node:fs';
 import { Store } from '../electron/services/store/store';
 import { columnsOf, type Grid } from '../shared/grid';
 import { getTemplate } from '../shared/templates';
@@ -97,3 +101,50 @@ console.log(`Đo tốc độ (trung vị của ${RUNS} lần, sau 1 lần khởi
 await scale('Quy mô huyện: seeds/ha-quang.xlsx (21 xã, 4 biểu)', readFileSync(join(ROOT, 'seeds', 'ha-quang.xlsx')), 'ha-quang.xlsx');
 const national = await writeWorkbook({ unit: { name: 'Toàn quốc', kind: 'tinh' }, parent: null, date: new Date(2025, 9, 1), grids: [bigGrid(n)] });
 await scale(`Quy mô toàn quốc trước 2025: ${n.toLocaleString('vi-VN')} xã trong một biểu (Phụ lục 4)`, national, 'toan-quoc.xlsx');
+
+/** 200 commune forms of a 200-commune district, imported as one batch, beside exceljs loading them. */
+async function batch() {
+  const count = Number(process.env.BENCH_FILES ?? 200);
+  console.log(`\nĐợt nhập ${count} tệp biểu của xã (mỗi tệp 4 biểu, 1 xã)`);
+  const dir = mkdtempSync(join(tmpdir(), 'pcgd-bench-batch-'));
+  const seedDb = join(dir, 'seed.db');
+  const store = Store.open(seedDb);
+  const d = store.addUnit({ parentId: null, name: 'Thử Nghiệm', kind: 'huyen' });
+  const communes = store.addUnits(d.id, Array.from({ length: count }, (_, i) => `Xã ${i + 1}`), 'xa');
+  for (const t of ['xmc', 'pcgd-mn', 'pcgd-th', 'pcgd-thcs'] as const) {
+    const report = store.ensureReport(t, d.id, getTemplate(t).defaultLayout);
+    const marks = columnsOf(getTemplate(t), report.layout).filter((c) => c.kind === 'mark' && c.level === 0);
+    store.setValues(report.id, communes.flatMap((u) => marks.map((c) => ({ unitId: u.id, key: c.key, value: 'x' }))), { kind: 'seed' });
+  }
+  const formsDir = join(dir, 'forms');
+  await writeForms(store, formsDir, { unitName: 'Thử Nghiệm' });
+  store.close();
+  const files = readdirSync(formsDir).map((f) => join(formsDir, f));
+  const bufs = files.map((f) => readFileSync(f));
+
+  let k = 0;
+  const load = await median('exceljs: nạp lần lượt các tệp, một luồng', async () => {
+    for (const b of bufs) await new ExcelJS.Workbook().xlsx.load(b as unknown as ArrayBuffer);
+  });
+  const ours = await median('đợt nhập (2 luồng phụ đọc tệp, kể cả khởi động)', async () => {
+    const db = join(dir, `run${k++}.db`);
+    copyFileSync(seedDb, db);
+    const s2 = Store.open(db);
+    const pool = new ParsePool(2);
+    try {
+      const r = await runBatch(s2, files.map((f, i) => ({ name: f, load: async () => bufs[i] })), { pool });
+      if (r.files.some((f) => f.status !== 'ok')) throw new Error('tệp không hợp lệ trong đợt đo');
+    } finally {
+      await pool.close();
+      s2.close();
+    }
+  });
+  const tpsBase = (count / load) * 1000;
+  const tpsOurs = (count / ours) * 1000;
+  console.log(`  exceljs: ${tpsBase.toFixed(1)} tệp/giây; đợt nhập: ${tpsOurs.toFixed(1)} tệp/giây`);
+  const r = tpsOurs / tpsBase;
+  console.log(`  → thông lượng đợt nhập so với exceljs một luồng: ${r.toFixed(2)}× (mục tiêu ≥ 1.5×) ${r >= 1.5 ? 'ĐẠT' : 'CHƯA ĐẠT'}`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await batch();
