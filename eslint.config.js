@@ -4,7 +4,6 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'http', 'net', 'stream', 'util', 'events', 'zlib'];
-const nodeImports = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), 'node:*'];
 const electronWiring = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/wiring/**/*.ts', 'tests/electron/**/*.ts'];
 
 export default tseslint.config(
