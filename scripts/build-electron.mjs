@@ -2,7 +2,8 @@
 // files) into dist-electron/. Native and large libraries stay external.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'exceljs'] };
+// import.meta.url only serves the tsx fallback of the worker pool; bundles find parse-worker.cjs beside them.
+const common = { define: { 'import.meta.url': 'undefined' }, bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'exceljs'] };
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', format: 'cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', format: 'cjs' });
 // The parse worker of import batches runs in its own thread: a file of its own beside main.

@@ -30,12 +30,14 @@ function main() {
     const p = typeof addr === 'object' && addr ? addr.port : port;
     process.stdout.write(`Ứng dụng đang chạy tại http://127.0.0.1:${p}/\n`);
   });
-  const stop = () =>
+  const stop = () => {
     server.close(async () => {
       await pool.close();
       store.close();
       process.exit(0);
     });
+    server.closeAllConnections(); // an open browser tab must not hold the database for a minute
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -32,7 +32,10 @@ export const test = base.extend<{ host: HostFixture; demo: HostFixture }>({
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     const { port } = server.address() as AddressInfo;
     await use({ url: `http://127.0.0.1:${port}/`, dbPath, store, api });
-    await new Promise((ok) => server.close(ok));
+    // Keep-alive sockets from the browser would hold close() open for a minute.
+    const closed = new Promise((ok) => server.close(ok));
+    server.closeAllConnections();
+    await closed;
     await pool.close();
     store.close();
   },

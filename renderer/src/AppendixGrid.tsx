@@ -1,0 +1,202 @@
+// The appendix grid: AG Grid with the Excel header, a pinned total row, live problem colours
+// and tooltips. Keys, range and clipboard: useGridInput. Edits go out through `onAct`.
+import type { CellDoubleClickedEvent, CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import type { UnitNode } from '../../shared/api';
+import type { Grid } from '../../shared/grid';
+import type { RuleFinding } from '../../shared/rules';
+import type { TemplateDef } from '../../shared/templates';
+import { AG_LOCALE_VI } from './agLocale';
+import { focusedTarget, keyWrite } from './cellTargets';
+import { totalLabel } from './format';
+import { buildColumns, columnInfos, groupDepth, NAME_COL, type CellIssue } from './gridColumns';
+import { normaliseText, type CellChange, type CellWrite } from './gridEdits';
+import { rowId, totalRow, unitRows, type RowData } from './gridRows';
+import { RangeSelection } from './rangeSelection';
+import { GROUP_HEADER_HEIGHT, gridTheme, HEADER_HEIGHT, ROW_HEIGHT } from './theme';
+import { flashChanges, useGridInput, type GridInputRefs } from './useGridInput';
+
+export interface AppendixGridHandle {
+  /** Scrolls to a cell and focuses it (a finding's row and column). */
+  focusCell(row: number | 'total', col: string | null): void;
+  /** Scrolls to a commune's row, highlights it and focuses its name. */
+  revealUnit(unitId: number): void;
+  /** Focuses and flashes the cells an undo or redo changed. */
+  showChanges(changes: CellChange[]): void;
+}
+
+interface Props {
+  template: TemplateDef;
+  grid: Grid;
+  /** The aggregating unit (the district): the total row's label and own texts. */
+  aggregate: UnitNode;
+  findings: RuleFinding[];
+  onAct(writes: CellWrite[]): CellChange[];
+  ref?: Ref<AppendixGridHandle>;
+}
+
+/** The grid's borders. */
+const GRID_CHROME = 8;
+
+const DEFAULT_COL = {
+  sortable: false,
+  resizable: true,
+  suppressMovable: true,
+  suppressHeaderMenuButton: true,
+  suppressHeaderContextMenu: true,
+};
+
+function issueMap(findings: RuleFinding[]): Map<string, CellIssue> {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const m = new Map<string, CellIssue>();
+  for (const f of findings) {
+    if (f.row === null) continue;
+    const id = `${f.row}|${f.col === null || f.col === 'name' ? NAME_COL : f.col}`;
+    const hit = m.get(id);
+    if (!hit) m.set(id, { severity: f.severity, messages: [f.message] });
+    else {
+      hit.messages.push(f.message);
+      if (rank[f.severity] < rank[hit.severity]) hit.severity = f.severity;
+    }
+  }
+  return m;
+}
+
+function focusCell(api: GridApi<RowData>, row: number | 'total', col: string | null) {
+  const colId = col && col !== 'name' && api.getColumn(col) ? col : NAME_COL;
+  api.ensureColumnVisible(colId);
+  if (row === 'total') api.setFocusedCell(0, colId, 'bottom');
+  else {
+    api.ensureIndexVisible(row, 'middle');
+    api.setFocusedCell(row, colId);
+  }
+}
+
+export function AppendixGrid({ template, grid, aggregate, findings, onAct, ref }: Props) {
+  const apiRef = useRef<GridApi<RowData> | null>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const pendingRef = useRef<(() => void) | null>(null);
+  const highlightRef = useRef<number | null>(null);
+  const issues = useMemo(() => issueMap(findings), [findings]);
+  const issuesRef = useRef(issues);
+  const infos = useMemo(() => columnInfos(template, grid.layout), [template, grid.layout]);
+  const infosRef = useRef(infos);
+  infosRef.current = infos;
+  const actRef = useRef(onAct);
+  actRef.current = onAct;
+  const [range] = useState(() => new RangeSelection());
+  const inputRefs = useMemo<GridInputRefs>(
+    () => ({ wrap: wrapRef, api: apiRef, infos: infosRef, act: actRef, range, aggregateId: aggregate.id }),
+    [range, aggregate.id],
+  );
+  useGridInput(inputRefs);
+
+  const columnDefs = useMemo(
+    () =>
+      buildColumns(template, grid.layout, {
+        issueAt: (data, colId) => (data ? issuesRef.current.get(`${data.kind === 'total' ? 'total' : data.index}|${colId}`) : undefined),
+        inRange: (data, colId) => range.includes(data, colId),
+      }),
+    [template, grid.layout, range],
+  );
+  const rowData = useMemo(() => unitRows(grid), [grid]);
+  const pinned = useMemo(() => [totalRow(template, grid, aggregate.id, totalLabel(aggregate.kind))], [template, grid, aggregate]);
+
+  // New findings: repaint the colours and tooltips of the cells on screen.
+  useEffect(() => {
+    issuesRef.current = issues;
+    apiRef.current?.refreshCells({ force: true });
+  }, [issues]);
+
+  function whenReady(fn: (api: GridApi<RowData>) => void) {
+    const api = apiRef.current;
+    if (api) fn(api);
+    else pendingRef.current = () => fn(apiRef.current!);
+  }
+
+  useImperativeHandle(ref, () => ({
+    focusCell: (row, col) => whenReady((api) => focusCell(api, row, col)),
+    revealUnit: (unitId) =>
+      whenReady((api) => {
+        const node = api.getRowNode(`u${unitId}`);
+        if (!node || node.rowIndex === null) return;
+        const prev = highlightRef.current === null ? undefined : api.getRowNode(`u${highlightRef.current}`);
+        highlightRef.current = unitId;
+        api.redrawRows({ rowNodes: prev && prev !== node ? [prev, node] : [node] });
+        focusCell(api, node.rowIndex, NAME_COL);
+      }),
+    showChanges: (changes) =>
+      whenReady((api) => {
+        const first = changes[0];
+        if (!first) return;
+        const node = first.unitId === aggregate.id ? null : api.getRowNode(`u${first.unitId}`);
+        if (first.unitId === aggregate.id) focusCell(api, 'total', first.key);
+        else if (node?.rowIndex != null) focusCell(api, node.rowIndex, first.key);
+        flashChanges(api, aggregate.id, changes);
+      }),
+  }));
+
+  // Focus moving elsewhere than the range's anchor ends the range.
+  const onCellFocused = (e: CellFocusedEvent<RowData>) => {
+    const api = apiRef.current;
+    const anchor = range.anchor;
+    if (!api || !anchor) return;
+    const colId = e.column && typeof e.column === 'object' ? e.column.getColId() : null;
+    if (e.rowPinned || e.rowIndex !== anchor.row || colId !== anchor.col) range.set(api, null);
+  };
+
+  const onEditRequest = (e: CellEditRequestEvent<RowData>) => {
+    const info = infosRef.current.get(e.column.getColId());
+    if (info?.kind !== 'text' || !e.data) return;
+    actRef.current([{ unitId: e.data.unitId, key: info.column.key, value: normaliseText(String(e.newValue ?? '')) }]);
+  };
+
+  // A double click on a mark cell toggles it, like Space.
+  const onDoubleClick = (e: CellDoubleClickedEvent<RowData>) => {
+    const api = apiRef.current;
+    const t = api && focusedTarget(api, infosRef.current);
+    if (!t || t.info.kind !== 'mark' || t.colId !== e.column.getColId()) return;
+    const w = keyWrite(t, ' ');
+    if (w) actRef.current([w]);
+  };
+
+  const onReady = (e: GridReadyEvent<RowData>) => {
+    apiRef.current = e.api;
+    const pending = pendingRef.current;
+    pendingRef.current = null;
+    pending?.();
+  };
+
+  // As tall as its rows (the total row right under the last commune, as on paper), shrinking
+  // to scroll when the window is shorter.
+  const height = GROUP_HEADER_HEIGHT * groupDepth(columnDefs) + HEADER_HEIGHT + ROW_HEIGHT * (rowData.length + 1) + GRID_CHROME;
+
+  return (
+    <div ref={wrapRef} className="grid-wrap" data-testid={`grid-${template.id}`} style={{ flexBasis: height }}>
+      <AgGridReact<RowData>
+        theme={gridTheme}
+        localeText={AG_LOCALE_VI}
+        columnDefs={columnDefs}
+        defaultColDef={DEFAULT_COL}
+        rowData={rowData}
+        pinnedBottomRowData={pinned}
+        getRowId={(p: GetRowIdParams<RowData>) => rowId(p.data)}
+        readOnlyEdit
+        onCellEditRequest={onEditRequest}
+        onCellDoubleClicked={onDoubleClick}
+        onCellFocused={onCellFocused}
+        groupHeaderHeight={GROUP_HEADER_HEIGHT}
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        enableBrowserTooltips
+        suppressMovableColumns
+        suppressDragLeaveHidesColumns
+        suppressColumnVirtualisation
+        rowClassRules={{ 'row-found': (p: RowClassParams<RowData>) => p.data?.kind === 'unit' && p.data.unitId === highlightRef.current }}
+        getRowClass={(p: RowClassParams<RowData>) => (p.data?.kind === 'total' ? 'row-total' : undefined)}
+        onGridReady={onReady}
+      />
+    </div>
+  );
+}

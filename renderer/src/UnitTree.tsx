@@ -1,0 +1,75 @@
+// The side panel: commune search, then the unit tree (tỉnh › huyện › xã) with each district's
+// appendix grids.
+import type { UnitNode } from '../../shared/api';
+import { TEMPLATES, type TemplateId } from '../../shared/templates';
+import { CommuneSearch } from './CommuneSearch';
+import { unitTitle } from './format';
+import { gridHash } from './route';
+
+interface Props {
+  units: UnitNode[];
+  /** The open grid: its template and aggregating unit. */
+  open: { template: TemplateId; unitId: number } | null;
+  selectedUnit: number | null;
+  onPickUnit(unit: UnitNode): void;
+}
+
+export function UnitTree({ units, open, selectedUnit, onPickUnit }: Props) {
+  const children = (id: number | null) => units.filter((u) => u.parentId === id);
+
+  function node(u: UnitNode) {
+    if (u.kind === 'xa') {
+      return (
+        <li key={u.id} role="treeitem" aria-selected={selectedUnit === u.id}>
+          <button type="button" className={`tree-commune${selectedUnit === u.id ? ' selected' : ''}`} onClick={() => onPickUnit(u)}>
+            {u.name}
+          </button>
+        </li>
+      );
+    }
+    const kids = children(u.id);
+    const communes = kids.filter((k) => k.kind === 'xa');
+    const others = kids.filter((k) => k.kind !== 'xa');
+    const aggregates = communes.length > 0 || u.kind === 'huyen';
+    return (
+      <li key={u.id} role="treeitem" aria-expanded="true" aria-selected={false}>
+        <div className={`tree-unit kind-${u.kind}`}>{unitTitle(u)}</div>
+        <ul role="group">
+          {aggregates &&
+            TEMPLATES.map((t) => {
+              const active = open?.template === t.id && open.unitId === u.id;
+              return (
+                <li key={t.id} role="treeitem" aria-selected={active}>
+                  <a className={`tree-grid${active ? ' active' : ''}`} href={gridHash(t.id, u.id)} aria-current={active ? 'page' : undefined}>
+                    {t.appendix} – {t.name}
+                  </a>
+                </li>
+              );
+            })}
+          {others.map(node)}
+          {communes.length > 0 && (
+            <li role="treeitem" aria-expanded="true" aria-selected={false}>
+              <details open={open?.unitId === u.id || undefined}>
+                <summary>Xã, thị trấn ({communes.length})</summary>
+                <ul role="group">{communes.map(node)}</ul>
+              </details>
+            </li>
+          )}
+        </ul>
+      </li>
+    );
+  }
+
+  return (
+    <nav className="sidebar" data-testid="unit-tree" aria-label="Đơn vị và biểu">
+      <CommuneSearch units={units} onPick={onPickUnit} />
+      {units.length === 0 ? (
+        <p className="muted tree-empty">Chưa có đơn vị nào.</p>
+      ) : (
+        <ul className="tree" role="tree">
+          {children(null).map(node)}
+        </ul>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,91 @@
+// Import (preview first, nothing stored until accepted) and export (a download of the official workbook).
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { expect, ROOT, test } from './fixtures';
+import { cell, failOnConsoleErrors, stored, unitRows } from './helpers';
+
+failOnConsoleErrors();
+
+const SAMPLE = join(ROOT, 'tests', 'fixtures', 'huyen-mau-phu-luc.xlsx');
+
+test('import: the preview lists changes and findings, stores nothing; "Nhập" stores the 12 communes', async ({ host, page }, testInfo) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('first-run')).toBeVisible();
+
+  // First look, then cancel: nothing stored.
+  await page.getByTestId('import-input').setInputFiles(SAMPLE);
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-file')).toHaveCount(1, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Hủy' }).click();
+  await expect(dialog).toBeHidden();
+  expect(host.store.listUnits()).toHaveLength(0);
+
+  await page.getByTestId('import-input').setInputFiles(SAMPLE);
+  const file = dialog.getByTestId('import-file');
+  await expect(file).toContainText('huyen-mau-phu-luc.xlsx', { timeout: 20_000 });
+  await expect(file).toContainText('Hợp lệ');
+  await expect(file.locator('[data-rule="total.mismatch"]')).toContainText('ghi 12 nhưng cột có 11');
+  await expect(file.locator('[data-rule="mark.exclusive"]')).toContainText('Hưng Thịnh');
+  await expect(file.locator('[data-rule="level.regression"]')).toContainText('Hòa Lạc');
+  await expect(file.locator('[data-rule="mark.missing"]')).toContainText('Minh Khai');
+  await expect(file).toContainText(/\d+ ô sẽ thay đổi/);
+  await page.screenshot({ path: testInfo.outputPath('import-preview.png') });
+  // Still a preview: the database is empty.
+  expect(host.store.listUnits()).toHaveLength(0);
+  expect(host.store.listReports()).toHaveLength(0);
+
+  await page.getByRole('button', { name: 'Nhập vào cơ sở dữ liệu' }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByTestId('notice')).toContainText('Đã nhập 1 tệp');
+  await expect(page).toHaveURL(/#\/grid\/xmc$/);
+  await expect(unitRows(page, 'xmc')).toHaveCount(12);
+  expect(host.store.listUnits().filter((u) => u.kind === 'xa')).toHaveLength(12);
+  // The stored grid's live problems: the printed-total mismatch was the file's, not the grid's.
+  await expect(page.getByTestId('problems')).toHaveAttribute('data-count-error', '0');
+  await expect(page.getByTestId('problems')).toHaveAttribute('data-count-warning', '1');
+  await expect(cell(page, 'xmc', host.store, 'Hòa Lạc', '2026-2030|MĐ1')).toHaveClass(/cell-warning/);
+  expect(stored(host.store, 'xmc', 'Hòa Lạc', '2026-2030|MĐ1')).toBe('x');
+});
+
+test('import: a file that is not a workbook is reported, and Nhập stays disabled', async ({ host, page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('import-input').setInputFiles({ name: 'hong.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải excel') });
+  const file = page.getByTestId('import-file');
+  await expect(file).toContainText('Bị từ chối', { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Nhập vào cơ sở dữ liệu' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  expect(host.store.listUnits()).toHaveLength(0);
+});
+
+test('export: the download is the official workbook with Phụ lục 1–4 and every commune', async ({ demo, page }) => {
+  await page.goto(`${demo.url}#/grid/xmc`);
+  // An edit just before exporting is in the file.
+  await cell(page, 'xmc', demo.store, 'Lương Thông', '2020|MĐ2').click();
+  await page.keyboard.press('x');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất báo cáo Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await download.path())!);
+  const names = wb.worksheets.map((w) => w.name);
+  expect(names).toEqual(expect.arrayContaining(['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3', 'Phụ lục 4']));
+  const communes = demo.store.listUnits().filter((u) => u.kind === 'xa').map((u) => u.name);
+  expect(communes).toHaveLength(21);
+  for (const name of ['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3', 'Phụ lục 4']) {
+    const texts: string[] = [];
+    wb.getWorksheet(name)!.eachRow((row) => row.eachCell((c) => texts.push(String(c.text ?? ''))));
+    for (const c of communes) expect(texts, `${name}: ${c}`).toContain(c);
+    expect(texts).toContain('Tổng toàn huyện');
+  }
+  // Lương Thông's row in Phụ lục 1 now carries both 2020 marks.
+  const sheet = wb.getWorksheet('Phụ lục 1')!;
+  let marks = 0;
+  sheet.eachRow((row) => {
+    const t: string[] = [];
+    row.eachCell((c) => t.push(String(c.text ?? '')));
+    if (t.includes('Lương Thông')) marks = t.filter((x) => x.trim().toLowerCase() === 'x').length;
+  });
+  expect(marks).toBe(4);
+});
