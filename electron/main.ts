@@ -28,6 +28,7 @@ function toMenu(items: MenuItemSpec[]): MenuItemConstructorOptions[] {
     role: i.role as MenuItemConstructorOptions['role'],
     type: i.type,
     accelerator: i.accelerator,
+    registerAccelerator: i.registerAccelerator,
     submenu: i.submenu ? toMenu(i.submenu) : undefined,
     click: i.command ? () => win?.webContents.send('menu:command', i.command) : undefined,
   }));

@@ -1,11 +1,15 @@
 // The Vietnamese application menu as data; electron/main.ts turns it into a Menu.
-export type MenuCommand = 'import' | 'export' | 'about';
+import type { MenuCommand } from '../shared/menu';
+
+export type { MenuCommand };
 
 export interface MenuItemSpec {
   label?: string;
   role?: string;
   accelerator?: string;
   command?: MenuCommand;
+  /** Show the shortcut but let the page handle the key itself (the grid's own Ctrl+Z). */
+  registerAccelerator?: boolean;
   type?: 'separator';
   submenu?: MenuItemSpec[];
 }
@@ -18,14 +22,17 @@ export function menuTemplate(): MenuItemSpec[] {
         { label: 'Nhập tệp Excel…', accelerator: 'CmdOrCtrl+O', command: 'import' },
         { label: 'Xuất báo cáo Excel…', accelerator: 'CmdOrCtrl+E', command: 'export' },
         { type: 'separator' },
+        { label: 'Gửi biểu cho các xã…', command: 'sendForms' },
+        { label: 'Xã đã gửi, xã chưa gửi', command: 'completeness' },
+        { type: 'separator' },
         { label: 'Thoát', role: 'quit' },
       ],
     },
     {
       label: 'Chỉnh sửa',
       submenu: [
-        { label: 'Hoàn tác', role: 'undo' },
-        { label: 'Làm lại', role: 'redo' },
+        { label: 'Hoàn tác', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, command: 'undo' },
+        { label: 'Làm lại', accelerator: 'CmdOrCtrl+Y', registerAccelerator: false, command: 'redo' },
         { type: 'separator' },
         { label: 'Cắt', role: 'cut' },
         { label: 'Sao chép', role: 'copy' },

@@ -2,7 +2,7 @@
 // no Node reaches the page (Actual Budget's preload pattern).
 import { contextBridge, ipcRenderer } from 'electron';
 import { METHODS, type Api, type Envelope } from '../shared/api';
-import type { MenuCommand } from './menu-template';
+import { isMenuCommand, type MenuCommand } from '../shared/menu';
 
 const api = Object.fromEntries(
   METHODS.map((m) => [
@@ -18,7 +18,9 @@ const api = Object.fromEntries(
 contextBridge.exposeInMainWorld('api', api);
 contextBridge.exposeInMainWorld('appMenu', {
   onCommand(cb: (c: MenuCommand) => void) {
-    const listener = (_e: unknown, c: MenuCommand) => cb(c);
+    const listener = (_e: unknown, c: unknown) => {
+      if (isMenuCommand(c)) cb(c);
+    };
     ipcRenderer.on('menu:command', listener);
     return () => ipcRenderer.removeListener('menu:command', listener);
   },
