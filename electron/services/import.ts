@@ -53,8 +53,11 @@ function isCommuneFile(wb: WorkbookRead, origin: FormOrigin | null): boolean {
   return origin !== null || wb.sheets.every((s) => s.grid.rows.length <= 1 && s.totalRow === undefined);
 }
 
-/** Communes by normalised name and alias; created from the file when the district has none. */
-function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[]): Map<string, UnitRecord> {
+/**
+ * Communes by normalised name and alias, and their names as written (for unit.unknown, which
+ * normalises them itself); created from the file when the district has none.
+ */
+function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[]): { units: Map<string, UnitRecord>; known: string[] } {
   let children = store.children(district.id);
   if (!children.length) {
     const names = new Map<string, string>();
@@ -63,11 +66,14 @@ function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[
   }
   const aliases = store.childAliases(district.id);
   const byKey = new Map<string, UnitRecord>();
+  const known: string[] = [];
   for (const u of children) {
-    byKey.set(unitKey(u.name), u);
-    for (const a of aliases.get(u.id) ?? []) byKey.set(unitKey(a), u);
+    for (const n of [u.name, ...(aliases.get(u.id) ?? [])]) {
+      byKey.set(unitKey(n), u);
+      known.push(n);
+    }
   }
-  return byKey;
+  return { units: byKey, known };
 }
 
 /** "Can_Nong (1).xlsx", "can-nong_2.xlsx" → "can nong": the file name as a last resort. */
@@ -147,9 +153,8 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         result = { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings: validateWorkbook(p.name, wb).findings };
         throw new RollBack();
       }
-      const units = communesOf(store, district, wb.sheets);
-      // The keys are names already folded: unit.unknown folds again, to the same key.
-      const findings = validateWorkbook(p.name, wb, [...units.keys()]).findings;
+      const { units, known } = communesOf(store, district, wb.sheets);
+      const findings = validateWorkbook(p.name, wb, known).findings;
       const communeFile = isCommuneFile(wb, origin);
       const commune = communeFile ? matchCommune(store, district, units, wb, origin) : null;
       if (communeFile && !commune) {

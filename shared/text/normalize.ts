@@ -16,16 +16,32 @@ export function fold(value: string): string {
     .toLowerCase();
 }
 
-const UNIT_PREFIX = /^(xa|x\.|phuong|p\.|thi tran|tt\.?|dac khu)\s*/;
+// A unit's kind written before its name: "Xã Lương Thông", "X. Lương Thông", "P.3", "TT Hà Quảng".
+// A prefix is a word of its own (a space or a dot after it) and is told by its tone marks as
+// written: "Phương Trung" is a commune's name (there are many), not "Phường Trung"; "Xà Bang" is
+// not "Xã Bang". Folded first, they would lose their first word. A name written without any
+// Vietnamese letter at all ("Xa_Hoa_Binh" from a file name, a name typed without a Vietnamese
+// keyboard) has only the bare spelling, and there "Xa", "Phuong", "Thi tran" count as prefixes.
+const PREFIX_MARKED = /^(?:(?:xã|phường|thị trấn|đặc khu|tt)(?:\s+|\.\s*)|[xp]\.\s*)/;
+const PREFIX_BARE = /^(?:(?:xa|phuong|thi tran|dac khu|tt)(?:\s+|\.\s*)|[xp]\.\s*)/;
+
+/** Length of the kind prefix ("Xã ", "P.", "TT. ") at the start of a cleaned name; 0 when none. */
+function prefixLength(clean: string): number {
+  const lower = clean.toLowerCase();
+  const m = (/^[\x00-\x7f]*$/.test(lower) ? PREFIX_BARE : PREFIX_MARKED).exec(lower);
+  return m ? m[0].length : 0;
+}
 
 /** The key two commune names are matched by: folded, prefixes "Xã", "P.", "TT." … dropped. */
 export function unitKey(name: string): string {
-  return fold(name).replace(UNIT_PREFIX, '').replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+  const clean = cleanText(name);
+  return fold(clean.slice(prefixLength(clean))).replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** "Lương Thông" → "Xã Lương Thông"; a name that already carries its kind is kept. */
 export function unitLabel(name: string): string {
-  return UNIT_PREFIX.test(fold(name)) ? name : `Xã ${name}`;
+  // The space after: a name that is nothing but a kind ("Xã", a blank left to fill) is kept too.
+  return prefixLength(`${cleanText(name)} `) ? name : `Xã ${name}`;
 }
 
 /** ASCII-safe file name part: "Cần Nông" → "Can_Nong". */

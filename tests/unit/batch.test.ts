@@ -466,7 +466,7 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
     }
   });
 
-  it.fails('BUG: a commune named "Phương Trung" matches a form that writes "Xã Phương Trung" (shared/text/normalize.ts unitKey)', async () => {
+  it('BUG: a commune named "Phương Trung" matches a form that writes "Xã Phương Trung" (shared/text/normalize.ts unitKey)', async () => {
     const store = Store.open(join(tmp(), 'phuong.db'));
     try {
       const district = store.addUnit({ parentId: null, name: 'Thử Nghiệm', kind: 'huyen' });
@@ -476,7 +476,7 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
       const wb = await load(await formForCommune(store, commune.id, new Date('2025-09-15T08:00:00Z')));
       wb.removeWorksheet(wb.getWorksheet('PCGD_NGUON')!.id);
       wb.getWorksheet('Phụ lục 1')!.getCell(ROW, 2).value = 'Xã Phương Trung';
-      // Today: unitKey("Phương Trung") = "trung" but unitKey("Xã Phương Trung") = "phuong trung": unknown-unit.
+      // Was: unitKey("Phương Trung") = "trung" but unitKey("Xã Phương Trung") = "phuong trung": unknown-unit.
       expect(await importBuffer(store, 'bieu.xlsx', await bytesOf(wb), { dryRun: true })).toMatchObject({ status: 'ok', unit: 'Phương Trung' });
     } finally {
       store.close();
