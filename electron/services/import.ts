@@ -10,7 +10,7 @@ import { columnsOf } from '../../shared/grid';
 import { validateWorkbook } from '../../shared/report';
 import { guessUnit } from '../../shared/sheet/district';
 import { locate, type RecognisedSheet } from '../../shared/sheet/recognise';
-import { unitKey } from '../../shared/text/normalize';
+import { fold, unitKey } from '../../shared/text/normalize';
 import { parseFile, type ParsedFile } from './batch/parse';
 import type { WorkbookRead } from './excel/read';
 import type { Store } from './store/store';
@@ -76,12 +76,26 @@ function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[
   return { units: byKey, known };
 }
 
-/** "Can_Nong (1).xlsx", "can-nong_2.xlsx" → "can nong": the file name as a last resort. */
-function nameFromFile(file: string): string {
-  return basename(file, extname(file))
-    .replace(/[_-]+/g, ' ')
-    .replace(/\s*(\(\d+\)|\s\d+|copy|ban sao)$/i, '')
-    .trim();
+// What copying a file adds to its name: Windows "X - Copy", "X - Copy (2)", "X - Bản sao" (in
+// Vietnamese), older Windows "Copy of X", "Copy (2) of X", macOS "X copy 2", a browser's second
+// download "X (1)", "x_2". Matched on the folded name: "Bản sao" comes composed or decomposed, with
+// its tone marks or without, and folded first it is always "ban sao".
+const COPY_BEFORE = /^(?:copy|ban sao)(?: \(\d+\))? (?:of|cua) /;
+const COPY_AFTER = / (?:\(\d+\)|\d+|copy|ban sao)$/;
+
+/**
+ * The names a file name may stand for, the file name as a last resort: "Can_Nong (1).xlsx",
+ * "can-nong_2.xlsx", "Can_Nong - Bản sao.xlsx" → "can nong". The whole name comes first, for a
+ * ward whose number is its name ("Phuong_3.xlsx").
+ */
+function namesFromFile(file: string): string[] {
+  const whole = fold(basename(file, extname(file)).replace(/[_-]+/g, ' '));
+  let name = whole.replace(COPY_BEFORE, '');
+  for (let was = ''; was !== name; ) {
+    was = name;
+    name = name.replace(COPY_AFTER, '').trim();
+  }
+  return name && name !== whole ? [whole, name] : [whole];
 }
 
 /** The commune a form belongs to: its origin, else the name inside, else the file name. */
@@ -91,7 +105,8 @@ function matchCommune(store: Store, district: UnitRecord, units: Map<string, Uni
     if (u && u.parentId === district.id) return u;
   }
   const inside = wb.sheets.map((s) => s.grid.rows[0]?.unit).find(Boolean);
-  return (inside ? units.get(unitKey(inside)) : undefined) ?? units.get(unitKey(nameFromFile(wb.file))) ?? null;
+  const byName = inside ? units.get(unitKey(inside)) : undefined;
+  return byName ?? namesFromFile(wb.file).map((n) => units.get(unitKey(n))).find(Boolean) ?? null;
 }
 
 interface SheetPlan {
