@@ -20,6 +20,12 @@ function titleCase(s: string): string {
     .join(' ');
 }
 
+// What follows a unit's name when a title cell holds more than the name: the office under it
+// ("ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG / PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" in one cell, its lines joined),
+// the national motto beside it, a date line.
+const AFTER_NAME = / (?:phong giao duc|phong gd|phong van hoa|cong hoa xa hoi|doc lap|so giao duc|ban chi dao|ngay \d)/;
+
+/** The unit a sheet's title cells speak of, from its first cell that names one. */
 export function guessUnit(titles: string[]): UnitGuess | null {
   for (const raw of titles) {
     const t = cleanText(raw);
@@ -28,7 +34,9 @@ export function guessUnit(titles: string[]): UnitGuess | null {
       const at = f.lastIndexOf(marker);
       if (at < 0) continue;
       // fold() keeps the length of each letter, so positions in f are positions in t.
-      const rest = t.slice(at + marker.length).replace(/[).;,]+.*$/, '');
+      let rest = t.slice(at + marker.length).replace(/[).;,]+.*$/, '');
+      const stop = AFTER_NAME.exec(fold(rest));
+      if (stop) rest = rest.slice(0, stop.index);
       const frest = fold(rest);
       for (const [re, kind] of KINDS) {
         const m = re.exec(frest);

@@ -20,7 +20,10 @@ export interface RecognisedSheet {
   /** File column of each column key. */
   columns: Record<string, number>;
   nameCol: number;
-  /** Text above the header (title lines), top to bottom. */
+  /**
+   * Texts of the cells above the header (title lines), top to bottom and left to right, each
+   * distinct text once: a merged title reads as the same text in every cell it spans.
+   */
   titles: string[];
 }
 
@@ -61,7 +64,7 @@ export function recogniseSheet(s: SheetText): Recognition {
   if (!hr.ok) return hr;
   const h = hr.header;
   const titleRows = [...s.rows.keys()].filter((r) => r < h.top).sort((a, b) => a - b);
-  const titles = titleRows.map((r) => [...s.rows.get(r)!.values()].join(' '));
+  const titles = [...new Set(titleRows.flatMap((r) => [...s.rows.get(r)!.values()]))];
   const template = chooseTemplate(h, fold(titles.join(' ')));
   if (!template) return { ok: false, reason: 'tiêu đề cột không khớp với biểu mẫu nào (Phụ lục 1–4)' };
 

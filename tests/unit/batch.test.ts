@@ -379,13 +379,13 @@ async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
 const bytesOf = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 
 describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
-  it.fails('BUG: the app’s own official workbook, imported into an empty database, names its district (shared/sheet/district.ts guessUnit)', async () => {
+  it('BUG: the app’s own official workbook, imported into an empty database, names its district (shared/sheet/district.ts guessUnit)', async () => {
     const store = Store.open(copyOfPrepared());
     const empty = Store.open(join(tmp(), 'empty.db'));
     try {
       const r = await importBuffer(empty, 'Thu_Nghiem.xlsx', await exportBuffer(store));
       expect(r.status).toBe('ok');
-      // Today: "Thử Nghiệm Cộng Hòa Xã Hội Chủ Nghĩa Việt Nam Cộng Hòa Xã Hội …" (the whole merged first row).
+      // Was: "Thử Nghiệm Cộng Hòa Xã Hội Chủ Nghĩa Việt Nam Cộng Hòa Xã Hội …" (the whole merged first row).
       expect(pickDistrict(empty).name).toBe('Thử Nghiệm');
     } finally {
       store.close();
