@@ -8,7 +8,7 @@ export function groupText(g: GridGroup): string {
 }
 
 export function who(unit: string): string {
-  return unitLabel(unit);
+  return unit.trim() ? unitLabel(unit) : 'Dòng không ghi tên đơn vị';
 }
 
 export function capitalise(s: string): string {

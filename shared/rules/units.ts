@@ -11,6 +11,7 @@ export const unitDuplicate: Rule = {
     const out: RuleFinding[] = [];
     grid.rows.forEach((row, r) => {
       const key = unitKey(row.unit);
+      if (!key) return; // rows without a name are not one commune twice
       const first = seen.get(key);
       if (first === undefined) {
         seen.set(key, r);
@@ -45,7 +46,9 @@ export const unitUnknown: Rule = {
         row: r,
         col: 'name' as const,
         unit: row.unit,
-        message: `${who(row.unit)} không có trong danh sách đơn vị của huyện.`,
+        message: unitKey(row.unit)
+          ? `${who(row.unit)} không có trong danh sách đơn vị của huyện.`
+          : `Dòng thứ ${r + 1} có số liệu nhưng không ghi tên đơn vị (xã, thị trấn).`,
       }));
   },
 };

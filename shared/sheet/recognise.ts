@@ -97,7 +97,7 @@ export function recogniseSheet(s: SheetText): Recognition {
   for (let r = h.leafRow + 1; r <= lastRow; r++) {
     const stt = textAt(s, r, h.sttCol);
     const name = textAt(s, r, h.nameCol);
-    if (!stt && !name) continue; // blank row, or data without a name: not a commune
+    if (!stt && !name) continue; // blank row, or data with neither number nor name: not a commune
     if (/^ghi chu/.test(fold(stt || name))) break;
     if (r === h.leafRow + 1 && isColumnNumbers(stt, name)) continue;
     const label = isCount(stt) ? '' : fold(stt || name);
@@ -111,7 +111,6 @@ export function recogniseSheet(s: SheetText): Recognition {
       }
       break;
     }
-    if (!name) continue;
     const values: Record<string, string> = {};
     for (const k of known) {
       if (columns[k.key] === undefined) continue;
@@ -120,6 +119,11 @@ export function recogniseSheet(s: SheetText): Recognition {
       // A mark is a mark however it was typed (x, X, ×); anything else is kept as written.
       values[k.key] = k.kind === 'mark' && markState(t) === 'mark' ? MARK : t;
     }
+    // A numbered row without a name: a line left blank to fill is no commune, but one that holds
+    // values is a commune whose name was cleared or never typed. It stays, named "", so its values
+    // are not lost unseen: the rules tell of it, and a commune's form stores it under the commune
+    // its file name names.
+    if (!name && !Object.keys(values).length) continue;
     rows.push({ unit: name, values });
     rowNumbers.push(r);
   }

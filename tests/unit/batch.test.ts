@@ -405,7 +405,7 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
     }
   });
 
-  it.fails('BUG: a form without origin whose name cell was cleared, matched by its file name, stores its values; never "ok" with nothing stored (import.ts planSheet / recognise.ts)', async () => {
+  it('BUG: a form without origin whose name cell was cleared, matched by its file name, stores its values; never "ok" with nothing stored (import.ts planSheet / recognise.ts)', async () => {
     const db = copyOfPrepared();
     const store = Store.open(db);
     const f = 'Xa_Hoa_Binh (1).xlsx';
@@ -413,11 +413,25 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
       const wb = await load(readFileSync(join(TWO, f)));
       for (const ws of wb.worksheets) ws.getCell(ROW, 2).value = null;
       const r = await importBuffer(store, f, await bytesOf(wb));
-      // Today: status "ok", unit "Hòa Bình", changes [] and a submission row, with none of the file's marks stored.
+      // Was: status "ok", unit "Hòa Bình", changes [] and a submission row, with none of the file's marks stored.
       expect(r.status === 'ok' ? plain(r.changes) : 'refused').toEqual(plain(expected.files[f].changes));
     } finally {
       store.close();
     }
+  });
+
+  it('the same form under a file name that names no commune is unknown-unit and stores nothing', async () => {
+    const db = copyOfPrepared();
+    const before = rawDump(db);
+    const store = Store.open(db);
+    try {
+      const wb = await load(readFileSync(join(TWO, 'Xa_Hoa_Binh (1).xlsx')));
+      for (const ws of wb.worksheets) ws.getCell(ROW, 2).value = null;
+      expect(await importBuffer(store, 'bieu.xlsx', await bytesOf(wb))).toMatchObject({ status: 'unknown-unit', unit: null, changes: [] });
+    } finally {
+      store.close();
+    }
+    expect(rawDump(db)).toBe(before);
   });
 
   it.fails('BUG: an unchanged returned form does not undo a change made in the app after the form was issued (import.ts hasConflict / planSheet)', async () => {
