@@ -1,16 +1,18 @@
 // Storing what a parsed file holds: a district workbook (many communes) or a commune's form
 // (one row). Each file is planned against the stored values — its status, its changes in the
 // file's own coordinates, its findings — and then stored in its own transaction, or not at all.
+// A form that carries its origin is also merged against what it went out with (mergeIssued).
 // A dry run goes through the very same steps and rolls the transaction back.
 // Storing never depends on validity: a grid with errors is kept as is and its findings reported.
 import { basename, extname } from 'node:path';
 import type { ImportFileResult } from '../../shared/api';
 import type { FormOrigin } from '../../shared/form-origin';
-import { columnsOf } from '../../shared/grid';
+import { columnsOf, groupsOf } from '../../shared/grid';
 import { validateWorkbook } from '../../shared/report';
 import { guessUnit } from '../../shared/sheet/district';
 import { locate, type RecognisedSheet } from '../../shared/sheet/recognise';
-import { fold, unitKey } from '../../shared/text/normalize';
+import { MARK, markState } from '../../shared/text/marks';
+import { cleanText, fold, unitKey } from '../../shared/text/normalize';
 import { parseFile, type ParsedFile } from './batch/parse';
 import type { WorkbookRead } from './excel/read';
 import type { Store } from './store/store';
@@ -138,19 +140,44 @@ function planSheet(store: Store, district: UnitRecord, rs: RecognisedSheet, rowU
   return plan;
 }
 
-/** A value changed in the app and in the file since the form went out, to different values. */
-function hasConflict(store: Store, plans: SheetPlan[], sheets: RecognisedSheet[], origin: FormOrigin | null): boolean {
-  if (!origin) return false;
-  return plans.some((p, i) => {
-    const issued = origin.grids.find((g: FormOrigin['grids'][number]) => g.template === sheets[i].template.id && JSON.stringify(g.layout) === JSON.stringify(sheets[i].grid.layout));
-    if (!issued) return false;
-    const stored = store.getValues(p.reportId);
-    return p.writes.some((w) => {
-      const was = issued.values[w.key] ?? '';
-      const now = stored.get(w.unitId)?.[w.key] ?? '';
-      return now !== was && w.value !== was && w.value !== now;
-    });
-  });
+/** How the reader gives a value back: a mark as "x", text cleaned (what was issued was not read). */
+function asRead(value: string | undefined, kind: 'mark' | 'text'): string {
+  if (value === undefined) return '';
+  return kind === 'mark' && markState(value) === 'mark' ? MARK : cleanText(value);
+}
+
+/**
+ * A returned form against the values it went out with (its origin): a three-way merge of what was
+ * issued, what the app holds now and what the file says. The commune's changes are where the file
+ * differs from the form as issued, and only those are written: a value the app changed since the
+ * form went out, and the commune left alone, stays as the app has it. Returns whether the commune
+ * and the app changed the same thing since, to different results (a conflict).
+ *
+ * Marks are compared a group at a time (one result year, per age for preschool, or one period),
+ * not a cell at a time: a group's marks are one answer (its level), and moving a mark changes two
+ * cells. Cell by cell, a mark moved to MĐ2 in the app and to MĐ3 in the file touches different
+ * cells, so it looked like no conflict, and storing the file's cells left the group with the app's
+ * level cleared or with two marks. So a group the commune changed is written whole from the file,
+ * and is a conflict when the app changed it too and the two results differ. A Đánh giá text is an
+ * answer of its own: a conflict when both changed it to different texts.
+ */
+function mergeIssued(plan: SheetPlan, rs: RecognisedSheet, issued: Record<string, string>, now: Record<string, string>, unitId: number): boolean {
+  const file = new Map(plan.writes.filter((w) => w.unitId === unitId).map((w) => [w.key, w.value]));
+  const write = new Set<string>();
+  let conflict = false;
+  for (const g of groupsOf(rs.template, rs.grid.layout)) {
+    const parts: { keys: string[]; kind: 'mark' | 'text' }[] = [{ keys: g.marks.filter((k) => file.has(k)), kind: 'mark' }];
+    if (g.assessment && file.has(g.assessment)) parts.push({ keys: [g.assessment], kind: 'text' });
+    for (const { keys, kind } of parts) {
+      const was = (k: string) => asRead(issued[k], kind);
+      const mine = (k: string) => asRead(now[k], kind);
+      if (keys.every((k) => file.get(k) === was(k))) continue; // as issued: the commune changed nothing here
+      for (const k of keys) write.add(k);
+      if (keys.some((k) => mine(k) !== was(k)) && keys.some((k) => mine(k) !== file.get(k))) conflict = true;
+    }
+  }
+  plan.writes = plan.writes.filter((w) => w.unitId !== unitId || write.has(w.key));
+  return conflict;
 }
 
 /** Plans and (unless a dry run, or a status that forbids it) stores one parsed file. */
@@ -178,11 +205,21 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       }
       const rowUnits = (rs: RecognisedSheet) => rs.grid.rows.map((row) => commune ?? units.get(unitKey(row.unit)) ?? null);
       const plans = wb.sheets.map((rs) => planSheet(store, district, rs, rowUnits(rs)));
+      const stored = plans.map((plan) => store.getValues(plan.reportId));
+      // A form matched by its origin: only what the commune changed since it went out is written.
+      let conflict = false;
+      if (commune && origin && commune.id === origin.communeId) {
+        plans.forEach((plan, i) => {
+          const rs = wb.sheets[i];
+          const issued = origin.grids.find((g) => g.template === rs.template.id && JSON.stringify(g.layout) === JSON.stringify(rs.grid.layout));
+          if (issued && mergeIssued(plan, rs, issued.values, stored[i].get(commune.id) ?? {}, commune.id)) conflict = true;
+        });
+      }
       const changes = plans.flatMap((plan, i) => {
-        const stored = store.getValues(plan.reportId);
+        const now = stored[i];
         // Only real changes go on to be stored: the rest are no-ops setValues would skip anyway.
-        plan.writes = plan.writes.filter((w) => (stored.get(w.unitId)?.[w.key] ?? '') !== w.value);
-        return plan.writes.map((w) => ({ sheet: wb.sheets[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: stored.get(w.unitId)?.[w.key] ?? '', new: w.value }));
+        plan.writes = plan.writes.filter((w) => (now.get(w.unitId)?.[w.key] ?? '') !== w.value);
+        return plan.writes.map((w) => ({ sheet: wb.sheets[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: now.get(w.unitId)?.[w.key] ?? '', new: w.value }));
       });
       const unit = commune ? commune.name : district.name;
       const first = commune ? memory.communes.get(commune.id) : undefined;
@@ -191,7 +228,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         throw new RollBack();
       }
       if (commune) memory.communes.set(commune.id, p.name);
-      if (hasConflict(store, plans, wb.sheets, origin) && !opts.force) {
+      if (conflict && !opts.force) {
         result = { file: p.name, unit, status: 'conflict', changes, findings };
         throw new RollBack();
       }

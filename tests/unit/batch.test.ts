@@ -4,8 +4,8 @@
 // --force stores the conflicts, and the Hà Quảng forms preview as 21 matched communes with exactly
 // their changes. Run in-process through runBatch with a ParsePool, and through the CLI.
 //
-// The last block probes bugs found while building the fixtures: each `it.fails` states what should
-// happen, and fails as long as the app does otherwise.
+// The last block pins bugs found while building the fixtures, fixed since: each test states what
+// should happen, and what the app did before ("Was:").
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -368,8 +368,8 @@ describe('the Hà Quảng forms (ha-quang-forms/)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Bugs found while building the fixtures. Each test says what should happen; it.fails while the
-// app does otherwise (reported, not fixed here: electron/ and shared/ are not this change's).
+// Bugs found while building the fixtures, fixed in electron/ and shared/. Each test says what
+// should happen; a "Was:" comment says what the app did before the fix.
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -378,7 +378,7 @@ async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
 }
 const bytesOf = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 
-describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
+describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => {
   it('BUG: the app’s own official workbook, imported into an empty database, names its district (shared/sheet/district.ts guessUnit)', async () => {
     const store = Store.open(copyOfPrepared());
     const empty = Store.open(join(tmp(), 'empty.db'));
@@ -393,7 +393,7 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
     }
   });
 
-  it('BUG: a Windows copy in Vietnamese, "Xa_Hoa_Binh - Bản sao.xlsx", still matches by file name (import.ts nameFromFile)', async () => {
+  it('BUG: a Windows copy in Vietnamese, "Xa_Hoa_Binh - Bản sao.xlsx", still matches by file name (import.ts namesFromFile)', async () => {
     const store = Store.open(copyOfPrepared());
     try {
       const buf = readFileSync(join(TWO, 'Xa_Hoa_Binh (1).xlsx'));
@@ -405,7 +405,7 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
     }
   });
 
-  it('BUG: a form without origin whose name cell was cleared, matched by its file name, stores its values; never "ok" with nothing stored (import.ts planSheet / recognise.ts)', async () => {
+  it('BUG: a form without origin whose name cell was cleared, matched by its file name, stores its values; never "ok" with nothing stored (recognise.ts, import.ts)', async () => {
     const db = copyOfPrepared();
     const store = Store.open(db);
     const f = 'Xa_Hoa_Binh (1).xlsx';
@@ -434,7 +434,7 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
     expect(rawDump(db)).toBe(before);
   });
 
-  it.fails('BUG: an unchanged returned form does not undo a change made in the app after the form was issued (import.ts hasConflict / planSheet)', async () => {
+  it('BUG: an unchanged returned form does not undo a change made in the app after the form was issued (import.ts mergeIssued)', async () => {
     const db = copyOfPrepared();
     const store = Store.open(db);
     try {
@@ -447,7 +447,7 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
       store.setValues(report.id, [{ unitId: commune.id, key: from, value: '' }, { unitId: commune.id, key: to, value: 'x' }], { kind: 'typed' });
       const r = await importBuffer(store, 'An_Luong.xlsx', readFileSync(join(TWO, 'An_Luong.xlsx')));
       expect(expected.files['An_Luong.xlsx'].changes).toEqual([]); // the commune changed nothing
-      // Today: status "ok" and the officer's move is silently undone (G13/H13 back to the issued mark).
+      // Was: status "ok" and the officer's move is silently undone (G13/H13 back to the issued mark).
       expect(r.status).toMatch(/^(ok|conflict)$/);
       expect(store.getValues(report.id).get(commune.id)![to]).toBe('x');
     } finally {
@@ -455,7 +455,7 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
     }
   });
 
-  it.fails('BUG: a mark moved in the app and in the file, to different levels, is a conflict (import.ts hasConflict compares cell by cell)', async () => {
+  it('BUG: a mark moved in the app and in the file, to different levels, is a conflict (import.ts mergeIssued compares per group)', async () => {
     const db = copyOfPrepared();
     const store = Store.open(db);
     try {
@@ -469,12 +469,51 @@ describe('bugs (it.fails until fixed in electron/ or shared/)', () => {
       store.setValues(report.id, [{ unitId: commune.id, key: issued, value: '' }, { unitId: commune.id, key: inApp, value: 'x' }], { kind: 'typed' });
       const wb = await load(readFileSync(join(TWO, 'An_Luong.xlsx')));
       const ws = wb.getWorksheet('Phụ lục 4')!;
-      const keys = ['2020|MĐ1', '2020|MĐ2', '2020|MĐ3', ...g.marks];
+      // The mark columns from C on, in header order: 2020, 2021-2025, 2026-2030 (the test first
+      // left 2021-2025 out, and so moved the file's mark in 2021-2025, not in 2026-2030).
+      const keys = groupsOf(getTemplate('pcgd-thcs'), report.layout).flatMap((x) => x.marks);
+      expect(keys.slice(-3)).toEqual(g.marks);
       ws.getCell(ROW, 3 + keys.indexOf(issued)).value = null;
       ws.getCell(ROW, 3 + keys.indexOf(inFile)).value = 'x';
       const r = await importBuffer(store, 'An_Luong.xlsx', await bytesOf(wb), { dryRun: true });
-      // Today: "ok"; stored, the row would end with the file's level and the app's level cleared.
+      // Was: "ok"; stored, the row would end with the file's level and the app's level cleared.
       expect(r.status).toBe('conflict');
+      // Forced, the file's level wins, whole: one mark in the group, not the file's and the app's.
+      expect(await importBuffer(store, 'An_Luong.xlsx', await bytesOf(wb), { force: true })).toMatchObject({ status: 'ok' });
+      const now = store.getValues(report.id).get(commune.id)!;
+      expect(g.marks.filter((k) => now[k] === 'x')).toEqual([inFile]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a mark moved in the app and another group changed in the file: both kept, no conflict', async () => {
+    const db = copyOfPrepared();
+    const store = Store.open(db);
+    try {
+      const district = pickDistrict(store);
+      const report = store.listReports(district.id).find((r) => r.template === 'pcgd-thcs')!;
+      const commune = store.children(district.id).find((c) => c.name === 'An Lương')!;
+      const was = store.getValues(report.id).get(commune.id)!;
+      const groups = groupsOf(getTemplate('pcgd-thcs'), report.layout);
+      const [early, late] = ['2021-2025', '2026-2030'].map((id) => groups.find((x) => x.id === id)!);
+      const inApp = late.marks.find((k) => was[k] !== 'x')!;
+      store.setValues(report.id, late.marks.map((k) => ({ unitId: commune.id, key: k, value: k === inApp ? 'x' : '' })), { kind: 'typed' });
+      const issued = early.marks.find((k) => was[k] === 'x')!;
+      const inFile = early.marks.find((k) => k !== issued)!;
+      const wb = await load(readFileSync(join(TWO, 'An_Luong.xlsx')));
+      const ws = wb.getWorksheet('Phụ lục 4')!;
+      const keys = groups.flatMap((x) => x.marks);
+      ws.getCell(ROW, 3 + keys.indexOf(issued)).value = null;
+      ws.getCell(ROW, 3 + keys.indexOf(inFile)).value = 'x';
+      const r = await importBuffer(store, 'An_Luong.xlsx', await bytesOf(wb));
+      expect(r.status).toBe('ok');
+      expect(r.changes.map((c) => [c.old, c.new])).toEqual(
+        early.marks.filter((k) => k === issued || k === inFile).map((k) => (k === issued ? ['x', ''] : ['', 'x'])),
+      );
+      const now = store.getValues(report.id).get(commune.id)!;
+      expect(early.marks.filter((k) => now[k] === 'x')).toEqual([inFile]);
+      expect(late.marks.filter((k) => now[k] === 'x')).toEqual([inApp]);
     } finally {
       store.close();
     }
