@@ -42,6 +42,8 @@ export const contract = {
       force: z.boolean().optional(),
       /** Indexes into files: only these are processed (the user's choice after a preview). */
       accept: z.array(z.number().int().nonnegative()).optional(),
+      /** Indexes into files whose conflicts the user chose to override, file by file (force for those only). */
+      forceFiles: z.array(z.number().int().nonnegative()).optional(),
     })
     .strict(),
   importStatus: z.object({ batchId: id }).strict(),

@@ -100,9 +100,12 @@ export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps)
       return { files: (await runBatch(store, inputsOf(files), { pool })).files };
     },
 
-    async startImport({ files, dryRun, force, accept }) {
+    async startImport({ files, dryRun, force, accept, forceFiles }) {
       const chosen = accept ? new Set(accept) : null;
-      const inputs = inputsOf(files).filter((f) => !chosen || chosen.has(f.index));
+      const forced = new Set(forceFiles ?? []);
+      const inputs = inputsOf(files)
+        .filter((f) => !chosen || chosen.has(f.index))
+        .map((f) => (forced.has(f.index) ? { ...f, force: true } : f));
       return { batchId: batches.start(inputs, { dryRun, force }) };
     },
 

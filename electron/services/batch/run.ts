@@ -11,6 +11,8 @@ import type { ParsePool } from './pool';
 export interface BatchInput {
   name: string;
   load(): Promise<Buffer>;
+  /** Store this file even if it conflicts (the user's choice for this file only). */
+  force?: boolean;
 }
 
 export interface BatchProgress {
@@ -50,7 +52,7 @@ export async function runBatch(store: Store, inputs: BatchInput[], run: BatchRun
     for (let k = i; k < i + AHEAD; k++) schedule(k);
     const p = await parsed[i];
     if (run.signal?.aborted) return { files, cancelled: true };
-    const r = storeParsed(store, p, memory, run);
+    const r = storeParsed(store, p, memory, inputs[i].force ? { ...run, force: true } : run);
     files.push(r);
     run.onProgress?.({ done: i + 1, total: inputs.length, last: r });
   }
