@@ -1,17 +1,21 @@
-// The shell: toolbar, side panel with the unit tree, and the page of the route (first run or a grid).
+// The shell: toolbar, side panel with the unit tree, and the page of the route (first run, a
+// grid, or which communes have sent their forms).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GridView, ImportFileResult, Outputs, UnitNode } from '../../shared/api';
+import type { GridView, Outputs, UnitNode } from '../../shared/api';
+import type { MenuCommand } from '../../shared/menu';
 import { TEMPLATES, type TemplateId } from '../../shared/templates';
 import { api, errorText } from './api';
 import { downloadBase64 } from './bytes';
+import { CompletenessPage } from './CompletenessPage';
 import { DropOverlay } from './DropOverlay';
 import { FilePicker } from './FilePicker';
 import { FirstRun } from './FirstRun';
 import { formatCount } from './format';
 import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from './ImportDialog';
+import type { ImportSummaryData } from './importSummary';
 import { Notice, type NoticeMessage } from './Notice';
-import { gridHash, navigate, parseHash, useHash } from './route';
+import { completenessHash, gridHash, navigate, parseHash, useHash } from './route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
 import { useImport } from './useImport';
@@ -19,20 +23,18 @@ import { useSaver } from './useSaver';
 
 type Overview = Outputs['overview'];
 
-/** The Electron menu's commands (electron/menu-template.ts), sent through the preload. */
-type MenuCommand = 'import' | 'export' | 'about';
+const ZIP_TYPE = 'application/zip';
 
+/** The Electron menu's commands (electron/menu-template.ts, shared/menu.ts), sent through the preload. */
 declare global {
   interface Window {
     appMenu?: { onCommand(cb: (c: MenuCommand) => void): () => void };
   }
 }
 
-function importSummary(results: ImportFileResult[]): string {
-  const stored = results.filter((r) => r.status === 'ok');
-  const cells = stored.reduce((n, r) => n + r.changes.length, 0);
-  const skipped = results.length - stored.length;
-  return `Đã nhập ${formatCount(stored.length)} tệp, ${formatCount(cells)} ô thay đổi.${skipped ? ` Bỏ qua ${formatCount(skipped)} tệp.` : ''}`;
+function importSummary(s: ImportSummaryData): string {
+  const skipped = s.skipped.length;
+  return `Đã nhập ${formatCount(s.stored.length)} tệp, ${formatCount(s.cells)} ô thay đổi.${skipped ? ` Bỏ qua ${formatCount(skipped)} tệp.` : ''}`;
 }
 
 export function App() {
@@ -43,8 +45,10 @@ export function App() {
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [open, setOpen] = useState<{ template: TemplateId; unitId: number } | null>(null);
+  const [listed, setListed] = useState<UnitNode | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const folderPicker = useRef<HTMLInputElement>(null);
 
   const say = useCallback((kind: NoticeMessage['kind'], text: string) => setNotice({ kind, text, id: Date.now() }), []);
   const closeNotice = useCallback(() => setNotice(null), []);
@@ -59,19 +63,21 @@ export function App() {
   }, [refresh]);
 
   const saver = useSaver(useCallback(() => setReloadKey((k) => k + 1), []));
-  const imp = useImport(
-    useCallback(
-      async (results: ImportFileResult[]) => {
-        say('info', importSummary(results));
-        await refresh();
+  const imp = useImport({
+    onStored: useCallback(
+      (summary: ImportSummaryData) => {
+        say(summary.state === 'failed' ? 'error' : 'info', importSummary(summary));
         setReloadKey((k) => k + 1);
+        refresh().catch((e: unknown) => say('error', errorText(e)));
       },
       [refresh, say],
     ),
-    useCallback((message: string) => say('error', message), [say]),
-  );
+    onMessage: say,
+  });
 
   const hasUnits = !!overview && overview.units.length > 0;
+  /** The district the toolbar's actions are about: the one on screen. */
+  const districtId = route.page === 'completeness' ? (route.unitId ?? listed?.id) : open?.unitId;
 
   // Default route: the first grid once there is something to show.
   useEffect(() => {
@@ -81,6 +87,11 @@ export function App() {
   const onOpened = useCallback((view: GridView | null) => {
     setOpen(view ? { template: view.report.template, unitId: view.unit.id } : null);
     if (view) document.title = `${TEMPLATES.find((t) => t.id === view.report.template)?.appendix ?? ''} – ${view.unit.name} – PCGD-XMC`;
+  }, []);
+
+  const onListed = useCallback((unit: UnitNode | null) => {
+    setListed(unit);
+    if (unit) document.title = `Tình hình gửi biểu – ${unit.name} – PCGD-XMC`;
   }, []);
 
   async function run(label: string, task: () => Promise<void>, failure: string) {
@@ -131,15 +142,36 @@ export function App() {
       'Không xuất được báo cáo',
     );
 
-  // The desktop menu (Tệp › Nhập / Xuất, Trợ giúp › Giới thiệu) runs the same actions.
-  const menuActions = useRef({ exportReport, say });
-  menuActions.current = { exportReport, say };
+  // One form per commune, pre-filled, in a .zip to send out; their return is an import.
+  const sendForms = () =>
+    run(
+      'Đang tạo biểu cho các xã…',
+      async () => {
+        await saver.flush();
+        const forms = await api.exportForms({ unitId: districtId });
+        const saved = await api.saveFile({ name: forms.name, data: forms.data });
+        if (saved.download) {
+          downloadBase64(forms.name, forms.data, ZIP_TYPE);
+          say('info', `Đã tạo ${formatCount(forms.count)} biểu cho các xã trong tệp ${forms.name}.`);
+        } else if (saved.saved) say('info', `Đã lưu ${formatCount(forms.count)} biểu cho các xã${saved.path ? ` tại ${saved.path}` : ''}.`);
+      },
+      'Không tạo được biểu cho các xã',
+    );
+
+  const showCompleteness = () => navigate(completenessHash(districtId));
+
+  // The desktop menu (Tệp › Nhập / Xuất / Gửi biểu / Xã đã gửi, Trợ giúp › Giới thiệu) runs the same actions.
+  const menuActions = useRef({ exportReport, sendForms, showCompleteness, say });
+  menuActions.current = { exportReport, sendForms, showCompleteness, say };
   useEffect(
     () =>
       window.appMenu?.onCommand((c) => {
+        const m = menuActions.current;
         if (c === 'import') picker.current?.click();
-        else if (c === 'export') void menuActions.current.exportReport();
-        else menuActions.current.say('info', 'PCGD-XMC: nhập, kiểm tra và xuất các biểu phụ lục phổ cập giáo dục, xóa mù chữ.');
+        else if (c === 'export') void m.exportReport();
+        else if (c === 'sendForms') void m.sendForms();
+        else if (c === 'completeness') m.showCompleteness();
+        else if (c === 'about') m.say('info', 'PCGD-XMC: nhập, kiểm tra và xuất các biểu phụ lục phổ cập giáo dục, xóa mù chữ.');
       }),
     [],
   );
@@ -147,7 +179,7 @@ export function App() {
   function pickUnit(u: UnitNode) {
     if (u.kind !== 'xa' || u.parentId === null) return;
     const template = route.page === 'grid' ? route.template : TEMPLATES[0].id;
-    if (open?.unitId !== u.parentId) navigate(gridHash(template, u.parentId));
+    if (route.page !== 'grid' || open?.unitId !== u.parentId) navigate(gridHash(template, u.parentId));
     setFocus({ unitId: u.id, nonce: Date.now() });
   }
 
@@ -157,20 +189,53 @@ export function App() {
   else if (!hasUnits) page = <FirstRun busy={busy !== null} onDemo={loadDemo} onCreate={createDistrict} onImport={() => picker.current?.click()} />;
   else if (route.page === 'grid')
     page = (
-      <GridPage template={route.template} unitId={route.unitId} reloadKey={reloadKey} save={saver.save} focus={focus} onOpened={onOpened} />
+      <GridPage
+        template={route.template}
+        unitId={route.unitId}
+        reloadKey={reloadKey}
+        save={saver.save}
+        flush={saver.flush}
+        savedAt={saver.status.kind === 'saved' ? saver.status.at : undefined}
+        focus={focus}
+        onOpened={onOpened}
+      />
     );
+  else if (route.page === 'completeness') page = <CompletenessPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onListed} />;
   else page = <div className="page-message">Đang mở biểu…</div>;
 
   return (
     <div className="app">
-      <Toolbar status={saver.status} busy={busy} canExport={hasUnits && busy === null} onImport={() => picker.current?.click()} onExport={exportReport} />
+      <Toolbar
+        status={saver.status}
+        busy={busy}
+        canExport={hasUnits && busy === null}
+        onImport={() => picker.current?.click()}
+        onImportFolder={() => folderPicker.current?.click()}
+        onExport={exportReport}
+        onSendForms={sendForms}
+        onCompleteness={showCompleteness}
+      />
       <FilePicker ref={picker} onFiles={imp.start} />
+      <FilePicker ref={folderPicker} onFiles={imp.start} directory />
       <Notice notice={notice} onClose={closeNotice} />
       <div className="body">
-        <UnitTree units={overview?.units ?? []} open={open} selectedUnit={focus?.unitId ?? null} onPickUnit={pickUnit} />
+        <UnitTree
+          units={overview?.units ?? []}
+          open={route.page === 'grid' ? open : null}
+          listed={route.page === 'completeness' ? (listed?.id ?? null) : null}
+          selectedUnit={focus?.unitId ?? null}
+          onPickUnit={pickUnit}
+        />
         <main className="main">{page}</main>
       </div>
-      <ImportDialog state={imp.state} onApply={imp.apply} onCancel={imp.cancel} />
+      <ImportDialog
+        state={imp.state}
+        onToggle={imp.toggle}
+        onChooseAll={imp.chooseAll}
+        onApply={imp.apply}
+        onStop={imp.stop}
+        onClose={imp.close}
+      />
       <DropOverlay onFiles={imp.start} />
     </div>
   );

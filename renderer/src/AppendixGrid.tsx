@@ -8,7 +8,7 @@ import type { Grid } from '../../shared/grid';
 import type { RuleFinding } from '../../shared/rules';
 import type { TemplateDef } from '../../shared/templates';
 import { AG_LOCALE_VI } from './agLocale';
-import { focusedTarget, keyWrite } from './cellTargets';
+import { focusedCellOf, focusedTarget, keyWrite, type FocusedCell } from './cellTargets';
 import { totalLabel } from './format';
 import { buildColumns, columnInfos, groupDepth, NAME_COL, type CellIssue } from './gridColumns';
 import { normaliseText, type CellChange, type CellWrite } from './gridEdits';
@@ -33,6 +33,8 @@ interface Props {
   aggregate: UnitNode;
   findings: RuleFinding[];
   onAct(writes: CellWrite[]): CellChange[];
+  /** The stored cell the user moved to (null: STT, name), for its history. */
+  onCellFocus?(cell: FocusedCell | null): void;
   ref?: Ref<AppendixGridHandle>;
 }
 
@@ -73,7 +75,7 @@ function focusCell(api: GridApi<RowData>, row: number | 'total', col: string | n
   }
 }
 
-export function AppendixGrid({ template, grid, aggregate, findings, onAct, ref }: Props) {
+export function AppendixGrid({ template, grid, aggregate, findings, onAct, onCellFocus, ref }: Props) {
   const apiRef = useRef<GridApi<RowData> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const pendingRef = useRef<(() => void) | null>(null);
@@ -85,6 +87,8 @@ export function AppendixGrid({ template, grid, aggregate, findings, onAct, ref }
   infosRef.current = infos;
   const actRef = useRef(onAct);
   actRef.current = onAct;
+  const cellFocusRef = useRef(onCellFocus);
+  cellFocusRef.current = onCellFocus;
   const [range] = useState(() => new RangeSelection());
   const inputRefs = useMemo<GridInputRefs>(
     () => ({ wrap: wrapRef, api: apiRef, infos: infosRef, act: actRef, range, aggregateId: aggregate.id }),
@@ -140,6 +144,7 @@ export function AppendixGrid({ template, grid, aggregate, findings, onAct, ref }
   // Focus moving elsewhere than the range's anchor ends the range.
   const onCellFocused = (e: CellFocusedEvent<RowData>) => {
     const api = apiRef.current;
+    if (api) cellFocusRef.current?.(focusedCellOf(api, infosRef.current));
     const anchor = range.anchor;
     if (!api || !anchor) return;
     const colId = e.column && typeof e.column === 'object' ? e.column.getColId() : null;

@@ -1,12 +1,14 @@
 // One open grid: loads it (with the district's other grids), keeps it editable with undo/redo,
-// runs the rules live and shows the grid, the district's levels and the problems.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// runs the rules live and shows the grid, the district's levels, the problems and, on demand,
+// the history of the cell the user is on (Lịch sử ô, Ctrl+Shift+L) with its put-back.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GridView } from '../../shared/api';
 import { checkGrid } from '../../shared/rules';
 import { getTemplate, type TemplateId } from '../../shared/templates';
 import { api, errorText } from './api';
 import { AppendixGrid, type AppendixGridHandle } from './AppendixGrid';
-import { isEditableElement } from './cellTargets';
+import { AuditPanel } from './AuditPanel';
+import { isEditableElement, type FocusedCell } from './cellTargets';
 import { unitTitle } from './format';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RollupLine } from './RollupLine';
@@ -19,18 +21,32 @@ export interface FocusRequest {
   nonce: number;
 }
 
+/** The open history panel: of which report, and which cell (null: none chosen yet). */
+interface AuditView {
+  reportId: number;
+  cell: FocusedCell | null;
+}
+
 interface PageProps {
   template: TemplateId;
   unitId?: number;
   /** Changes when the database changed under the grid (an import, a failed save). */
   reloadKey: number;
   save: SaveFn;
+  /** Resolves once every edit asked for is stored. */
+  flush(): Promise<void>;
+  /** When the last edit was stored: the history panel reads the cell's history again. */
+  savedAt?: string;
   focus: FocusRequest | null;
   onOpened(view: GridView | null): void;
 }
 
-export function GridPage({ template, unitId, reloadKey, save, focus, onOpened }: PageProps) {
+export function GridPage({ template, unitId, reloadKey, save, flush, savedAt, focus, onOpened }: PageProps) {
   const [state, setState] = useState<{ view: GridView | null; error: string | null; loads: number }>({ view: null, error: null, loads: 0 });
+  const [audit, setAudit] = useState<AuditView | null>(null);
+  /** A put-back reloads the grid: the cell it concerned gets the focus again. */
+  const [refocus, setRefocus] = useState<FocusedCell | null>(null);
+  const [restored, setRestored] = useState(0);
   const opened = useRef(onOpened);
   opened.current = onOpened;
 
@@ -51,15 +67,48 @@ export function GridPage({ template, unitId, reloadKey, save, focus, onOpened }:
     return () => {
       live = false;
     };
-  }, [template, unitId, reloadKey]);
+  }, [template, unitId, reloadKey, restored]);
+
+  const restore = useCallback(
+    async (auditId: number) => {
+      await flush();
+      await api.restore({ auditId });
+      setRefocus(audit?.cell ?? null);
+      setRestored((n) => n + 1);
+    },
+    [flush, audit],
+  );
 
   if (state.error) return <div className="page-message error">Không mở được biểu: {state.error}</div>;
   const view = state.view;
   if (!view || view.report.template !== template) return <div className="page-message">Đang mở biểu…</div>;
-  return <GridEditor key={`${view.report.id}:${state.loads}`} view={view} save={save} focus={focus} />;
+  return (
+    <GridEditor
+      key={`${view.report.id}:${state.loads}`}
+      view={view}
+      save={save}
+      focus={focus}
+      audit={audit?.reportId === view.report.id ? audit : null}
+      onAudit={setAudit}
+      onRestore={restore}
+      refocus={refocus}
+      savedAt={savedAt}
+    />
+  );
 }
 
-function GridEditor({ view, save, focus }: { view: GridView; save: SaveFn; focus: FocusRequest | null }) {
+interface EditorProps {
+  view: GridView;
+  save: SaveFn;
+  focus: FocusRequest | null;
+  audit: AuditView | null;
+  onAudit(a: AuditView | null): void;
+  onRestore(auditId: number): Promise<void>;
+  refocus: FocusedCell | null;
+  savedAt?: string;
+}
+
+function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, savedAt }: EditorProps) {
   const template = getTemplate(view.report.template);
   const { grid, act, undo, redo } = useEditableGrid(view, save);
   const gridRef = useRef<AppendixGridHandle>(null);
@@ -67,11 +116,30 @@ function GridEditor({ view, save, focus }: { view: GridView; save: SaveFn; focus
     () => checkGrid({ template, grid }, { grids: [grid, ...view.context], knownUnits: view.knownUnits }),
     [template, grid, view],
   );
+  // The cell the user is on, kept without re-rendering; the panel follows it while open.
+  const cellRef = useRef<FocusedCell | null>(refocus);
+  const auditRef = useRef(audit);
+  auditRef.current = audit;
+  const reportId = view.report.id;
+  const onCellFocus = useCallback(
+    (cell: FocusedCell | null) => {
+      if (!cell) return;
+      cellRef.current = cell;
+      if (auditRef.current) onAudit({ reportId, cell });
+    },
+    [onAudit, reportId],
+  );
+  const toggleAudit = useCallback(() => onAudit(auditRef.current ? null : { reportId, cell: cellRef.current }), [onAudit, reportId]);
 
-  // Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo: anywhere but in a text field.
+  // Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo: anywhere but in a text field. Ctrl+Shift+L: Lịch sử ô.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      if (e.shiftKey && (e.code === 'KeyL' || e.key.toLowerCase() === 'l') && !document.querySelector('[role="dialog"]')) {
+        e.preventDefault();
+        toggleAudit();
+        return;
+      }
       const z = e.code === 'KeyZ' || e.key.toLowerCase() === 'z';
       const y = e.code === 'KeyY' || e.key.toLowerCase() === 'y';
       const isUndo = z && !e.shiftKey;
@@ -85,11 +153,27 @@ function GridEditor({ view, save, focus }: { view: GridView; save: SaveFn; focus
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [undo, redo]);
+  }, [undo, redo, toggleAudit]);
 
   useEffect(() => {
     if (focus) gridRef.current?.revealUnit(focus.unitId);
   }, [focus]);
+
+  // After a put-back the grid is new: back to the cell it concerned.
+  const refocusRef = useRef(refocus);
+  useEffect(() => {
+    const c = refocusRef.current;
+    if (!c) return;
+    const row = c.unitId === view.unit.id ? 'total' : view.grid.rows.findIndex((r) => r.unitId === c.unitId);
+    if (row !== -1) gridRef.current?.focusCell(row, c.key);
+  }, [view]);
+
+  const closeAudit = useCallback(() => {
+    onAudit(null);
+    const c = cellRef.current;
+    const row = c ? (c.unitId === view.unit.id ? 'total' : view.grid.rows.findIndex((r) => r.unitId === c.unitId)) : -1;
+    if (c && row !== -1) gridRef.current?.focusCell(row, c.key);
+  }, [onAudit, view]);
 
   return (
     <div className="grid-page">
@@ -101,9 +185,20 @@ function GridEditor({ view, save, focus }: { view: GridView; save: SaveFn; focus
         <span className="grid-hint">
           Gõ x hoặc phím cách để đánh dấu, Delete để xóa, Ctrl+Z để hoàn tác, Ctrl+V để dán từ Excel.
         </span>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-pressed={!!audit}
+          data-testid="audit-toggle"
+          title="Xem ô đang chọn đã thay đổi thế nào, từ đâu, và đặt lại giá trị cũ (Ctrl+Shift+L)"
+          onClick={toggleAudit}
+        >
+          Lịch sử ô
+        </button>
       </div>
-      <AppendixGrid ref={gridRef} template={template} grid={grid} aggregate={view.unit} findings={findings} onAct={act} />
+      <AppendixGrid ref={gridRef} template={template} grid={grid} aggregate={view.unit} findings={findings} onAct={act} onCellFocus={onCellFocus} />
       <RollupLine template={template} grid={grid} aggregate={view.unit} />
+      {audit && <AuditPanel reportId={reportId} cell={audit.cell} savedAt={savedAt} onRestore={onRestore} onClose={closeAudit} />}
       <ProblemsPanel findings={findings} onJump={(f) => f.row !== null && gridRef.current?.focusCell(f.row, f.col)} />
     </div>
   );

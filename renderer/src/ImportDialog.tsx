@@ -1,165 +1,194 @@
-// The import preview: per file its status, district, the changes (sheet, cell, old → new) and
-// the findings; nothing is stored until "Nhập vào cơ sở dữ liệu".
-import { useEffect, useRef } from 'react';
-import type { ImportFileResult } from '../../shared/api';
-import { STATUS_LABEL } from '../../shared/import-status';
-import type { Finding } from '../../shared/report';
-import type { Severity } from '../../shared/rules';
+// The import dialog: reading and checking with a progress bar and each file's status as it comes,
+// then the dry-run preview where the user ticks the files to store (nothing is stored before),
+// then storing with the same progress, then the summary. "Hủy" stops a batch between two files.
+import { useEffect, useRef, useState } from 'react';
 import { formatCount } from './format';
+import type { FileRow } from './importSummary';
+import { ImportFileTable } from './ImportFileTable';
+import { ImportProgress } from './ImportProgress';
+import { ImportSummaryView } from './ImportSummaryView';
+import { canChoose, STATUS_WORD, type FileStatus } from './importWords';
 import type { ImportState } from './useImport';
-
-const SEVERITY: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
-const CHANGES_SHOWN = 200;
-
-function blank(v: string) {
-  return v === '' ? <span className="muted">(trống)</span> : v;
-}
-
-function FindingList({ findings }: { findings: Finding[] }) {
-  if (!findings.length) return <p className="muted">Không có lỗi hay cảnh báo nào.</p>;
-  return (
-    <>
-      {(['error', 'warning', 'info'] as const).map((s) => {
-        const list = findings.filter((f) => f.severity === s);
-        if (!list.length) return null;
-        return (
-          <div key={s} className={`problems-group sev-${s}`}>
-            <h4>
-              {SEVERITY[s]} ({formatCount(list.length)})
-            </h4>
-            <ul>
-              {list.map((f, i) => (
-                <li key={i} className="import-finding" data-rule={f.rule}>
-                  {f.sheet && (
-                    <span className="where">
-                      {f.sheet}
-                      {f.cell ? `!${f.cell}` : ''}:{' '}
-                    </span>
-                  )}
-                  {f.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-    </>
-  );
-}
-
-function FileResult({ r }: { r: ImportFileResult }) {
-  return (
-    <article className="import-file" data-testid="import-file">
-      <header>
-        <strong className="file-name">{r.file}</strong>
-        <span className={`pill status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
-        {r.unit && <span className="muted">Đơn vị: {r.unit}</span>}
-      </header>
-      {r.reason && <p className="form-problem">{r.reason}</p>}
-      {r.status !== 'rejected' && (
-        <details open={r.changes.length <= 40 || undefined}>
-          <summary>
-            {r.changes.length ? `${formatCount(r.changes.length)} ô sẽ thay đổi` : 'Không có ô nào thay đổi so với dữ liệu đã lưu'}
-          </summary>
-          {r.changes.length > 0 && (
-            <table className="changes">
-              <thead>
-                <tr>
-                  <th>Trang</th>
-                  <th>Ô</th>
-                  <th>Giá trị cũ</th>
-                  <th>Giá trị mới</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.changes.slice(0, CHANGES_SHOWN).map((c, i) => (
-                  <tr key={i}>
-                    <td>{c.sheet}</td>
-                    <td>{c.cell ?? ''}</td>
-                    <td>{blank(c.old)}</td>
-                    <td>{blank(c.new)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {r.changes.length > CHANGES_SHOWN && <p className="muted">… và {formatCount(r.changes.length - CHANGES_SHOWN)} ô khác.</p>}
-        </details>
-      )}
-      <FindingList findings={r.findings} />
-    </article>
-  );
-}
 
 interface Props {
   state: ImportState;
+  onToggle(index: number, on: boolean): void;
+  onChooseAll(on: boolean): void;
   onApply(): void;
-  onCancel(): void;
+  onStop(): void;
+  onClose(): void;
 }
 
-export function ImportDialog({ state, onApply, onCancel }: Props) {
-  const applyRef = useRef<HTMLButtonElement>(null);
+const ORDER: FileStatus[] = ['ok', 'conflict', 'duplicate', 'unknown-unit', 'rejected'];
+
+function statusCounts(results: FileRow[]): string {
+  return ORDER.map((s) => [s, results.filter((r) => r.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${formatCount(n)} ${STATUS_WORD[s].toLowerCase()}`)
+    .join(', ');
+}
+
+/** Files worth a look before storing: not ready, or with errors. */
+const needsReview = (r: FileRow) => r.status !== 'ok' || r.findings.some((f) => f.severity === 'error');
+
+const running = (s: ImportState) => s.phase === 'reading' || s.phase === 'checking' || s.phase === 'storing';
+
+export function ImportDialog({ state, onToggle, onChooseAll, onApply, onStop, onClose }: Props) {
+  const primary = useRef<HTMLButtonElement>(null);
   const showing = state.phase !== 'idle';
+  const [onlyReview, setOnlyReview] = useState(false);
   useEffect(() => {
-    if (state.phase === 'preview') applyRef.current?.focus();
+    if (state.phase === 'reading') setOnlyReview(false);
   }, [state.phase]);
+
+  // The main button takes the focus when a step ends: Enter applies, then Enter closes.
+  useEffect(() => {
+    if (state.phase === 'preview' || state.phase === 'summary' || state.phase === 'stopped') primary.current?.focus();
+  }, [state.phase]);
+
+  const keys = useRef({ state, onApply, onStop, onClose });
+  keys.current = { state, onApply, onStop, onClose };
   useEffect(() => {
     if (!showing) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && state.phase === 'preview') onCancel();
+      const { state: s, onApply: apply, onStop: stop, onClose: close } = keys.current;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        if (running(s)) stop();
+        else close();
+      } else if (e.key === 'Enter' && !(e.target instanceof HTMLElement && e.target.closest('button, a, summary, textarea'))) {
+        if (s.phase === 'preview') {
+          e.preventDefault();
+          apply();
+        } else if (s.phase === 'summary' || s.phase === 'stopped') {
+          e.preventDefault();
+          close();
+        }
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [showing, state.phase, onCancel]);
+  }, [showing]);
+
   if (!showing) return null;
 
-  const results = state.phase === 'preview' || state.phase === 'applying' ? state.results : [];
-  // Only readable files matched to their units are stored; the others are skipped.
-  const storable = results.some((r) => r.status === 'ok');
-  return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
-        <h2 id="import-title">Nhập tệp Excel</h2>
-        {state.phase === 'reading' && (
-          <div className="progress" data-testid="import-progress">
-            <progress max={state.total} value={state.done} />
-            <span>
-              Đang đọc tệp {formatCount(state.done)}/{formatCount(state.total)}…
+  let body;
+  let actions;
+  const cancel = (stopping: boolean) => (
+    <button type="button" className="btn" data-testid="import-cancel" onClick={onStop} disabled={stopping}>
+      {stopping ? 'Đang dừng…' : 'Hủy'}
+    </button>
+  );
+  const closeButton = (
+    <button ref={primary} type="button" className="btn btn-primary" data-testid="import-close" onClick={onClose}>
+      Đóng
+    </button>
+  );
+
+  switch (state.phase) {
+    case 'reading':
+      body = <ImportProgress doing="Đang đọc" done={state.done} total={state.total} />;
+      actions = cancel(false);
+      break;
+    case 'checking':
+      body = (
+        <>
+          <ImportProgress doing="Đang kiểm tra" done={state.done} total={state.files.length} stopping={state.stopping} />
+          <p className="lead">Đang kiểm tra từng tệp: chưa có gì được lưu.</p>
+          <ImportFileTable names={state.files.map((f) => f.name)} results={state.results} verb="sẽ thay đổi" />
+        </>
+      );
+      actions = cancel(state.stopping);
+      break;
+    case 'stopped':
+      body = (
+        <>
+          <p className="stopped" data-testid="import-stopped" role="status">
+            {state.error ? `Việc kiểm tra dừng vì lỗi: ${state.error}` : 'Đã dừng kiểm tra.'} Đã kiểm tra {formatCount(state.done)}/
+            {formatCount(state.files.length)} tệp. Chưa có gì được lưu.
+          </p>
+          <ImportFileTable names={state.files.map((f) => f.name)} results={state.results} words={{ pending: 'Chưa kiểm tra' }} verb="sẽ thay đổi" />
+        </>
+      );
+      actions = closeButton;
+      break;
+    case 'preview': {
+      const chosen = state.chosen;
+      const readyCount = state.results.filter((r) => r.status === 'ok').length;
+      const review = new Set(state.results.filter(needsReview).map((r) => r.index));
+      body = (
+        <>
+          <p className="lead">
+            Xem trước: chưa có gì được lưu. Đánh dấu các tệp cần nhập rồi chọn “Nhập”. Tệp xung đột hoặc trùng xã chỉ được nhập khi bạn tự đánh
+            dấu; tệp không đọc được hoặc không rõ xã không nhập được.
+          </p>
+          <div className="preview-bar">
+            <span data-testid="import-counts">
+              {formatCount(state.files.length)} tệp: {statusCounts(state.results)}.
             </span>
+            <span className="toolbar-fill" />
+            <label className="check-label">
+              <input type="checkbox" checked={onlyReview} onChange={(e) => setOnlyReview(e.currentTarget.checked)} data-testid="import-only-review" />
+              Chỉ hiện tệp cần xem lại ({formatCount(review.size)})
+            </label>
+            <button type="button" className="btn" onClick={() => onChooseAll(true)} disabled={readyCount === 0} data-testid="import-choose-all">
+              Chọn tất cả
+            </button>
+            <button type="button" className="btn" onClick={() => onChooseAll(false)} disabled={chosen.size === 0} data-testid="import-choose-none">
+              Bỏ chọn tất cả
+            </button>
           </div>
-        )}
-        {state.phase === 'checking' && (
-          <div className="progress" data-testid="import-progress">
-            <progress />
-            <span>Đang kiểm tra {formatCount(state.total)} tệp…</span>
-          </div>
-        )}
-        {results.length > 0 && (
-          <>
-            <p className="lead">
-              Xem trước: chưa có gì được lưu. Kiểm tra các thay đổi và lỗi rồi chọn “Nhập vào cơ sở dữ liệu”; tệp không ở trạng thái “
-              {STATUS_LABEL.ok}” sẽ được bỏ qua.
-            </p>
-            <div className="import-files">
-              {results.map((r, i) => (
-                <FileResult key={`${r.file}-${i}`} r={r} />
-              ))}
-            </div>
-          </>
-        )}
-        <footer className="modal-actions">
-          {state.phase === 'applying' && (
-            <span className="busy">
-              <span className="spinner" aria-hidden="true" /> Đang nhập…
-            </span>
-          )}
-          <button ref={applyRef} type="button" className="btn btn-primary" onClick={onApply} disabled={state.phase !== 'preview' || !storable}>
-            Nhập vào cơ sở dữ liệu
+          <ImportFileTable
+            names={state.files.map((f) => f.name)}
+            results={state.results}
+            only={onlyReview ? review : undefined}
+            choiceOf={(i, r) => ({ checked: chosen.has(i), disabled: !r || !canChoose(r.status) })}
+            onToggle={onToggle}
+            verb="sẽ thay đổi"
+          />
+        </>
+      );
+      actions = (
+        <>
+          <span className="muted">Đã chọn {formatCount(chosen.size)} tệp.</span>
+          <button ref={primary} type="button" className="btn btn-primary" data-testid="import-apply" onClick={onApply} disabled={chosen.size === 0}>
+            Nhập {formatCount(chosen.size)} tệp đã chọn
           </button>
-          <button type="button" className="btn" onClick={onCancel} disabled={state.phase === 'applying'}>
+          <button type="button" className="btn" data-testid="import-cancel" onClick={onClose}>
             Hủy
           </button>
-        </footer>
+        </>
+      );
+      break;
+    }
+    case 'storing':
+      body = (
+        <>
+          <ImportProgress doing="Đang nhập" done={state.done} total={state.total} stopping={state.stopping} />
+          <p className="lead">Mỗi tệp được lưu trọn vẹn hoặc không lưu gì; “Hủy” dừng sau tệp đang lưu.</p>
+          <ImportFileTable
+            names={state.files.map((f) => f.name)}
+            results={state.results}
+            only={state.chosen}
+            words={{ ok: 'Đã nhập', pending: 'Chờ nhập' }}
+            verb="đã thay đổi"
+          />
+        </>
+      );
+      actions = cancel(state.stopping);
+      break;
+    case 'summary':
+      body = <ImportSummaryView summary={state.summary} />;
+      actions = closeButton;
+      break;
+  }
+
+  return (
+    <div className="modal-backdrop">
+      <div className="modal modal-wide" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog" data-phase={state.phase}>
+        <h2 id="import-title">{state.phase === 'summary' ? 'Kết quả nhập' : 'Nhập tệp Excel'}</h2>
+        {body}
+        <footer className="modal-actions">{actions}</footer>
       </div>
     </div>
   );

@@ -4,17 +4,19 @@ import type { UnitNode } from '../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
 import { unitTitle } from './format';
-import { gridHash } from './route';
+import { completenessHash, gridHash } from './route';
 
 interface Props {
   units: UnitNode[];
   /** The open grid: its template and aggregating unit. */
   open: { template: TemplateId; unitId: number } | null;
+  /** The district whose list of sent forms is on screen. */
+  listed: number | null;
   selectedUnit: number | null;
   onPickUnit(unit: UnitNode): void;
 }
 
-export function UnitTree({ units, open, selectedUnit, onPickUnit }: Props) {
+export function UnitTree({ units, open, listed, selectedUnit, onPickUnit }: Props) {
   const children = (id: number | null) => units.filter((u) => u.parentId === id);
 
   function node(u: UnitNode) {
@@ -46,6 +48,18 @@ export function UnitTree({ units, open, selectedUnit, onPickUnit }: Props) {
                 </li>
               );
             })}
+          {aggregates && communes.length > 0 && (
+            <li role="treeitem" aria-selected={listed === u.id}>
+              <a
+                className={`tree-grid tree-completeness${listed === u.id ? ' active' : ''}`}
+                href={completenessHash(u.id)}
+                aria-current={listed === u.id ? 'page' : undefined}
+                data-testid="tree-completeness"
+              >
+                Xã đã gửi biểu
+              </a>
+            </li>
+          )}
           {others.map(node)}
           {communes.length > 0 && (
             <li role="treeitem" aria-expanded="true" aria-selected={false}>

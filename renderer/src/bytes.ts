@@ -24,8 +24,8 @@ export async function fileToBase64(file: File): Promise<string> {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Hands bytes to the browser as a download named `name`. */
-export function downloadBase64(name: string, data: string): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(data)], { type: XLSX_TYPE }));
+export function downloadBase64(name: string, data: string, type = XLSX_TYPE): void {
+  const url = URL.createObjectURL(new Blob([base64ToBytes(data)], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -36,6 +36,10 @@ export function downloadBase64(name: string, data: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function isXlsx(file: File): boolean {
-  return /\.xlsx$/i.test(file.name);
+/**
+ * What an import takes from a folder or a drop: .xlsx, and .xls so that it is refused with its
+ * reason (save as .xlsx); never Excel's lock files ("~$Bieu.xlsx").
+ */
+export function isWorkbookName(name: string): boolean {
+  return /\.xlsx?$/i.test(name) && !name.startsWith('~$');
 }

@@ -110,3 +110,27 @@ export function rowsIn(api: GridApi<RowData>, top: number, bottom: number): RowD
   }
   return out;
 }
+
+/** A stored cell the user is on: what its history (the audit panel) is asked about. */
+export interface FocusedCell {
+  unitId: number;
+  key: string;
+  unitName: string;
+  /** "2020/3 tuổi – Đạt". */
+  label: string;
+  /** A mark count of the total row: computed from the communes, never stored. */
+  computed: boolean;
+}
+
+export function focusedCellOf(api: GridApi<RowData>, infos: Map<string, ColumnInfo>): FocusedCell | null {
+  const t = focusedTarget(api, infos);
+  if (!t || (t.info.kind !== 'mark' && t.info.kind !== 'text')) return null;
+  const c = t.info.column;
+  return {
+    unitId: t.data.unitId,
+    key: c.key,
+    unitName: t.data.name,
+    label: `${c.group} – ${c.label}`,
+    computed: t.info.kind === 'mark' && t.data.kind === 'total',
+  };
+}

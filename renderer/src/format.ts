@@ -3,6 +3,7 @@ import type { UnitNode } from '../../shared/api';
 import { fold } from '../../shared/text/normalize';
 
 const TIME = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 const NUMBER = new Intl.NumberFormat('vi-VN');
 const PERCENT = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -10,6 +11,12 @@ const PERCENT = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maxim
 export function formatTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : TIME.format(d);
+}
+
+/** "08:00 15/09/2025" (the day and time as written in Vietnam). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : DATE_TIME.format(d);
 }
 
 /** "1.234" */

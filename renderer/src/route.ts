@@ -1,8 +1,9 @@
-// Routing by hash: "#/grid/<templateId>" (the first district) or "#/grid/<templateId>/<unitId>".
+// Routing by hash: "#/grid/<templateId>" (the first district) or "#/grid/<templateId>/<unitId>";
+// "#/completeness" or "#/completeness/<unitId>": which communes have sent their forms.
 import { useSyncExternalStore } from 'react';
 import { isTemplateId, type TemplateId } from '../../shared/templates';
 
-export type Route = { page: 'home' } | { page: 'grid'; template: TemplateId; unitId?: number };
+export type Route = { page: 'home' } | { page: 'grid'; template: TemplateId; unitId?: number } | { page: 'completeness'; unitId?: number };
 
 export function parseHash(hash: string): Route {
   const m = /^#\/grid\/([^/?#]+)(?:\/(\d+))?\/?$/.exec(hash);
@@ -10,11 +11,17 @@ export function parseHash(hash: string): Route {
     const id = decodeURIComponent(m[1]);
     if (isTemplateId(id)) return { page: 'grid', template: id, unitId: m[2] ? Number(m[2]) : undefined };
   }
+  const c = /^#\/completeness(?:\/(\d+))?\/?$/.exec(hash);
+  if (c) return { page: 'completeness', unitId: c[1] ? Number(c[1]) : undefined };
   return { page: 'home' };
 }
 
 export function gridHash(template: TemplateId, unitId?: number): string {
   return `#/grid/${template}${unitId ? `/${unitId}` : ''}`;
+}
+
+export function completenessHash(unitId?: number): string {
+  return `#/completeness${unitId ? `/${unitId}` : ''}`;
 }
 
 function subscribe(cb: () => void): () => void {

@@ -1,4 +1,4 @@
-// Import (preview first, nothing stored until accepted) and export (a download of the official workbook).
+// Import (preview first, nothing stored until accepted, then a summary) and export (a download of the official workbook).
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { expect, ROOT, test } from './fixtures';
@@ -8,14 +8,14 @@ failOnConsoleErrors();
 
 const SAMPLE = join(ROOT, 'tests', 'fixtures', 'huyen-mau-phu-luc.xlsx');
 
-test('import: the preview lists changes and findings, stores nothing; "Nhập" stores the 12 communes', async ({ host, page }, testInfo) => {
+test('import: the preview lists changes and findings, stores nothing; "Nhập 1 tệp đã chọn" stores the 12 communes', async ({ host, page }, testInfo) => {
   await page.goto(host.url);
   await expect(page.getByTestId('first-run')).toBeVisible();
 
   // First look, then cancel: nothing stored.
   await page.getByTestId('import-input').setInputFiles(SAMPLE);
   const dialog = page.getByTestId('import-dialog');
-  await expect(dialog.getByTestId('import-file')).toHaveCount(1, { timeout: 20_000 });
+  await expect(dialog.getByTestId('import-file')).toHaveAttribute('data-status', 'ok', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Hủy' }).click();
   await expect(dialog).toBeHidden();
   expect(host.store.listUnits()).toHaveLength(0);
@@ -23,7 +23,7 @@ test('import: the preview lists changes and findings, stores nothing; "Nhập" s
   await page.getByTestId('import-input').setInputFiles(SAMPLE);
   const file = dialog.getByTestId('import-file');
   await expect(file).toContainText('huyen-mau-phu-luc.xlsx', { timeout: 20_000 });
-  await expect(file).toContainText('Hợp lệ');
+  await expect(file).toContainText('Sẵn sàng');
   await expect(file.locator('[data-rule="total.mismatch"]')).toContainText('ghi 12 nhưng cột có 11');
   await expect(file.locator('[data-rule="mark.exclusive"]')).toContainText('Hưng Thịnh');
   await expect(file.locator('[data-rule="level.regression"]')).toContainText('Hòa Lạc');
@@ -34,9 +34,12 @@ test('import: the preview lists changes and findings, stores nothing; "Nhập" s
   expect(host.store.listUnits()).toHaveLength(0);
   expect(host.store.listReports()).toHaveLength(0);
 
-  await page.getByRole('button', { name: 'Nhập vào cơ sở dữ liệu' }).click();
-  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Nhập 1 tệp đã chọn' }).click();
+  await expect(dialog.getByTestId('import-summary')).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByTestId('summary-imported')).toHaveAttribute('data-value', '1');
   await expect(page.getByTestId('notice')).toContainText('Đã nhập 1 tệp');
+  await dialog.getByRole('button', { name: 'Đóng' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/#\/grid\/xmc$/);
   await expect(unitRows(page, 'xmc')).toHaveCount(12);
   expect(host.store.listUnits().filter((u) => u.kind === 'xa')).toHaveLength(12);
@@ -47,12 +50,15 @@ test('import: the preview lists changes and findings, stores nothing; "Nhập" s
   expect(stored(host.store, 'xmc', 'Hòa Lạc', '2026-2030|MĐ1')).toBe('x');
 });
 
-test('import: a file that is not a workbook is reported, and Nhập stays disabled', async ({ host, page }) => {
+test('import: a file that is not a workbook is reported, cannot be ticked, and Nhập stays disabled', async ({ host, page }) => {
   await page.goto(host.url);
   await page.getByTestId('import-input').setInputFiles({ name: 'hong.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải excel') });
   const file = page.getByTestId('import-file');
-  await expect(file).toContainText('Bị từ chối', { timeout: 20_000 });
-  await expect(page.getByRole('button', { name: 'Nhập vào cơ sở dữ liệu' })).toBeDisabled();
+  await expect(file).toContainText('Không đọc được', { timeout: 20_000 });
+  await expect(file).toContainText('tệp không phải là sổ làm việc Excel .xlsx');
+  await expect(page.getByTestId('import-accept-0')).toBeDisabled();
+  await expect(page.getByTestId('import-apply')).toHaveText('Nhập 0 tệp đã chọn');
+  await expect(page.getByTestId('import-apply')).toBeDisabled();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('import-dialog')).toBeHidden();
   expect(host.store.listUnits()).toHaveLength(0);
