@@ -50,7 +50,9 @@ async function start() {
     pool,
     seedsDir: join(ROOT, 'seeds'),
     async saveFile({ name, data }) {
-      const r = await dialog.showSaveDialog(win!, { defaultPath: name, filters: [{ name: 'Sổ làm việc Excel', extensions: ['xlsx'] }] });
+      // The forms for the communes come as one .zip; everything else is a workbook.
+      const filter = /\.zip$/i.test(name) ? { name: 'Tệp nén ZIP', extensions: ['zip'] } : { name: 'Sổ làm việc Excel', extensions: ['xlsx'] };
+      const r = await dialog.showSaveDialog(win!, { defaultPath: name, filters: [filter] });
       if (r.canceled || !r.filePath) return { saved: false };
       await writeFileAtomic(r.filePath, Buffer.from(data, 'base64'));
       return { saved: true, path: r.filePath };
