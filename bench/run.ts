@@ -1,6 +1,6 @@
 // `npm run bench`: speed of the core beside exceljs alone, in the same run (this machine is
 // shared and noisy: only ratios against a baseline measured alongside mean anything).
-// Not part of `npm test`.
+// Not part of `npm test`. BENCH_ONLY=core or BENCH_ONLY=ui runs one part (ui: bench/ui.ts).
 import ExcelJS from 'exceljs';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +16,11 @@ import { readdirSync } from 'node:fs';
 import { Store } from '../electron/services/store/store';
 import { columnsOf, type Grid } from '../shared/grid';
 import { getTemplate } from '../shared/templates';
+import { uiBench } from './ui';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ONLY = process.env.BENCH_ONLY;
 
 async function median(label: string, fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
@@ -96,11 +98,6 @@ async function scale(title: string, file: Buffer, name: string) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const n = Number(process.env.BENCH_COMMUNES ?? 10_000);
-console.log(`Đo tốc độ (trung vị của ${RUNS} lần, sau 1 lần khởi động), Node ${process.version}`);
-await scale('Quy mô huyện: seeds/ha-quang.xlsx (21 xã, 4 biểu)', readFileSync(join(ROOT, 'seeds', 'ha-quang.xlsx')), 'ha-quang.xlsx');
-const national = await writeWorkbook({ unit: { name: 'Toàn quốc', kind: 'tinh' }, parent: null, date: new Date(2025, 9, 1), grids: [bigGrid(n)] });
-await scale(`Quy mô toàn quốc trước 2025: ${n.toLocaleString('vi-VN')} xã trong một biểu (Phụ lục 4)`, national, 'toan-quoc.xlsx');
 
 /** 200 commune forms of a 200-commune district, imported as one batch, beside exceljs loading them. */
 async function batch() {
@@ -147,4 +144,12 @@ async function batch() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-await batch();
+const n = Number(process.env.BENCH_COMMUNES ?? 10_000);
+console.log(`Đo tốc độ (trung vị của ${RUNS} lần, sau 1 lần khởi động), Node ${process.version}`);
+if (ONLY !== 'ui') {
+  await scale('Quy mô huyện: seeds/ha-quang.xlsx (21 xã, 4 biểu)', readFileSync(join(ROOT, 'seeds', 'ha-quang.xlsx')), 'ha-quang.xlsx');
+  const national = await writeWorkbook({ unit: { name: 'Toàn quốc', kind: 'tinh' }, parent: null, date: new Date(2025, 9, 1), grids: [bigGrid(n)] });
+  await scale(`Quy mô toàn quốc trước 2025: ${n.toLocaleString('vi-VN')} xã trong một biểu (Phụ lục 4)`, national, 'toan-quoc.xlsx');
+  await batch();
+}
+if (ONLY !== 'core') await uiBench();
