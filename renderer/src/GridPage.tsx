@@ -3,13 +3,13 @@
 // the history of the cell the user is on (Lịch sử ô, Ctrl+Shift+L) with its put-back.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GridView } from '../../shared/api';
-import { checkGrid } from '../../shared/rules';
 import { getTemplate, type TemplateId } from '../../shared/templates';
 import { api, errorText } from './api';
 import { AppendixGrid, type AppendixGridHandle } from './AppendixGrid';
 import { AuditPanel } from './AuditPanel';
 import { isEditableElement, type FocusedCell } from './cellTargets';
 import { unitTitle } from './format';
+import { LiveCheck } from './liveCheck';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RollupLine } from './RollupLine';
 import { useEditableGrid } from './useEditableGrid';
@@ -112,10 +112,9 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
   const template = getTemplate(view.report.template);
   const { grid, act, undo, redo } = useEditableGrid(view, save);
   const gridRef = useRef<AppendixGridHandle>(null);
-  const findings = useMemo(
-    () => checkGrid({ template, grid }, { grids: [grid, ...view.context], knownUnits: view.knownUnits }),
-    [template, grid, view],
-  );
+  // Checked live: an edit re-checks only the rows it changed (the whole grid when opened).
+  const live = useMemo(() => new LiveCheck(template, view.context, view.knownUnits), [template, view]);
+  const findings = useMemo(() => live.check(grid), [live, grid]);
   // The cell the user is on, kept without re-rendering; the panel follows it while open.
   const cellRef = useRef<FocusedCell | null>(refocus);
   const auditRef = useRef(audit);

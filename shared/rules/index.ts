@@ -24,10 +24,8 @@ export const RULES: readonly Rule[] = [
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** All findings of one grid, errors first, then by row. */
-export function checkGrid(input: CheckInput, ctx: CheckContext): RuleFinding[] {
-  const groups = groupsOf(input.template, input.grid.layout);
-  const found = RULES.flatMap((rule) => rule.check(input, ctx, groups));
+/** Findings listed rule by rule (RULES order), as shown: errors first, then by row, stable. */
+export function sortFindings(found: readonly RuleFinding[]): RuleFinding[] {
   const rowOrder = (f: RuleFinding) => (f.row === 'total' ? Number.MAX_SAFE_INTEGER : (f.row ?? -1));
   return found
     .map((f, i) => ({ f, i }))
@@ -36,4 +34,10 @@ export function checkGrid(input: CheckInput, ctx: CheckContext): RuleFinding[] {
         SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || rowOrder(a.f) - rowOrder(b.f) || a.i - b.i,
     )
     .map(({ f }) => f);
+}
+
+/** All findings of one grid, errors first, then by row. */
+export function checkGrid(input: CheckInput, ctx: CheckContext): RuleFinding[] {
+  const groups = groupsOf(input.template, input.grid.layout);
+  return sortFindings(RULES.flatMap((rule) => rule.check(input, ctx, groups)));
 }

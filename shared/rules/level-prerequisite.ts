@@ -13,6 +13,7 @@ import type { Rule, RuleFinding } from './types';
 export const levelPrerequisite: Rule = {
   id: 'level.prerequisite',
   severity: 'warning',
+  rowLocal: true,
   check({ template, grid }, ctx, groups) {
     const out: RuleFinding[] = [];
     for (const need of template.prerequisites ?? []) {

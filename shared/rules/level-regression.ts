@@ -10,6 +10,7 @@ import type { Rule, RuleFinding } from './types';
 export const levelRegression: Rule = {
   id: 'level.regression',
   severity: 'warning',
+  rowLocal: true,
   check({ template, grid }, _ctx, groups) {
     const out: RuleFinding[] = [];
     const tracks = new Map<string, typeof groups>();

@@ -6,6 +6,7 @@ import type { Rule } from './types';
 export const markExclusive: Rule = {
   id: 'mark.exclusive',
   severity: 'error',
+  rowLocal: true,
   check({ template, grid }, _ctx, groups) {
     return grid.rows.flatMap((row, r) =>
       groups.flatMap((g) => {

@@ -6,6 +6,7 @@ import type { Rule } from './types';
 export const markMissing: Rule = {
   id: 'mark.missing',
   severity: 'warning',
+  rowLocal: true,
   check({ grid }, _ctx, groups) {
     return grid.rows.flatMap((row, r) =>
       groups

@@ -6,6 +6,7 @@ import type { Rule, RuleFinding } from './types';
 export const totalMismatch: Rule = {
   id: 'total.mismatch',
   severity: 'error',
+  rowLocal: false,
   check({ template, grid, printedTotals }, _ctx, groups) {
     if (!printedTotals) return [];
     const out: RuleFinding[] = [];

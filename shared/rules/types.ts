@@ -47,5 +47,11 @@ export interface CheckContext {
 export interface Rule {
   id: RuleId;
   severity: Severity;
+  /**
+   * True when a commune row's findings depend only on that row, the template and the context
+   * (never on the other rows or on printed totals): checking a grid of that one row gives them,
+   * so a live check re-runs the rule only on the rows an edit changed.
+   */
+  rowLocal: boolean;
   check(input: CheckInput, ctx: CheckContext, groups: GridGroup[]): RuleFinding[];
 }

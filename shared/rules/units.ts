@@ -6,6 +6,7 @@ import type { Rule, RuleFinding } from './types';
 export const unitDuplicate: Rule = {
   id: 'unit.duplicate',
   severity: 'error',
+  rowLocal: false,
   check({ grid }) {
     const seen = new Map<string, number>();
     const out: RuleFinding[] = [];
@@ -34,6 +35,7 @@ export const unitDuplicate: Rule = {
 export const unitUnknown: Rule = {
   id: 'unit.unknown',
   severity: 'warning',
+  rowLocal: true,
   check({ grid }, ctx) {
     if (!ctx.knownUnits) return [];
     const known = new Set(ctx.knownUnits.map(unitKey));

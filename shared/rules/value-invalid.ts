@@ -7,6 +7,8 @@ import type { Rule, RuleFinding } from './types';
 export const valueInvalid: Rule = {
   id: 'value.invalid',
   severity: 'error',
+  // Printed totals (read files only) are not rows: the live check never has them.
+  rowLocal: true,
   check({ template, grid, printedTotals }, _ctx, groups) {
     const out: RuleFinding[] = [];
     grid.rows.forEach((row, r) => {

@@ -32,10 +32,21 @@ function prefixLength(clean: string): number {
   return m ? m[0].length : 0;
 }
 
+// The rules key every commune of a grid and of its neighbours on each check, and the live
+// check runs on every keystroke: the same few thousand names, folded once each.
+const unitKeys = new Map<string, string>();
+const UNIT_KEYS_MAX = 200_000;
+
 /** The key two commune names are matched by: folded, prefixes "Xã", "P.", "TT." … dropped. */
 export function unitKey(name: string): string {
-  const clean = cleanText(name);
-  return fold(clean.slice(prefixLength(clean))).replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+  let key = unitKeys.get(name);
+  if (key === undefined) {
+    const clean = cleanText(name);
+    key = fold(clean.slice(prefixLength(clean))).replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+    if (unitKeys.size >= UNIT_KEYS_MAX) unitKeys.clear();
+    unitKeys.set(name, key);
+  }
+  return key;
 }
 
 /** "Lương Thông" → "Xã Lương Thông"; a name that already carries its kind is kept. */
