@@ -65,6 +65,27 @@ function issueMap(findings: RuleFinding[]): Map<string, CellIssue> {
   return m;
 }
 
+function sameIssue(a: CellIssue | undefined, b: CellIssue | undefined): boolean {
+  return a === b || (!!a && !!b && a.severity === b.severity && a.messages.join('\n') === b.messages.join('\n'));
+}
+
+/** Repaints colours and tooltips of the rows whose issues changed (an edit: its own rows). */
+function refreshIssues(api: GridApi<RowData>, rows: RowData[], prev: Map<string, CellIssue>, next: Map<string, CellIssue>) {
+  const changed = new Set<string>();
+  for (const [id, issue] of next) if (!sameIssue(prev.get(id), issue)) changed.add(id.slice(0, id.indexOf('|')));
+  for (const id of prev.keys()) if (!next.has(id)) changed.add(id.slice(0, id.indexOf('|')));
+  if (!changed.size) return;
+  if (changed.size > 100) {
+    api.refreshCells({ force: true });
+    return;
+  }
+  const nodes = [...changed].map((r) => (r === 'total' ? api.getPinnedBottomRow(0) : rows[Number(r)] && api.getRowNode(rowId(rows[Number(r)]))));
+  api.refreshCells({ rowNodes: nodes.filter((n) => !!n), force: true });
+}
+
+const getRowId = (p: GetRowIdParams<RowData>) => rowId(p.data);
+const getRowClass = (p: RowClassParams<RowData>) => (p.data?.kind === 'total' ? 'row-total' : undefined);
+
 function focusCell(api: GridApi<RowData>, row: number | 'total', col: string | null) {
   const colId = col && col !== 'name' && api.getColumn(col) ? col : NAME_COL;
   api.ensureColumnVisible(colId);
@@ -107,11 +128,17 @@ export function AppendixGrid({ template, grid, aggregate, findings, onAct, onCel
   const rowData = useMemo(() => unitRows(grid), [grid]);
   const pinned = useMemo(() => [totalRow(template, grid, aggregate.id, totalLabel(aggregate.kind))], [template, grid, aggregate]);
 
-  // New findings: repaint the colours and tooltips of the cells on screen.
+  const rowClassRules = useMemo(
+    () => ({ 'row-found': (p: RowClassParams<RowData>) => p.data?.kind === 'unit' && p.data.unitId === highlightRef.current }),
+    [],
+  );
+
+  // New findings: repaint the colours and tooltips of the cells on screen whose issues changed.
   useEffect(() => {
+    const prev = issuesRef.current;
     issuesRef.current = issues;
-    apiRef.current?.refreshCells({ force: true });
-  }, [issues]);
+    if (apiRef.current && prev !== issues) refreshIssues(apiRef.current, rowData, prev, issues);
+  }, [issues, rowData]);
 
   function whenReady(fn: (api: GridApi<RowData>) => void) {
     const api = apiRef.current;
@@ -186,7 +213,7 @@ export function AppendixGrid({ template, grid, aggregate, findings, onAct, onCel
         defaultColDef={DEFAULT_COL}
         rowData={rowData}
         pinnedBottomRowData={pinned}
-        getRowId={(p: GetRowIdParams<RowData>) => rowId(p.data)}
+        getRowId={getRowId}
         readOnlyEdit
         onCellEditRequest={onEditRequest}
         onCellDoubleClicked={onDoubleClick}
@@ -198,8 +225,8 @@ export function AppendixGrid({ template, grid, aggregate, findings, onAct, onCel
         suppressMovableColumns
         suppressDragLeaveHidesColumns
         suppressColumnVirtualisation
-        rowClassRules={{ 'row-found': (p: RowClassParams<RowData>) => p.data?.kind === 'unit' && p.data.unitId === highlightRef.current }}
-        getRowClass={(p: RowClassParams<RowData>) => (p.data?.kind === 'total' ? 'row-total' : undefined)}
+        rowClassRules={rowClassRules}
+        getRowClass={getRowClass}
         onGridReady={onReady}
       />
     </div>

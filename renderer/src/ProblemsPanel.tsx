@@ -1,4 +1,5 @@
 // The live findings of the open grid, errors first; a click moves to the cell concerned.
+import { memo, useCallback, useRef } from 'react';
 import type { RuleFinding, Severity } from '../../shared/rules';
 import { formatCount } from './format';
 
@@ -12,7 +13,35 @@ interface Props {
   onJump(f: RuleFinding): void;
 }
 
+/**
+ * Keys that follow a finding when others come and go above it (an index would renumber the
+ * whole list on every keystroke, and React would rebuild hundreds of items).
+ */
+function findingKeys(list: RuleFinding[]): string[] {
+  const seen = new Map<string, number>();
+  return list.map((f) => {
+    const base = `${f.rule}|${f.row}|${f.col}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n ? `${base}#${n}` : base;
+  });
+}
+
+/** One finding; the live check keeps a finding's object while its row is unchanged, so most items skip rendering. */
+const FindingItem = memo(function FindingItem({ finding, onJump }: { finding: RuleFinding; onJump(f: RuleFinding): void }) {
+  return (
+    <li>
+      <button type="button" className="finding" data-rule={finding.rule} onClick={() => onJump(finding)}>
+        {finding.message}
+      </button>
+    </li>
+  );
+});
+
 export function ProblemsPanel({ findings, onJump }: Props) {
+  const jumpRef = useRef(onJump);
+  jumpRef.current = onJump;
+  const jump = useCallback((f: RuleFinding) => jumpRef.current(f), []);
   const by = (s: Severity) => findings.filter((f) => f.severity === s);
   const errors = by('error').length;
   const warnings = by('warning').length;
@@ -29,18 +58,16 @@ export function ProblemsPanel({ findings, onJump }: Props) {
           {ORDER.map((s) => {
             const list = by(s);
             if (!list.length) return null;
+            const shown = list.slice(0, SHOWN);
+            const keys = findingKeys(shown);
             return (
               <div key={s} className={`problems-group sev-${s}`}>
                 <h3>
                   {TITLES[s]} ({formatCount(list.length)})
                 </h3>
                 <ul>
-                  {list.slice(0, SHOWN).map((f, i) => (
-                    <li key={`${f.rule}-${f.row}-${f.col}-${i}`}>
-                      <button type="button" className="finding" data-rule={f.rule} onClick={() => onJump(f)}>
-                        {f.message}
-                      </button>
-                    </li>
+                  {shown.map((f, i) => (
+                    <FindingItem key={keys[i]} finding={f} onJump={jump} />
                   ))}
                   {list.length > SHOWN && <li className="more">… và {formatCount(list.length - SHOWN)} mục khác</li>}
                 </ul>

@@ -1,10 +1,25 @@
 // The side panel: commune search, then the unit tree (tỉnh › huyện › xã) with each district's
 // appendix grids.
+import { memo, useCallback, useRef } from 'react';
 import type { UnitNode } from '../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
 import { unitTitle } from './format';
 import { completenessHash, gridHash } from './route';
+
+/**
+ * A commune of the tree. The shell re-renders on every save state; a country holds 3,321
+ * communes, and only the one whose selection changed renders again.
+ */
+const CommuneItem = memo(function CommuneItem({ unit, selected, onPick }: { unit: UnitNode; selected: boolean; onPick(u: UnitNode): void }) {
+  return (
+    <li role="treeitem" aria-selected={selected}>
+      <button type="button" className={`tree-commune${selected ? ' selected' : ''}`} onClick={() => onPick(unit)}>
+        {unit.name}
+      </button>
+    </li>
+  );
+});
 
 interface Props {
   units: UnitNode[];
@@ -18,17 +33,12 @@ interface Props {
 
 export function UnitTree({ units, open, listed, selectedUnit, onPickUnit }: Props) {
   const children = (id: number | null) => units.filter((u) => u.parentId === id);
+  const pickRef = useRef(onPickUnit);
+  pickRef.current = onPickUnit;
+  const pick = useCallback((u: UnitNode) => pickRef.current(u), []);
 
   function node(u: UnitNode) {
-    if (u.kind === 'xa') {
-      return (
-        <li key={u.id} role="treeitem" aria-selected={selectedUnit === u.id}>
-          <button type="button" className={`tree-commune${selectedUnit === u.id ? ' selected' : ''}`} onClick={() => onPickUnit(u)}>
-            {u.name}
-          </button>
-        </li>
-      );
-    }
+    if (u.kind === 'xa') return <CommuneItem key={u.id} unit={u} selected={selectedUnit === u.id} onPick={pick} />;
     const kids = children(u.id);
     const communes = kids.filter((k) => k.kind === 'xa');
     const others = kids.filter((k) => k.kind !== 'xa');

@@ -37,9 +37,14 @@ export function unitRows(grid: Grid): UnitRowData[] {
 
 /** Count of marks per mark column; the aggregating unit's own text in each text column. */
 export function totalRow(t: TemplateDef, grid: Grid, aggregateId: number, label: string): TotalRowData {
+  const cols = columnsOf(t, grid.layout);
+  const marks = cols.filter((c) => c.kind === 'mark').map((c) => c.key);
+  // One pass over the rows (this runs on every keystroke, over thousands of communes).
+  const counts = new Array<number>(marks.length).fill(0);
+  for (const r of grid.rows) for (let i = 0; i < marks.length; i++) if (markState(r.values[marks[i]]) === 'mark') counts[i]++;
   const values: Record<string, string> = {};
-  for (const c of columnsOf(t, grid.layout)) {
-    if (c.kind === 'mark') values[c.key] = String(grid.rows.filter((r) => markState(r.values[c.key]) === 'mark').length);
+  for (const c of cols) {
+    if (c.kind === 'mark') values[c.key] = String(counts[marks.indexOf(c.key)]);
     else if (grid.totalTexts[c.key]) values[c.key] = grid.totalTexts[c.key];
   }
   return { kind: 'total', unitId: aggregateId, name: label, values };

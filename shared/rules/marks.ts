@@ -22,6 +22,9 @@ export function hasInvalid(row: GridRow, g: GridGroup): boolean {
  * (seed 001: Lương Thông marked Đạt and KĐ is not counted as Đạt, as the plan's total shows).
  */
 export function reachedRank(row: GridRow, g: GridGroup): number | null {
-  const idx = markedIndexes(row, g);
-  return idx.length ? Math.min(...idx.map((i) => g.ranks[i])) : null;
+  let rank: number | null = null;
+  for (let i = 0; i < g.marks.length; i++) {
+    if (markState(row.values[g.marks[i]]) === 'mark' && (rank === null || g.ranks[i] < rank)) rank = g.ranks[i];
+  }
+  return rank;
 }

@@ -17,8 +17,12 @@ export interface Rollup {
 export function rollupGrid(t: TemplateDef, grid: Grid): Rollup[] {
   const n = grid.rows.length;
   return groupsOf(t, grid.layout).map((g) => {
-    const ranks = grid.rows.map((row) => reachedRank(row, g) ?? 0);
-    const atLeast = t.thresholds.map((_, i) => ranks.filter((r) => r >= i + 1).length);
+    // One pass, no arrays per row: the open grid's levels are recomputed on every keystroke.
+    const atLeast = t.thresholds.map(() => 0);
+    for (const row of grid.rows) {
+      const rank = reachedRank(row, g) ?? 0;
+      for (let i = 0; i < atLeast.length && rank >= i + 1; i++) atLeast[i]++;
+    }
     let reached = 0;
     for (let i = 0; i < t.thresholds.length; i++) {
       // A level needs every lower level as well.
