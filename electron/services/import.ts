@@ -101,14 +101,21 @@ function namesFromFile(file: string): string[] {
 }
 
 /** The commune a form belongs to: its origin, else the name inside, else the file name. */
-function matchCommune(store: Store, district: UnitRecord, units: Map<string, UnitRecord>, wb: WorkbookRead, origin: FormOrigin | null): UnitRecord | null {
+/**
+ * The commune a form belongs to, and whether its origin named it. An origin's unit id is only
+ * meaningful in the database that issued the form: forms issued from another database (another
+ * PC, or before the data was reloaded) carry ids that name other communes here. So the origin's
+ * commune name decides (a renamed commune keeps its old name as an alias), then the name inside
+ * the sheet, then the file name.
+ */
+function matchCommune(units: Map<string, UnitRecord>, wb: WorkbookRead, origin: FormOrigin | null): { unit: UnitRecord; byOrigin: boolean } | null {
   if (origin) {
-    const u = store.getUnit(origin.communeId);
-    if (u && u.parentId === district.id) return u;
+    const named = units.get(unitKey(origin.commune));
+    if (named) return { unit: named, byOrigin: true };
   }
   const inside = wb.sheets.map((s) => s.grid.rows[0]?.unit).find(Boolean);
-  const byName = inside ? units.get(unitKey(inside)) : undefined;
-  return byName ?? namesFromFile(wb.file).map((n) => units.get(unitKey(n))).find(Boolean) ?? null;
+  const byName = (inside ? units.get(unitKey(inside)) : undefined) ?? namesFromFile(wb.file).map((n) => units.get(unitKey(n))).find(Boolean);
+  return byName ? { unit: byName, byOrigin: false } : null;
 }
 
 interface SheetPlan {
@@ -198,7 +205,8 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       const { units, known } = communesOf(store, district, wb.sheets);
       const findings = validateWorkbook(p.name, wb, known).findings;
       const communeFile = isCommuneFile(wb, origin);
-      const commune = communeFile ? matchCommune(store, district, units, wb, origin) : null;
+      const match = communeFile ? matchCommune(units, wb, origin) : null;
+      const commune = match?.unit ?? null;
       if (communeFile && !commune) {
         result = { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings };
         throw new RollBack();
@@ -208,7 +216,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       const stored = plans.map((plan) => store.getValues(plan.reportId));
       // A form matched by its origin: only what the commune changed since it went out is written.
       let conflict = false;
-      if (commune && origin && commune.id === origin.communeId) {
+      if (commune && origin && match?.byOrigin) {
         plans.forEach((plan, i) => {
           const rs = wb.sheets[i];
           const issued = origin.grids.find((g) => g.template === rs.template.id && JSON.stringify(g.layout) === JSON.stringify(rs.grid.layout));

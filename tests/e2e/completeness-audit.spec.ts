@@ -68,10 +68,10 @@ test('"Gửi biểu cho các xã" downloads a .zip of 21 forms, one per commune,
   await expect(page.getByTestId('completeness-counts')).toHaveText('Đã gửi 21/21');
 });
 
-test.fail('BUG: the committed Hà Quảng forms, imported over the app’s own demo, are matched to their own communes (import.ts matchCommune trusts the origin’s unit id without its name)', async ({ demo, page }) => {
+test('the committed Hà Quảng forms, issued from another database, imported over the app’s own demo, are matched to their own communes by name, never by a foreign id', async ({ demo, page }) => {
   // The forms were written over a database without the province (commune ids 2–22); the demo puts
-  // the province first (ids 3–23). Today each form whose origin id is a commune of the district is
-  // matched to that commune, one off: Can_Nong.xlsx → Cải Viên (a "duplicate"), Can_Yen.xlsx → Cần Nông…
+  // the province first (ids 3–23). Matching by the origin's id put each form one commune off:
+  // Can_Nong.xlsx → Cải Viên (a "duplicate"), Can_Yen.xlsx → Cần Nông… The origin's name decides.
   await page.goto(`${demo.url}#/grid/xmc`);
   await page.getByTestId('import-input').setInputFiles(readdirSync(HA_QUANG_FORMS).filter((f) => f.endsWith('.xlsx')).map((f) => join(HA_QUANG_FORMS, f)));
   const dialog = page.getByTestId('import-dialog');

@@ -365,6 +365,27 @@ describe('the Hà Quảng forms (ha-quang-forms/)', () => {
     expect(cellsOf(db)['Cải Viên'].xmc).toMatchObject({ '2026-2030|MĐ1': 'x' });
     expect(cellsOf(db)['Cải Viên'].xmc['2026-2030|MĐ2']).toBeUndefined();
   });
+
+  it('issued from another database (other unit ids), still match their own communes by name', async () => {
+    // The app's demo puts the province first, so every id here is one more than in the database
+    // the forms were issued from: an origin id names the neighbouring commune in this one.
+    const db = join(tmp(), 'hq-shifted.db');
+    const store = Store.open(db);
+    try {
+      const meta = JSON.parse(readFileSync(join(SEED, '..', 'ha-quang.json'), 'utf8')) as { district: string; province: string; communes: string[] };
+      const province = store.addUnit({ parentId: null, name: meta.province, kind: 'tinh' });
+      const d = store.addUnit({ parentId: province.id, name: meta.district, kind: 'huyen' });
+      store.addUnits(d.id, meta.communes, 'xa');
+      expect((await importBuffer(store, 'ha-quang.xlsx', readFileSync(SEED))).status).toBe('ok');
+    } finally {
+      store.close();
+    }
+    const results = await batch(db, HQ, { dryRun: true });
+    expect(results.map((r) => [basename(r.file), r.unit, r.status])).toEqual(
+      results.map((r) => [basename(r.file), hqExpected.files[basename(r.file)].commune, 'ok']),
+    );
+    for (const r of results) expect(r.changes, basename(r.file)).toEqual(hqExpected.files[basename(r.file)].changes);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
