@@ -147,11 +147,23 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
       if (isEditableElement(e.target) || document.querySelector('[role="dialog"]')) return;
       e.preventDefault();
       e.stopPropagation();
-      const changes = isUndo ? undo() : redo();
+      step(isUndo ? 'undo' : 'redo');
+    };
+    const step = (c: 'undo' | 'redo') => {
+      const changes = c === 'undo' ? undo() : redo();
       if (changes) gridRef.current?.showChanges(changes);
     };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    // The desktop menu's Hoàn tác / Làm lại: the grid's history, or the text field's own when typing.
+    const offMenu = window.appMenu?.onCommand((c) => {
+      if (c !== 'undo' && c !== 'redo') return;
+      if (isEditableElement(document.activeElement)) document.execCommand(c);
+      else if (!document.querySelector('[role="dialog"]')) step(c);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      offMenu?.();
+    };
   }, [undo, redo, toggleAudit]);
 
   useEffect(() => {

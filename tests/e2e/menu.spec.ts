@@ -1,0 +1,66 @@
+// The desktop menu's commands reach the page through window.appMenu (the preload's hook). Here a
+// stand-in hook plays the menu, so the page's handling is tested in the browser host; the
+// Electron suite clicks the real menu where the binary exists.
+import { expect, test } from './fixtures';
+import { cell, failOnConsoleErrors, stored, totalCell } from './helpers';
+
+failOnConsoleErrors();
+
+const MN3_DAT = '2020/3 tuổi|Đạt';
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    const listeners: ((c: string) => void)[] = [];
+    const w = window as unknown as { appMenu: unknown; menu(c: string): void };
+    w.appMenu = {
+      onCommand(cb: (c: string) => void) {
+        listeners.push(cb);
+        return () => listeners.splice(listeners.indexOf(cb), 1);
+      },
+    };
+    w.menu = (c) => listeners.slice().forEach((cb) => cb(c));
+  });
+});
+
+const menu = (page: import('@playwright/test').Page, c: string) => page.evaluate((x) => (window as unknown as { menu(c: string): void }).menu(x), c);
+
+test('Chỉnh sửa › Hoàn tác and Làm lại step through the grid’s own history, as Ctrl+Z and Ctrl+Y do', async ({ demo, page }) => {
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  const c = cell(page, 'pcgd-mn', demo.store, 'Lương Thông', MN3_DAT);
+  await c.click();
+  await page.keyboard.press('Delete');
+  await expect(totalCell(page, 'pcgd-mn', MN3_DAT)).toHaveText('18');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Lương Thông', MN3_DAT)).toBe('');
+
+  await menu(page, 'undo');
+  await expect(c).toHaveText('x');
+  await expect(totalCell(page, 'pcgd-mn', MN3_DAT)).toHaveText('19');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Lương Thông', MN3_DAT)).toBe('x');
+
+  await menu(page, 'redo');
+  await expect(c).toHaveText('');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Lương Thông', MN3_DAT)).toBe('');
+});
+
+test('Hoàn tác while typing in the search box undoes the typing, not the grid', async ({ demo, page }) => {
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  const c = cell(page, 'pcgd-mn', demo.store, 'Lương Thông', MN3_DAT);
+  await c.click();
+  await page.keyboard.press('Delete');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Lương Thông', MN3_DAT)).toBe('');
+  const search = page.getByPlaceholder(/Tìm xã/);
+  await search.click();
+  await page.keyboard.type('luong');
+  await menu(page, 'undo');
+  // The browser's own text undo (its steps are its own: part or all of the typing).
+  await expect(search).not.toHaveValue('luong');
+  await expect(c).toHaveText('');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Lương Thông', MN3_DAT)).toBe('');
+});
+
+test('Tệp › Xã đã gửi opens the completeness list', async ({ demo, page }) => {
+  await page.goto(`${demo.url}#/grid/xmc`);
+  await menu(page, 'completeness');
+  await expect(page.getByTestId('completeness')).toBeVisible();
+  await expect(page.getByTestId('completeness-counts')).toHaveText('Đã gửi 0/21');
+});
