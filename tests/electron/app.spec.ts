@@ -1,8 +1,8 @@
 // The same flows as tests/e2e, in the real Electron window. Runs where the Electron binary
 // exists (a developer's or user's machine with internet); skipped, with its reason, where it
 // cannot be fetched (this build machine and its CI).
-import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -22,7 +22,27 @@ async function launch() {
   const userData = mkdtempSync(join(tmpdir(), 'pcgd-electron-'));
   const app = await electron.launch({ executablePath: binary!, args: [ROOT, `--user-data-dir=${userData}`], env: { ...process.env, ELECTRON_DISABLE_SECURITY_WARNINGS: '1' } });
   const page = await app.firstWindow();
-  return { app, page };
+  return { app, page, userData };
+}
+
+async function withDemo() {
+  const run = await launch();
+  await run.page.getByTestId('first-run-demo').click();
+  await expect(run.page.getByTestId('unit-tree')).toContainText('Lương Thông');
+  return run;
+}
+
+/** Clicks a menu item of the real application menu by its Vietnamese labels. */
+async function clickMenu(app: ElectronApplication, top: string, item: string) {
+  await app.evaluate(({ Menu, BrowserWindow }, [t, i]) => {
+    const menu = Menu.getApplicationMenu()!.items.find((m) => m.label === t)!.submenu!;
+    menu.items.find((m) => m.label === i)!.click(undefined, BrowserWindow.getAllWindows()[0], undefined);
+  }, [top, item]);
+}
+
+/** Mark cell of a commune row: the row is found by the name, the column by its key. */
+function cellOf(page: Page, template: string, unit: string, key: string) {
+  return page.getByTestId(`grid-${template}`).locator('.ag-row', { has: page.locator('.ag-cell[col-id="name"]', { hasText: unit }) }).locator(`.ag-cell[col-id="${key}"]`).first();
 }
 
 test('first run loads the demo; clearing Lương Thông’s stray mark clears the error; Ctrl+Z restores it', async () => {
@@ -49,5 +69,54 @@ test('the page has no Node and no raw ipcRenderer; window.api is the contract', 
   }));
   expect(probe).toEqual({ require: 'undefined', process: 'undefined', ipc: 'undefined', api: expect.any(Number) });
   expect(probe.api).toBeGreaterThan(10);
+  await app.close();
+});
+
+test('a 3 × 4 block pasted from Excel is one step: Chỉnh sửa › Hoàn tác takes it back whole', async () => {
+  const { app, page } = await withDemo();
+  await page.evaluate(() => (location.hash = '#/grid/xmc'));
+  const first = cellOf(page, 'xmc', 'Cải Viên', '2020|MĐ1');
+  await expect(first).toHaveText('');
+  await first.click();
+  await app.evaluate(({ clipboard }) => clipboard.writeText('X\t\tx\t\r\n\tx\t×\t\r\nx\t \tX\t\r\n'));
+  await page.keyboard.press('Control+v');
+  await expect(first).toHaveText('x');
+  await expect(cellOf(page, 'xmc', 'Cần Yên', '2021-2025|MĐ1')).toHaveText('x');
+  await clickMenu(app, 'Chỉnh sửa', 'Hoàn tác');
+  await expect(first).toHaveText('');
+  await expect(cellOf(page, 'xmc', 'Cần Yên', '2021-2025|MĐ1')).toHaveText('');
+  await app.close();
+});
+
+test('import shows the preview with its findings before anything is stored', async () => {
+  const { app, page } = await launch();
+  await page.getByTestId('import-input').setInputFiles(join(ROOT, 'tests', 'fixtures', 'huyen-mau-phu-luc.xlsx'));
+  const file = page.getByTestId('import-dialog').getByTestId('import-file');
+  await expect(file).toContainText('Sẵn sàng', { timeout: 20_000 });
+  await expect(file.locator('[data-rule="mark.exclusive"]')).toContainText('Hưng Thịnh');
+  await expect(page.getByTestId('first-run')).toBeAttached();
+  await app.close();
+});
+
+test('export goes through the native save dialog and writes the workbook', async () => {
+  const { app, page, userData } = await withDemo();
+  const out = join(userData, 'bao-cao.xlsx');
+  await app.evaluate(({ dialog }, path) => {
+    dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+  }, out);
+  await page.evaluate(() => (location.hash = '#/grid/xmc'));
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('notice')).toContainText('Đã lưu');
+  expect(statSync(out).size).toBeGreaterThan(5_000);
+  await app.close();
+});
+
+test('search without tone marks finds Lương Thông', async () => {
+  const { app, page } = await withDemo();
+  await page.evaluate(() => (location.hash = '#/grid/xmc'));
+  await page.getByTestId('commune-search').fill('luong thong');
+  await expect(page.getByTestId('search-result')).toHaveText(['Lương Thông']);
+  await page.getByTestId('search-result').first().click();
+  await expect(page.getByTestId('grid-xmc').locator('.ag-row.row-found .ag-cell[col-id="name"]')).toHaveText('Lương Thông');
   await app.close();
 });
