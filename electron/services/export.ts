@@ -3,7 +3,7 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Grid } from '../../shared/grid';
-import { TEMPLATES } from '../../shared/templates';
+import { TEMPLATES, type TemplateId } from '../../shared/templates';
 import { unitKey } from '../../shared/text/normalize';
 import { writeWorkbook } from './excel/write';
 import type { Store } from './store/store';
@@ -24,10 +24,10 @@ export function pickDistrict(store: Store, name?: string): UnitRecord {
   return found;
 }
 
-/** The unit's grids as stored, one per template (the most recently changed when several). */
-export function gridsOf(store: Store, unit: UnitRecord): Grid[] {
+/** The unit's grids as stored, one per template (the most recently changed when several), but `except`'s. */
+export function gridsOf(store: Store, unit: UnitRecord, except?: TemplateId): Grid[] {
   const reports = store.listReports(unit.id);
-  return TEMPLATES.flatMap((t) => {
+  return TEMPLATES.filter((t) => t.id !== except).flatMap((t) => {
     const mine = reports.filter((r) => r.template === t.id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return mine.length ? [store.loadGrid(mine[0].id)] : [];
   });

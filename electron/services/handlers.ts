@@ -37,8 +37,10 @@ export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps)
 
   function gridView(report: ReportRecord): GridView {
     const unit = store.getUnit(report.unitId)!;
-    const others = gridsOf(store, unit).filter((g) => g.template !== report.template);
-    const knownUnits = store.children(unit.id).flatMap((u) => [u.name, ...store.aliases(u.id)]);
+    const others = gridsOf(store, unit, report.template);
+    // One query for every commune's aliases (a country has 3,321 communes).
+    const aliases = store.childAliases(unit.id);
+    const knownUnits = store.children(unit.id).flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
     return { report: reportInfo(report), unit: unitNode(unit), grid: store.loadGrid(report.id), context: others, knownUnits };
   }
 
