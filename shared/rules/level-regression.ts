@@ -15,11 +15,11 @@ export const levelRegression: Rule = {
     const out: RuleFinding[] = [];
     const tracks = new Map<string, typeof groups>();
     for (const g of groups) tracks.set(g.age ?? '', [...(tracks.get(g.age ?? '') ?? []), g]);
+    const ordered = [...tracks.values()].map((track) => [...track].sort((a, b) => a.order - b.order));
     grid.rows.forEach((row, r) => {
-      for (const track of tracks.values()) {
-        const ordered = [...track].sort((a, b) => a.order - b.order);
+      for (const track of ordered) {
         let best: { rank: number; label: string; text: string } | null = null;
-        for (const g of ordered) {
+        for (const g of track) {
           const idx = markedIndexes(row, g);
           if (idx.length !== 1) continue;
           const rank = reachedRank(row, g)!;
