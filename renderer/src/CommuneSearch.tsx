@@ -12,14 +12,18 @@ const MAX = 50;
 
 export function CommuneSearch({ units, onPick }: Props) {
   const [query, setQuery] = useState('');
-  const communes = useMemo(() => units.filter((u) => u.kind === 'xa').map((u) => ({ u, f: fold(u.name), k: unitKey(u.name) })), [units]);
+  // Folded on the first search, not when the app opens (a country has 3,321 communes).
+  const communes = useMemo(() => {
+    let folded: { u: UnitNode; f: string; k: string }[] | null = null;
+    return () => (folded ??= units.filter((u) => u.kind === 'xa').map((u) => ({ u, f: fold(u.name), k: unitKey(u.name) })));
+  }, [units]);
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
-  const multi = useMemo(() => new Set(communes.map((c) => c.u.parentId)).size > 1, [communes]);
+  const multi = useMemo(() => new Set(units.filter((u) => u.kind === 'xa').map((u) => u.parentId)).size > 1, [units]);
   const q = fold(query);
   const matches = useMemo(() => {
     if (!q) return [];
     const qk = unitKey(query);
-    return communes.filter((c) => c.f.includes(q) || (qk !== '' && c.k.includes(qk))).map((c) => c.u);
+    return communes().filter((c) => c.f.includes(q) || (qk !== '' && c.k.includes(qk))).map((c) => c.u);
   }, [communes, q, query]);
 
   return (

@@ -1,8 +1,9 @@
 // One open grid: loads it (with the district's other grids), keeps it editable with undo/redo,
 // runs the rules live and shows the grid, the district's levels, the problems and, on demand,
 // the history of the cell the user is on (Lịch sử ô, Ctrl+Shift+L) with its put-back.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { GridView } from '../../shared/api';
+import type { RuleFinding } from '../../shared/rules';
 import { getTemplate, type TemplateId } from '../../shared/templates';
 import { api, errorText } from './api';
 import { AppendixGrid, type AppendixGridHandle } from './AppendixGrid';
@@ -14,6 +15,8 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { RollupLine } from './RollupLine';
 import { useEditableGrid } from './useEditableGrid';
 import type { SaveFn } from './useSaver';
+
+const NO_FINDINGS: RuleFinding[] = [];
 
 export interface FocusRequest {
   unitId: number;
@@ -114,7 +117,10 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
   const gridRef = useRef<AppendixGridHandle>(null);
   // Checked live: an edit re-checks only the rows it changed (the whole grid when opened).
   const live = useMemo(() => new LiveCheck(template, view.context, view.knownUnits), [template, view]);
-  const findings = useMemo(() => live.check(grid), [live, grid]);
+  // The rows show first: the whole grid's check runs in the render right after (null until then),
+  // then on every edit at once.
+  const checked = useDeferredValue(true, false);
+  const findings = useMemo(() => (checked ? live.check(grid) : null), [checked, live, grid]);
   // The cell the user is on, kept without re-rendering; the panel follows it while open.
   const cellRef = useRef<FocusedCell | null>(refocus);
   const auditRef = useRef(audit);
@@ -207,7 +213,7 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
           Lịch sử ô
         </button>
       </div>
-      <AppendixGrid ref={gridRef} template={template} grid={grid} aggregate={view.unit} findings={findings} onAct={act} onCellFocus={onCellFocus} />
+      <AppendixGrid ref={gridRef} template={template} grid={grid} aggregate={view.unit} findings={findings ?? NO_FINDINGS} onAct={act} onCellFocus={onCellFocus} />
       <RollupLine template={template} grid={grid} aggregate={view.unit} />
       {audit && <AuditPanel reportId={reportId} cell={audit.cell} savedAt={savedAt} onRestore={onRestore} onClose={closeAudit} />}
       <ProblemsPanel findings={findings} onJump={(f) => f.row !== null && gridRef.current?.focusCell(f.row, f.col)} />

@@ -9,7 +9,8 @@ const ORDER: Severity[] = ['error', 'warning', 'info'];
 const SHOWN = 300;
 
 interface Props {
-  findings: RuleFinding[];
+  /** null: the grid is being checked (just opened). */
+  findings: RuleFinding[] | null;
   onJump(f: RuleFinding): void;
 }
 
@@ -42,6 +43,16 @@ export function ProblemsPanel({ findings, onJump }: Props) {
   const jumpRef = useRef(onJump);
   jumpRef.current = onJump;
   const jump = useCallback((f: RuleFinding) => jumpRef.current(f), []);
+  if (!findings) {
+    return (
+      <section className="problems" data-testid="problems" aria-label="Kết quả kiểm tra" aria-busy="true">
+        <header className="problems-head">
+          <span className="problems-title">Kiểm tra biểu</span>
+          <span className="muted">Đang kiểm tra…</span>
+        </header>
+      </section>
+    );
+  }
   const by = (s: Severity) => findings.filter((f) => f.severity === s);
   const errors = by('error').length;
   const warnings = by('warning').length;

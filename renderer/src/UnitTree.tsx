@@ -1,6 +1,6 @@
 // The side panel: commune search, then the unit tree (tỉnh › huyện › xã) with each district's
 // appendix grids.
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useRef, useState, type ReactNode } from 'react';
 import type { UnitNode } from '../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
@@ -21,6 +21,17 @@ const CommuneItem = memo(function CommuneItem({ unit, selected, onPick }: { unit
   );
 });
 
+/** A unit's communes, folded: built only while unfolded (the open grid's unit, or a click). */
+function CommuneList({ count, open, children }: { count: number; open: boolean; children: () => ReactNode }) {
+  const [shown, setShown] = useState(open);
+  return (
+    <details open={open || undefined} onToggle={(e) => setShown(e.currentTarget.open)}>
+      <summary>Xã, thị trấn ({count})</summary>
+      {(open || shown) && <ul role="group">{children()}</ul>}
+    </details>
+  );
+}
+
 interface Props {
   units: UnitNode[];
   /** The open grid: its template and aggregating unit. */
@@ -31,7 +42,11 @@ interface Props {
   onPickUnit(unit: UnitNode): void;
 }
 
-export function UnitTree({ units, open, listed, selectedUnit, onPickUnit }: Props) {
+export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit, onPickUnit }: Props) {
+  // A country's tree holds thousands of communes: it follows the units and the open grid a
+  // moment later, so that the grid is fetched and shown first.
+  const units = useDeferredValue(unitsNow);
+  const open = useDeferredValue(openNow);
   const children = (id: number | null) => units.filter((u) => u.parentId === id);
   const pickRef = useRef(onPickUnit);
   pickRef.current = onPickUnit;
@@ -73,10 +88,9 @@ export function UnitTree({ units, open, listed, selectedUnit, onPickUnit }: Prop
           {others.map(node)}
           {communes.length > 0 && (
             <li role="treeitem" aria-expanded="true" aria-selected={false}>
-              <details open={open?.unitId === u.id || undefined}>
-                <summary>Xã, thị trấn ({communes.length})</summary>
-                <ul role="group">{communes.map(node)}</ul>
-              </details>
+              <CommuneList count={communes.length} open={open?.unitId === u.id}>
+                {() => communes.map(node)}
+              </CommuneList>
             </li>
           )}
         </ul>
