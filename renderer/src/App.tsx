@@ -127,17 +127,22 @@ export function App() {
       'Không tạo được huyện',
     );
 
+  /** Hands a made file to the user: the native save dialog in the app, a download in the browser host. */
+  async function deliver(file: { name: string; data: string }, type: string | undefined, made: string, savedAs: string) {
+    const saved = await api.saveFile({ name: file.name, data: file.data });
+    if (saved.download) {
+      downloadBase64(file.name, file.data, type);
+      say('info', made);
+    } else if (saved.saved) say('info', `${savedAs}${saved.path ? ` tại ${saved.path}` : ''}.`);
+  }
+
   const exportReport = () =>
     run(
       'Đang tạo báo cáo…',
       async () => {
         await saver.flush();
         const wb = await api.exportWorkbook({ unitId: open?.unitId });
-        const saved = await api.saveFile(wb);
-        if (saved.download) {
-          downloadBase64(wb.name, wb.data);
-          say('info', `Đã tạo tệp ${wb.name}.`);
-        } else if (saved.saved) say('info', `Đã lưu báo cáo${saved.path ? ` tại ${saved.path}` : ''}.`);
+        await deliver(wb, undefined, `Đã tạo tệp ${wb.name}.`, 'Đã lưu báo cáo');
       },
       'Không xuất được báo cáo',
     );
@@ -149,11 +154,8 @@ export function App() {
       async () => {
         await saver.flush();
         const forms = await api.exportForms({ unitId: districtId });
-        const saved = await api.saveFile({ name: forms.name, data: forms.data });
-        if (saved.download) {
-          downloadBase64(forms.name, forms.data, ZIP_TYPE);
-          say('info', `Đã tạo ${formatCount(forms.count)} biểu cho các xã trong tệp ${forms.name}.`);
-        } else if (saved.saved) say('info', `Đã lưu ${formatCount(forms.count)} biểu cho các xã${saved.path ? ` tại ${saved.path}` : ''}.`);
+        const n = formatCount(forms.count);
+        await deliver(forms, ZIP_TYPE, `Đã tạo ${n} biểu cho các xã trong tệp ${forms.name}.`, `Đã lưu ${n} biểu cho các xã`);
       },
       'Không tạo được biểu cho các xã',
     );
