@@ -86,7 +86,7 @@ export interface GridView {
   report: ReportInfo;
   unit: UnitNode;
   grid: Grid;
-  /** The district's other grids, for the rules that look across grids. */
+  /** The district's other grids that the rules look across (rules' contextTemplates). */
   context: Grid[];
   /** Names of the district's communes and aliases (unit.unknown). */
   knownUnits: string[];

@@ -24,10 +24,10 @@ export function pickDistrict(store: Store, name?: string): UnitRecord {
   return found;
 }
 
-/** The unit's grids as stored, one per template (the most recently changed when several), but `except`'s. */
-export function gridsOf(store: Store, unit: UnitRecord, except?: TemplateId): Grid[] {
+/** The unit's grids as stored, one per template (the most recently changed when several), of `only`'s templates when given. */
+export function gridsOf(store: Store, unit: UnitRecord, only?: readonly TemplateId[]): Grid[] {
   const reports = store.listReports(unit.id);
-  return TEMPLATES.filter((t) => t.id !== except).flatMap((t) => {
+  return TEMPLATES.filter((t) => !only || only.includes(t.id)).flatMap((t) => {
     const mine = reports.filter((r) => r.template === t.id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return mine.length ? [store.loadGrid(mine[0].id)] : [];
   });

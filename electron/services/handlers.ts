@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Api, GridView, ReportInfo, UnitNode } from '../../shared/api';
-import { TEMPLATES } from '../../shared/templates';
+import { contextTemplates } from '../../shared/rules';
+import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { importBuffer } from './import';
@@ -37,7 +38,8 @@ export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps)
 
   function gridView(report: ReportRecord): GridView {
     const unit = store.getUnit(report.unitId)!;
-    const others = gridsOf(store, unit, report.template);
+    // The other grids the rules look across (for a THCS grid: TH and XMC), not all of them.
+    const others = gridsOf(store, unit, contextTemplates(getTemplate(report.template)).filter((t) => t !== report.template));
     // One query for every commune's aliases (a country has 3,321 communes).
     const aliases = store.childAliases(unit.id);
     const knownUnits = store.children(unit.id).flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);

@@ -1,4 +1,5 @@
 import { groupsOf } from '../grid';
+import type { TemplateDef, TemplateId } from '../templates';
 import { levelPrerequisite } from './level-prerequisite';
 import { levelRegression } from './level-regression';
 import { markExclusive } from './mark-exclusive';
@@ -21,6 +22,14 @@ export const RULES: readonly Rule[] = [
   levelPrerequisite,
   unitUnknown,
 ];
+
+/**
+ * The other templates whose grids the rules read when checking a grid of `t` (level.prerequisite):
+ * the app sends the open grid only these (a rule that looks across more grids adds them here).
+ */
+export function contextTemplates(t: TemplateDef): TemplateId[] {
+  return (t.prerequisites ?? []).map((p) => p.template);
+}
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -2,8 +2,8 @@
 // changed: after any sequence of edits, undos and renames its list must be checkGrid's, exactly.
 import { describe, expect, it } from 'vitest';
 import { columnsOf, emptyGrid, type Grid } from '../../shared/grid';
-import { checkGrid, RULES } from '../../shared/rules';
-import { getTemplate, type TemplateId } from '../../shared/templates';
+import { checkGrid, contextTemplates, RULES } from '../../shared/rules';
+import { getTemplate, TEMPLATES, type TemplateId } from '../../shared/templates';
 import { applyChanges, changesOf, type CellWrite } from '../../renderer/src/gridEdits';
 import { LiveCheck } from '../../renderer/src/liveCheck';
 
@@ -43,6 +43,16 @@ function edits(grid: Grid, rnd: () => number): CellWrite[] {
 describe('LiveCheck', () => {
   it('declares which rules it may re-run row by row', () => {
     expect(RULES.filter((r) => !r.rowLocal).map((r) => r.id)).toEqual(['total.mismatch', 'unit.duplicate']);
+  });
+
+  it('the rules read no other grid than contextTemplates names (the app sends only those)', () => {
+    const rnd = prng(42);
+    for (const t of TEMPLATES) {
+      const grid = randomGrid(t.id, 40, rnd);
+      const all = TEMPLATES.filter((o) => o.id !== t.id).map((o) => randomGrid(o.id, 40, rnd));
+      const needed = all.filter((g) => contextTemplates(t).includes(g.template));
+      expect(checkGrid({ template: t, grid }, { grids: [grid, ...needed] })).toEqual(checkGrid({ template: t, grid }, { grids: [grid, ...all] }));
+    }
   });
 
   for (const id of ['pcgd-thcs', 'pcgd-mn', 'xmc'] as TemplateId[]) {
