@@ -1,7 +1,7 @@
 // The loopback browser host: the renderer build served on 127.0.0.1, with window.api answered
 // over HTTP by the same handlers as the Electron IPC. For tests here and for machines that
 // cannot fetch the Electron binary.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Api } from '../../shared/api';
@@ -72,7 +72,8 @@ export function createHost(api: Api, staticDir: string): Server {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('Chưa dựng giao diện: hãy chạy "npm run build".');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    // Read whole and written at once (the renderer's files are a few MB at most): a stream
+    // would wait for the event loop between chunks, behind whatever API call is running.
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
 }
