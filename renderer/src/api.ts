@@ -47,36 +47,38 @@ function fetchClient(): Api {
 
 const door: Api = window.api ?? fetchClient();
 
-/** The grid asked for before the app's first render (the route's), not yet taken. */
-let early: { key: string; view: Promise<Outputs['openGrid']>; at: number } | null = null;
+/** Reads asked for before the app's first render (early.ts), not yet taken, by method and input. */
+const early = new Map<string, { value: Promise<unknown>; at: number }>();
 const EARLY_MS = 5000;
+/** Methods that only read: calling them keeps the early answers. */
+const READS = new Set<string>(['overview', 'openGrid']);
+const keyOf = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? {})}`;
 
 /**
- * Asks for the route's grid at once, beside the overview, instead of after it: the grid page's
- * first openGrid of the same grid takes this answer. Any call that may write drops it.
+ * Asks now for what the first screen will ask for (early.ts, before the app's other modules are
+ * evaluated): the first call of the same method with the same input within a few seconds takes
+ * this answer instead of asking again. Any call that may write drops them all.
  */
-export function prefetchGrid(input: Input<'openGrid'>): void {
-  const view = door.openGrid(input);
-  view.catch(() => {}); // a failure is told to the page that asks, if one does
-  early = { key: JSON.stringify(input), view, at: performance.now() };
+export function prefetch<M extends 'overview' | 'openGrid'>(method: M, input: Input<M>): void {
+  const value = door[method](input as never) as Promise<unknown>;
+  value.catch(() => {}); // a failure is told to the page that asks, if one does
+  early.set(keyOf(method, input), { value, at: performance.now() });
 }
-
-const READS = new Set<string>(['overview', 'openGrid']);
 
 // An empty target: the preload's object is frozen, and a proxy of it could not hand out wrappers.
 export const api: Api = new Proxy({} as Api, {
   get: (_, name) => {
-    const target = door;
-    const fn = Reflect.get(target, name) as unknown;
+    const fn = Reflect.get(door, name) as unknown;
     if (typeof name !== 'string' || typeof fn !== 'function') return fn;
     return (input: unknown) => {
-      const e = early;
-      if (e && !READS.has(name)) early = null;
-      if (e && name === 'openGrid') {
-        early = null;
-        if (e.key === JSON.stringify(input) && performance.now() - e.at < EARLY_MS) return e.view;
+      if (early.size) {
+        if (!READS.has(name)) early.clear();
+        const key = keyOf(name, input);
+        const hit = early.get(key);
+        early.delete(key);
+        if (hit && performance.now() - hit.at < EARLY_MS) return hit.value;
       }
-      return (fn as (i: unknown) => Promise<unknown>).call(target, input);
+      return (fn as (i: unknown) => Promise<unknown>).call(door, input);
     };
   },
 });
