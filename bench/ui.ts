@@ -126,12 +126,20 @@ export async function buildPages(dir: string): Promise<{ app: string; bare: stri
     // Profiles name functions only when the code is not minified.
     build: { outDir: app, emptyOutDir: true, minify: !PROFILE },
   });
+  const bareRoot = join(ROOT, 'bench', 'bare-grid');
   await build({
     configFile: false,
-    root: join(ROOT, 'bench', 'bare-grid'),
+    root: bareRoot,
     base: './',
     logLevel: 'warn',
-    build: { outDir: bare, emptyOutDir: true, chunkSizeWarningLimit: 2500 },
+    build: {
+      outDir: bare,
+      emptyOutDir: true,
+      minify: !PROFILE,
+      chunkSizeWarningLimit: 2500,
+      // Two pages, each its own bundle: index.html (vanilla AG Grid) and react.html (for comparison).
+      rollupOptions: { input: { index: join(bareRoot, 'index.html'), react: join(bareRoot, 'react.html') } },
+    },
   });
   return { app, bare };
 }
@@ -428,11 +436,15 @@ export async function uiBench(): Promise<void> {
     const { box } = await firstRender(browser, appUrl, errors);
     const bareUrl = `${bareBase}?w=${box.w}&h=${box.h}`;
     await firstRender(browser, bareUrl, errors);
+    const reactUrl = `${bareBase}react.html?w=${box.w}&h=${box.h}`;
+    await firstRender(browser, reactUrl, errors);
     if (PROFILE) {
       await firstRender(browser, appUrl, errors, 'app-first-render');
       await firstRender(browser, bareUrl, errors, 'bare-first-render');
+      await firstRender(browser, reactUrl, errors, 'react-first-render');
     }
     const bare: number[] = [];
+    const react: number[] = [];
     const app: number[] = [];
     const checked: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -440,11 +452,13 @@ export async function uiBench(): Promise<void> {
       const a = await firstRender(browser, appUrl, errors);
       app.push(a.ms);
       checked.push(a.checked!);
+      react.push((await firstRender(browser, reactUrl, errors)).ms);
     }
     const mb = median(bare);
     const ma = median(app);
     console.log(`  (lưới ${box.w}×${box.h} px, cửa sổ ${VIEWPORT.width}×${VIEWPORT.height}; trung vị của ${RUNS} lần mỗi bên, xen kẽ, sau 1 lần khởi động)`);
     console.log(`  ${'AG Grid trơn: mở trang → dòng đầu và dòng tổng hiện'.padEnd(52)} ${mb.toFixed(0).padStart(6)} ms   [${bare.map((x) => x.toFixed(0)).join(' ')}]`);
+    console.log(`  ${'(so sánh) cùng lưới trơn qua ag-grid-react'.padEnd(52)} ${median(react).toFixed(0).padStart(6)} ms   [${react.map((x) => x.toFixed(0)).join(' ')}]`);
     console.log(`  ${'ứng dụng: mở biểu → dòng đầu và dòng tổng hiện'.padEnd(52)} ${ma.toFixed(0).padStart(6)} ms   [${app.map((x) => x.toFixed(0)).join(' ')}]`);
     console.log(`  ${'ứng dụng: mở biểu → đã kiểm tra cả biểu (màu ô, lỗi)'.padEnd(52)} ${median(checked).toFixed(0).padStart(6)} ms   [${checked.map((x) => x.toFixed(0)).join(' ')}]`);
     const r = ma / mb;
