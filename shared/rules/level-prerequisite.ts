@@ -2,6 +2,7 @@ import { groupsOf } from '../grid';
 import { getTemplate } from '../templates';
 import { unitKey } from '../text/normalize';
 import { groupText, who } from './describe';
+import { rowsByUnitKey } from './lookup';
 import { markedIndexes, reachedRank } from './marks';
 import type { Rule, RuleFinding } from './types';
 
@@ -21,7 +22,7 @@ export const levelPrerequisite: Rule = {
       if (!other) continue;
       const otherT = getTemplate(need.template);
       const otherGroups = new Map(groupsOf(otherT, other.layout).map((g) => [g.id, g]));
-      const otherRows = new Map(other.rows.map((row) => [unitKey(row.unit), row]));
+      const otherRows = rowsByUnitKey(other);
       grid.rows.forEach((row, r) => {
         for (const g of groups) {
           const rank = reachedRank(row, g);

@@ -1,5 +1,6 @@
 import { unitKey } from '../text/normalize';
 import { who } from './describe';
+import { unitKeySet } from './lookup';
 import type { Rule, RuleFinding } from './types';
 
 /** The same commune twice in one grid (names compared after normalisation). */
@@ -38,7 +39,7 @@ export const unitUnknown: Rule = {
   rowLocal: true,
   check({ grid }, ctx) {
     if (!ctx.knownUnits) return [];
-    const known = new Set(ctx.knownUnits.map(unitKey));
+    const known = unitKeySet(ctx.knownUnits);
     return grid.rows
       .map((row, r) => ({ row, r }))
       .filter(({ row }) => !known.has(unitKey(row.unit)))
