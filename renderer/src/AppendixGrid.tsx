@@ -2,7 +2,7 @@
 // and tooltips. Keys, range and clipboard: useGridInput. Edits go out through `onAct`.
 import type { CellDoubleClickedEvent, CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { UnitNode } from '../../shared/api';
 import type { Grid } from '../../shared/grid';
 import type { RuleFinding } from '../../shared/rules';
@@ -128,6 +128,35 @@ export function AppendixGrid({ template, grid, aggregate, findings, onAct, onCel
   const rowData = useMemo(() => unitRows(grid), [grid]);
   const pinned = useMemo(() => [totalRow(template, grid, aggregate.id, totalLabel(aggregate.kind))], [template, grid, aggregate]);
 
+  // AG Grid is handed the first rows and total once; after an edit it gets only the rows the
+  // edit replaced (a transaction) and the total row's new data. Handed all the rows again, it
+  // would compare them one by one (a country: 3,321 rows on every keystroke).
+  const [firstRows] = useState(rowData);
+  const [firstPinned] = useState(pinned);
+  const gridHas = useRef({ rows: firstRows, pinned: firstPinned });
+  const latest = useRef({ rows: rowData, pinned });
+  latest.current = { rows: rowData, pinned };
+  const syncRows = (api: GridApi<RowData>) => {
+    const has = gridHas.current;
+    const want = latest.current;
+    gridHas.current = want;
+    if (has.rows !== want.rows) {
+      if (has.rows.length !== want.rows.length) api.setGridOption('rowData', want.rows);
+      else {
+        const update = want.rows.filter((r, i) => r !== has.rows[i]);
+        if (update.length) api.applyTransaction({ update });
+      }
+    }
+    if (has.pinned !== want.pinned) {
+      const total = api.getPinnedBottomRow(0);
+      if (total) total.setData(want.pinned[0]);
+      else api.setGridOption('pinnedBottomRowData', want.pinned);
+    }
+  };
+  useLayoutEffect(() => {
+    if (apiRef.current) syncRows(apiRef.current);
+  });
+
   const rowClassRules = useMemo(
     () => ({ 'row-found': (p: RowClassParams<RowData>) => p.data?.kind === 'unit' && p.data.unitId === highlightRef.current }),
     [],
@@ -195,6 +224,7 @@ export function AppendixGrid({ template, grid, aggregate, findings, onAct, onCel
 
   const onReady = (e: GridReadyEvent<RowData>) => {
     apiRef.current = e.api;
+    syncRows(e.api);
     const pending = pendingRef.current;
     pendingRef.current = null;
     pending?.();
@@ -211,8 +241,8 @@ export function AppendixGrid({ template, grid, aggregate, findings, onAct, onCel
         localeText={AG_LOCALE_VI}
         columnDefs={columnDefs}
         defaultColDef={DEFAULT_COL}
-        rowData={rowData}
-        pinnedBottomRowData={pinned}
+        rowData={firstRows}
+        pinnedBottomRowData={firstPinned}
         getRowId={getRowId}
         readOnlyEdit
         onCellEditRequest={onEditRequest}
