@@ -18,10 +18,13 @@ interface Props {
  * Keys that follow a finding when others come and go above it (an index would renumber the
  * whole list on every keystroke, and React would rebuild hundreds of items).
  */
+const baseKeys = new WeakMap<RuleFinding, string>();
+
 function findingKeys(list: RuleFinding[]): string[] {
   const seen = new Map<string, number>();
   return list.map((f) => {
-    const base = `${f.rule}|${f.row}|${f.col}`;
+    let base = baseKeys.get(f);
+    if (base === undefined) baseKeys.set(f, (base = `${f.rule}|${f.row}|${f.col}`));
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     return n ? `${base}#${n}` : base;

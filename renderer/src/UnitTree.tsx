@@ -1,6 +1,6 @@
 // The side panel: commune search, then the unit tree (tỉnh › huyện › xã) with each district's
 // appendix grids.
-import { memo, useCallback, useDeferredValue, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { UnitNode } from '../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
@@ -21,16 +21,42 @@ const CommuneItem = memo(function CommuneItem({ unit, selected, onPick }: { unit
   );
 });
 
-/** A unit's communes, folded: built only while unfolded (the open grid's unit, or a click). */
-function CommuneList({ count, open, children }: { count: number; open: boolean; children: () => ReactNode }) {
+interface CommuneListProps {
+  communes: UnitNode[];
+  /** Unfolded: the open grid is this unit's. */
+  open: boolean;
+  selectedUnit: number | null;
+  onPick(u: UnitNode): void;
+}
+
+/**
+ * A unit's communes, folded: built only while unfolded (the open grid's unit, or a click), and
+ * rendered again only when they, the fold or the chosen commune change.
+ */
+const CommuneList = memo(function CommuneList({ communes, open, selectedUnit, onPick }: CommuneListProps) {
   const [shown, setShown] = useState(open);
   return (
     <details open={open || undefined} onToggle={(e) => setShown(e.currentTarget.open)}>
-      <summary>Xã, thị trấn ({count})</summary>
-      {(open || shown) && <ul role="group">{children()}</ul>}
+      <summary>Xã, thị trấn ({communes.length})</summary>
+      {(open || shown) && (
+        <ul role="group">
+          {communes.map((c) => (
+            <CommuneItem key={c.id} unit={c} selected={selectedUnit === c.id} onPick={onPick} />
+          ))}
+        </ul>
+      )}
     </details>
   );
+});
+
+/** A unit's children in order, and split: its communes, the others. */
+interface Kids {
+  all: UnitNode[];
+  communes: UnitNode[];
+  others: UnitNode[];
 }
+
+const NO_KIDS: Kids = { all: [], communes: [], others: [] };
 
 interface Props {
   units: UnitNode[];
@@ -47,16 +73,25 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit,
   // moment later, so that the grid is fetched and shown first.
   const units = useDeferredValue(unitsNow);
   const open = useDeferredValue(openNow);
-  const children = (id: number | null) => units.filter((u) => u.parentId === id);
+  // The same arrays from one render to the next, as long as the units are the same.
+  const kids = useMemo(() => {
+    const m = new Map<number | null, Kids>();
+    for (const u of units) {
+      let k = m.get(u.parentId);
+      if (!k) m.set(u.parentId, (k = { all: [], communes: [], others: [] }));
+      k.all.push(u);
+      (u.kind === 'xa' ? k.communes : k.others).push(u);
+    }
+    return m;
+  }, [units]);
+  const kidsOf = (id: number | null) => kids.get(id) ?? NO_KIDS;
   const pickRef = useRef(onPickUnit);
   pickRef.current = onPickUnit;
   const pick = useCallback((u: UnitNode) => pickRef.current(u), []);
 
   function node(u: UnitNode) {
     if (u.kind === 'xa') return <CommuneItem key={u.id} unit={u} selected={selectedUnit === u.id} onPick={pick} />;
-    const kids = children(u.id);
-    const communes = kids.filter((k) => k.kind === 'xa');
-    const others = kids.filter((k) => k.kind !== 'xa');
+    const { communes, others } = kidsOf(u.id);
     const aggregates = communes.length > 0 || u.kind === 'huyen';
     return (
       <li key={u.id} role="treeitem" aria-expanded="true" aria-selected={false}>
@@ -88,9 +123,7 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit,
           {others.map(node)}
           {communes.length > 0 && (
             <li role="treeitem" aria-expanded="true" aria-selected={false}>
-              <CommuneList count={communes.length} open={open?.unitId === u.id}>
-                {() => communes.map(node)}
-              </CommuneList>
+              <CommuneList communes={communes} open={open?.unitId === u.id} selectedUnit={selectedUnit} onPick={pick} />
             </li>
           )}
         </ul>
@@ -105,7 +138,7 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit,
         <p className="muted tree-empty">Chưa có đơn vị nào.</p>
       ) : (
         <ul className="tree" role="tree">
-          {children(null).map(node)}
+          {kidsOf(null).all.map(node)}
         </ul>
       )}
     </nav>
