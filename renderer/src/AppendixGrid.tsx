@@ -2,7 +2,7 @@
 // and tooltips. Keys, range and clipboard: useGridInput. Edits go out through `onAct`.
 import type { CellDoubleClickedEvent, CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { UnitNode } from '../../shared/api';
 import type { Grid } from '../../shared/grid';
 import type { RuleFinding } from '../../shared/rules';
@@ -96,7 +96,8 @@ function focusCell(api: GridApi<RowData>, row: number | 'total', col: string | n
   }
 }
 
-export function AppendixGrid({ template, grid, aggregate, findings, onAct, onCellFocus, ref }: Props) {
+/** Memoised: the page re-renders on every save state, the grid only when its props change. */
+export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggregate, findings, onAct, onCellFocus, ref }: Props) {
   const apiRef = useRef<GridApi<RowData> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const pendingRef = useRef<(() => void) | null>(null);
@@ -261,4 +262,4 @@ export function AppendixGrid({ template, grid, aggregate, findings, onAct, onCel
       />
     </div>
   );
-}
+});

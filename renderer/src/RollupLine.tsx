@@ -1,5 +1,5 @@
 // The district's level per group, computed live from its communes' marks (Nghị định 20/2014).
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { UnitNode } from '../../shared/api';
 import { groupsOf, type Grid, type GridGroup } from '../../shared/grid';
 import { rollupGrid, type Rollup } from '../../shared/rules/rollup';
@@ -26,7 +26,8 @@ interface Props {
   aggregate: UnitNode;
 }
 
-export function RollupLine({ template, grid, aggregate }: Props) {
+/** Memoised: the page re-renders on every save state, the levels only when the grid changes. */
+export const RollupLine = memo(function RollupLine({ template, grid, aggregate }: Props) {
   const groups = useMemo(() => groupsOf(template, grid.layout), [template, grid.layout]);
   const rollups = useMemo(() => rollupGrid(template, grid), [template, grid]);
   const member = aggregate.kind === 'huyen' ? 'xã' : 'đơn vị';
@@ -41,4 +42,4 @@ export function RollupLine({ template, grid, aggregate }: Props) {
       ))}
     </p>
   );
-}
+});
