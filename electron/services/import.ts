@@ -213,7 +213,8 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       }
       const rowUnits = (rs: RecognisedSheet) => rs.grid.rows.map((row) => commune ?? units.get(unitKey(row.unit)) ?? null);
       const plans = wb.sheets.map((rs) => planSheet(store, district, rs, rowUnits(rs)));
-      const stored = plans.map((plan) => store.getValues(plan.reportId));
+      // Only the rows the file writes: a commune's form among 200 must not read the district's grid.
+      const stored = plans.map((plan) => store.getValuesOf(plan.reportId, plan.writes.map((w) => w.unitId)));
       // A form matched by its origin: only what the commune changed since it went out is written.
       let conflict = false;
       if (commune && origin && match?.byOrigin) {

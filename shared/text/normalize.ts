@@ -1,19 +1,38 @@
 // Text from the field: NFC, collapsed spaces, and a folded form for search and matching
 // (DOMAIN.md §6). Pure functions, no Node, no DOM.
 
+const PLAIN = /^[\x21-\x7e]*$/;
+const folded = new Map<string, string>();
+const cleaned = new Map<string, string>();
+
 /** NFC, trimmed, inner runs of white space (incl. non-breaking) collapsed to one space. */
 export function cleanText(value: string): string {
-  return value.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+  // Most cells of a grid are a mark or a number: nothing to normalise (and this runs per cell).
+  if (PLAIN.test(value)) return value;
+  // Titles, instructions and names recur in every file of a batch: remembered, within a bound.
+  let c = cleaned.get(value);
+  if (c === undefined) {
+    c = value.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+    if (cleaned.size >= 20_000) cleaned.clear();
+    cleaned.set(value, c);
+  }
+  return c;
 }
 
 /** Lower case without tone marks: "Lương Thông" → "luong thong"; đ → d. */
 export function fold(value: string): string {
-  return cleanText(value)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  let f = folded.get(value);
+  if (f === undefined) {
+    f = cleanText(value)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase();
+    if (folded.size >= 20_000) folded.clear();
+    folded.set(value, f);
+  }
+  return f;
 }
 
 // A unit's kind written before its name: "Xã Lương Thông", "X. Lương Thông", "P.3", "TT Hà Quảng".

@@ -361,6 +361,23 @@ describe('values and history', () => {
     expect(() => s.loadGrid(999)).toThrow(/Không có báo cáo #999/);
   });
 
+  it('reads the values of some units only, a few row by row or many from one read of the report', () => {
+    const s = open();
+    const { huyen, a, b, c, report } = district(s);
+    // addUnits answers every child of the district: the 60 new ones are the rest.
+    const many = s.addUnits(huyen.id, Array.from({ length: 60 }, (_, i) => `Xã Số ${i + 1}`), 'xa').filter((u) => ![a.id, b.id, c.id].includes(u.id));
+    s.setValues(report.id, [a, b, ...many].map((u, i) => ({ unitId: u.id, key: '2020|MĐ1', value: i % 2 ? '' : 'x' })), { kind: 'typed' });
+    const few = s.getValuesOf(report.id, [a.id, c.id, a.id]);
+    expect([...few.keys()]).toEqual([a.id, c.id]);
+    expect(few.get(a.id)).toEqual({ '2020|MĐ1': 'x' });
+    expect(few.get(c.id)).toEqual({});
+    const ids = many.map((u) => u.id);
+    const lots = s.getValuesOf(report.id, ids);
+    expect(lots.size).toBe(60);
+    expect(lots.has(b.id)).toBe(false);
+    expect(ids.map((id) => lots.get(id)!['2020|MĐ1'] ?? '')).toEqual(ids.map((_, j) => (j % 2 ? '' : 'x')));
+  });
+
   it('restores an old value and audits the restore', () => {
     const s = open();
     const { a, report } = district(s);

@@ -14,8 +14,8 @@ interface Job {
 }
 
 /** The worker script: bundled beside the Electron main, or the TypeScript source under tsx. */
-function workerEntry(): { file: string | URL; execArgv: string[] } {
-  const bundled = typeof __dirname === 'string' ? join(__dirname, 'parse-worker.cjs') : '';
+function workerEntry(bundledFile?: string): { file: string | URL; execArgv: string[] } {
+  const bundled = bundledFile ?? (typeof __dirname === 'string' ? join(__dirname, 'parse-worker.cjs') : '');
   if (bundled && existsSync(bundled)) return { file: bundled, execArgv: [] };
   return { file: new URL('./parse-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
 }
@@ -28,12 +28,16 @@ export class ParsePool {
   private nextId = 1;
   private broken = false;
 
-  constructor(private readonly size = Math.max(1, Math.min(2, cpus().length))) {}
+  /** `bundledWorker`: a built parse-worker.cjs to use where this module is not bundled (the bench). */
+  constructor(
+    private readonly size = Math.max(1, Math.min(2, cpus().length)),
+    private readonly bundledWorker?: string,
+  ) {}
 
   private start(): void {
     if (this.workers.length || this.broken) return;
     try {
-      const { file, execArgv } = workerEntry();
+      const { file, execArgv } = workerEntry(this.bundledWorker);
       for (let i = 0; i < this.size; i++) {
         const w = new Worker(file, { execArgv });
         w.on('message', (m: { id: number; result: ParsedFile }) => {

@@ -370,6 +370,16 @@ export class Store {
     return out;
   }
 
+  /** The values of some units of a report: a commune's form reads its own row, not the district's. */
+  getValuesOf(reportId: number, unitIds: Iterable<number>): Map<number, Record<string, string>> {
+    const ids = [...new Set(unitIds)];
+    if (ids.length > 50) {
+      const all = this.getValues(reportId);
+      return new Map(ids.map((id) => [id, all.get(id) ?? {}]));
+    }
+    return new Map(ids.map((id) => [id, Object.fromEntries(this.st.unitValues.all(reportId, id) as [string, string][])]));
+  }
+
   /**
    * Writes cells in one transaction and returns the real changes, each audited with its
    * source. Writing a cell's current value is a no-op; writing '' clears it.
