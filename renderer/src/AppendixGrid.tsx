@@ -1,7 +1,6 @@
 // The appendix grid: AG Grid with the Excel header, a pinned total row, live problem colours
 // and tooltips. Keys, range and clipboard: useGridInput. Edits go out through `onAct`.
-import type { CellDoubleClickedEvent, CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import { createGrid, type CellDoubleClickedEvent, type CellEditRequestEvent, type CellFocusedEvent, type GetRowIdParams, type GridApi, type GridReadyEvent, type RowClassParams } from 'ag-grid-community';
 import { memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { UnitNode } from '../../shared/api';
 import type { Grid } from '../../shared/grid';
@@ -231,35 +230,57 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
     pending?.();
   };
 
+  // AG Grid itself (createGrid), not its React wrapper: the wrapper renders every row and cell
+  // through React, which costs a country-sized grid about a quarter more to show. The grid is
+  // created once; its handlers reach this render's functions through a ref, and what changes
+  // later reaches it through its API (rows and total: syncRows; columns: below).
+  const hostRef = useRef<HTMLDivElement>(null);
+  const handlers = useRef({ onEditRequest, onDoubleClick, onCellFocused, onReady });
+  handlers.current = { onEditRequest, onDoubleClick, onCellFocused, onReady };
+  const gridColumns = useRef(columnDefs);
+  useLayoutEffect(() => {
+    const api = createGrid<RowData>(hostRef.current!, {
+      theme: gridTheme,
+      localeText: AG_LOCALE_VI,
+      columnDefs: gridColumns.current,
+      defaultColDef: DEFAULT_COL,
+      rowData: firstRows,
+      pinnedBottomRowData: firstPinned,
+      getRowId,
+      readOnlyEdit: true,
+      onCellEditRequest: (e) => handlers.current.onEditRequest(e),
+      onCellDoubleClicked: (e) => handlers.current.onDoubleClick(e),
+      onCellFocused: (e) => handlers.current.onCellFocused(e),
+      groupHeaderHeight: GROUP_HEADER_HEIGHT,
+      enterNavigatesVerticallyAfterEdit: true,
+      stopEditingWhenCellsLoseFocus: true,
+      enableBrowserTooltips: true,
+      suppressMovableColumns: true,
+      suppressDragLeaveHidesColumns: true,
+      suppressColumnVirtualisation: true,
+      rowClassRules,
+      getRowClass,
+      onGridReady: (e) => handlers.current.onReady(e),
+    });
+    return () => {
+      apiRef.current = null;
+      api.destroy();
+    };
+    // Created once per grid page (a new page remounts this component).
+  }, [firstRows, firstPinned, rowClassRules]);
+  useLayoutEffect(() => {
+    if (gridColumns.current === columnDefs) return;
+    gridColumns.current = columnDefs;
+    apiRef.current?.setGridOption('columnDefs', columnDefs);
+  }, [columnDefs]);
+
   // As tall as its rows (the total row right under the last commune, as on paper), shrinking
   // to scroll when the window is shorter.
   const height = GROUP_HEADER_HEIGHT * groupDepth(columnDefs) + HEADER_HEIGHT + ROW_HEIGHT * (rowData.length + 1) + GRID_CHROME;
 
   return (
     <div ref={wrapRef} className="grid-wrap" data-testid={`grid-${template.id}`} style={{ flexBasis: height }}>
-      <AgGridReact<RowData>
-        theme={gridTheme}
-        localeText={AG_LOCALE_VI}
-        columnDefs={columnDefs}
-        defaultColDef={DEFAULT_COL}
-        rowData={firstRows}
-        pinnedBottomRowData={firstPinned}
-        getRowId={getRowId}
-        readOnlyEdit
-        onCellEditRequest={onEditRequest}
-        onCellDoubleClicked={onDoubleClick}
-        onCellFocused={onCellFocused}
-        groupHeaderHeight={GROUP_HEADER_HEIGHT}
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        enableBrowserTooltips
-        suppressMovableColumns
-        suppressDragLeaveHidesColumns
-        suppressColumnVirtualisation
-        rowClassRules={rowClassRules}
-        getRowClass={getRowClass}
-        onGridReady={onReady}
-      />
+      <div ref={hostRef} style={{ height: '100%' }} />
     </div>
   );
 });
