@@ -400,7 +400,7 @@ async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
 const bytesOf = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
 
 describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => {
-  it('BUG: the app’s own official workbook, imported into an empty database, names its district (shared/sheet/district.ts guessUnit)', async () => {
+  it('the app’s own official workbook, imported into an empty database, names its district (shared/sheet/district.ts guessUnit)', async () => {
     const store = Store.open(copyOfPrepared());
     const empty = Store.open(join(tmp(), 'empty.db'));
     try {
@@ -414,7 +414,7 @@ describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => 
     }
   });
 
-  it('BUG: a Windows copy in Vietnamese, "Xa_Hoa_Binh - Bản sao.xlsx", still matches by file name (import.ts namesFromFile)', async () => {
+  it('a Windows copy in Vietnamese, "Xa_Hoa_Binh - Bản sao.xlsx", still matches by file name (import.ts namesFromFile)', async () => {
     const store = Store.open(copyOfPrepared());
     try {
       const buf = readFileSync(join(TWO, 'Xa_Hoa_Binh (1).xlsx'));
@@ -426,7 +426,7 @@ describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => 
     }
   });
 
-  it('BUG: a form without origin whose name cell was cleared, matched by its file name, stores its values; never "ok" with nothing stored (recognise.ts, import.ts)', async () => {
+  it('a form without origin whose name cell was cleared, matched by its file name, stores its values; never "ok" with nothing stored (recognise.ts, import.ts)', async () => {
     const db = copyOfPrepared();
     const store = Store.open(db);
     const f = 'Xa_Hoa_Binh (1).xlsx';
@@ -455,7 +455,7 @@ describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => 
     expect(rawDump(db)).toBe(before);
   });
 
-  it('BUG: an unchanged returned form does not undo a change made in the app after the form was issued (import.ts mergeIssued)', async () => {
+  it('an unchanged returned form does not undo a change made in the app after the form was issued (import.ts mergeIssued)', async () => {
     const db = copyOfPrepared();
     const store = Store.open(db);
     try {
@@ -476,7 +476,7 @@ describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => 
     }
   });
 
-  it('BUG: a mark moved in the app and in the file, to different levels, is a conflict (import.ts mergeIssued compares per group)', async () => {
+  it('a mark moved in the app and in the file, to different levels, is a conflict (import.ts mergeIssued compares per group)', async () => {
     const db = copyOfPrepared();
     const store = Store.open(db);
     try {
@@ -540,7 +540,7 @@ describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => 
     }
   });
 
-  it('BUG: a commune named "Phương Trung" matches a form that writes "Xã Phương Trung" (shared/text/normalize.ts unitKey)', async () => {
+  it('a commune named "Phương Trung" matches a form that writes "Xã Phương Trung" (shared/text/normalize.ts unitKey)', async () => {
     const store = Store.open(join(tmp(), 'phuong.db'));
     try {
       const district = store.addUnit({ parentId: null, name: 'Thử Nghiệm', kind: 'huyen' });
