@@ -1,5 +1,8 @@
 // Import (preview first, nothing stored until accepted, then a summary) and export (a download of the official workbook).
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, ROOT, test } from './fixtures';
 import { cell, failOnConsoleErrors, stored, unitRows } from './helpers';
@@ -94,4 +97,43 @@ test('export: the download is the official workbook with Phụ lục 1–4 and e
     if (t.includes('Lương Thông')) marks = t.filter((x) => x.trim().toLowerCase() === 'x').length;
   });
   expect(marks).toBe(4);
+});
+
+/** Every cell of every sheet as shown (formulas by their result), and the merges; the date line aside. */
+function picture(wb: ExcelJS.Workbook) {
+  return wb.worksheets.map((ws) => {
+    const cells: Record<string, string> = {};
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        const text = String(c.text ?? '');
+        cells[c.address] = /, ngày \d{2} tháng \d{2} năm \d{4}$/.test(text) ? '(ngày)' : text;
+      }),
+    );
+    return { name: ws.name, cells, merges: [...((ws.model as { merges?: string[] }).merges ?? [])].sort() };
+  });
+}
+
+test('export from the app equals the CLI’s export of the same database: the same values and merges in every sheet', async ({ demo, page }) => {
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  // A typed edit and a Đánh giá text first, so both exports read the stored state, not the seed.
+  await cell(page, 'pcgd-mn', demo.store, 'Lương Thông', '2020/3 tuổi|Đạt').click();
+  await page.keyboard.press('Delete');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Lương Thông', '2020/3 tuổi|Đạt')).toBe('');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất báo cáo Excel' }).click();
+  const fromApp = new ExcelJS.Workbook();
+  await fromApp.xlsx.readFile((await (await downloading).path())!);
+
+  const out = join(mkdtempSync(join(tmpdir(), 'pcgd-cli-export-')), 'cli.xlsx');
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'electron', 'cli', 'main.ts'), 'export', '--db', demo.dbPath, '--out', out], { cwd: ROOT });
+  const fromCli = new ExcelJS.Workbook();
+  await fromCli.xlsx.readFile(out);
+
+  const app = picture(fromApp);
+  const cli = picture(fromCli);
+  expect(app.map((s) => s.name)).toEqual(['Phụ lục 1', 'Phụ lục 2', 'Phụ lục 3', 'Phụ lục 4']);
+  expect(app).toEqual(cli);
+  // And the export holds the edit: Lương Thông's 3-year-old Đạt is gone, the total says 18.
+  expect(Object.values(app[1].cells)).toContain('18');
+  expect(app[1].merges.length).toBeGreaterThan(5);
 });
