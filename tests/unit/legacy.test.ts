@@ -1,7 +1,7 @@
 // Legacy Vietnamese encodings (DOMAIN.md §6): TCVN3 and VNI decoding letter by letter and word by
 // word, detection that never fires on real Unicode text, and the TCVN3 sample workbook, encoded
 // by someone else, decoding to the Unicode one cell for cell.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -133,15 +133,12 @@ const LOWER_LETTERS = [
 const ALL_LETTERS = [...LOWER_LETTERS, ...LOWER_LETTERS.map((l) => l.toUpperCase())];
 
 // ---------------------------------------------------------------------------------------------
-// Real Vietnamese: the seed documents (all of them when the shared folder is there, else the copy
-// of seed 001 the repository keeps).
+// Real Vietnamese: the five seed documents, copied into the repository so that every machine
+// tests the same text (the folder beside the clone may be missing or differ).
 
 function seedTexts(): string[] {
-  const shared = resolve(REPO, '..', 'shared', 'seeds');
-  const files = existsSync(shared)
-    ? readdirSync(shared).filter((f) => f.endsWith('.txt')).map((f) => join(shared, f))
-    : [join(REPO, 'seeds', 'source', '001-ha-quang.txt')];
-  return files.map((f) => readFileSync(f, 'utf8'));
+  const dir = join(REPO, 'tests', 'fixtures', 'seed-texts');
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
 const SEEDS = seedTexts();
