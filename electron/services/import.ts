@@ -44,6 +44,9 @@ function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null):
   if (origin) {
     const d = store.getUnit(origin.districtId);
     if (d && unitKey(d.name) === unitKey(origin.district)) return d;
+    // Issued from another database: its ids mean nothing here, the district's name does.
+    const named = existing.find((x) => unitKey(x.name) === unitKey(origin.district));
+    if (named) return named;
   }
   const guess = guessUnit(wb.sheets[0].titles);
   if (existing.length) return (guess && existing.find((d) => unitKey(d.name) === unitKey(guess.name))) ?? existing[0];
@@ -100,7 +103,6 @@ function namesFromFile(file: string): string[] {
   return name && name !== whole ? [whole, name] : [whole];
 }
 
-/** The commune a form belongs to: its origin, else the name inside, else the file name. */
 /**
  * The commune a form belongs to, and whether its origin named it. An origin's unit id is only
  * meaningful in the database that issued the form: forms issued from another database (another
