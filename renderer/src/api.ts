@@ -1,6 +1,7 @@
 // The renderer's only door to the main process: the Electron preload's `window.api`, or, in the
 // browser host, a fetch client derived from the same contract (POST /api/<method>).
 import type { Api, Envelope, Input, Method, Outputs } from '../../shared/api';
+import { isVietnameseText } from '../../shared/text/normalize';
 
 declare global {
   interface Window {
@@ -83,7 +84,11 @@ export const api: Api = new Proxy({} as Api, {
   },
 });
 
-/** A thrown value as a one-line Vietnamese message. */
+/**
+ * A thrown value as a one-line Vietnamese message: the app's own errors are Vietnamese; anything
+ * else (a browser or script error in English) is not shown as is.
+ */
 export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  const text = e instanceof Error ? e.message : String(e);
+  return isVietnameseText(text) ? text : 'Lỗi không mong đợi trong ứng dụng; dữ liệu đã lưu không bị ảnh hưởng.';
 }

@@ -83,3 +83,8 @@ export function asciiName(name: string): string {
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('_');
 }
+
+/** Whether a message is written in Vietnamese (has a Vietnamese letter): what a user may be shown. */
+export function isVietnameseText(text: string): boolean {
+  return /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữự]/i.test(text.normalize('NFC'));
+}

@@ -128,6 +128,15 @@ describe('one contract, wired in every face', () => {
   it('dispatch refuses an unknown method', async () => {
     expect(await dispatch(api, 'dropDatabase', {})).toEqual({ ok: false, error: 'Không có chức năng "dropDatabase".' });
   });
+
+  it('dispatch never passes on an English or internal error, nor its stack; a Vietnamese one it does', async () => {
+    const failing = (message: string) => ({ ...api, overview: async () => { throw new TypeError(message); } }) as typeof api;
+    const quiet = () => {};
+    const english = await dispatch(failing("Cannot read properties of undefined (reading 'id')"), 'overview', {}, quiet);
+    expect(english).toEqual({ ok: false, error: 'Đã xảy ra lỗi không mong đợi; dữ liệu đã lưu không bị ảnh hưởng.' });
+    const vietnamese = await dispatch(failing('Ổ đĩa đầy: không ghi được.'), 'overview', {}, quiet);
+    expect(vietnamese).toEqual({ ok: false, error: 'Ổ đĩa đầy: không ghi được.' });
+  });
 });
 
 describe('the browser host', () => {
