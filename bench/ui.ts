@@ -28,6 +28,7 @@ import { createHandlers } from '../electron/services/handlers';
 import { Store } from '../electron/services/store/store';
 import { buildColumns } from '../renderer/src/gridColumns';
 import { applyChanges, changesOf } from '../renderer/src/gridEdits';
+import { prng } from '../tests/support/prng';
 
 const ROOT = join(import.meta.dirname, '..');
 const COMMUNES = Number(process.env.BENCH_UI_COMMUNES ?? 3321);
@@ -42,16 +43,6 @@ const WORST = 50;
 
 // ── data ───────────────────────────────────────────────────────────────────────────────────
 
-/** A small deterministic PRNG (mulberry32): the same country on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'An Bình Cẩm Đông Hòa Hưng Long Phú Tân Thạnh Thuận Trung Vĩnh Xuân Quang Minh Hải Sơn Thủy Lâm Nghĩa Phước Lộc ' +

@@ -39,6 +39,7 @@ import { getTemplate, TEMPLATES, type TemplateDef, type TemplateId } from '../sh
 import { asciiName, unitKey } from '../shared/text/normalize';
 import { normalizeZipTimes, workbookBytes, writeAppendixWorkbook } from './appendix-writer';
 import type { SeedTable } from './seed-tables';
+import { prng } from '../tests/support/prng';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(REPO, 'tests/fixtures/batch');
@@ -66,18 +67,7 @@ export interface Change {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small deterministic helpers.
-
-/** mulberry32: a tiny seeded PRNG, so every run makes the same names, marks and edits. */
-function prng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Small deterministic helpers (and prng, from tests/support).
 
 function hash(text: string): number {
   let h = 2166136261;

@@ -15,6 +15,7 @@ import { importBuffer } from '../../electron/services/import';
 import { Store } from '../../electron/services/store/store';
 import type { ImportFileResult } from '../../shared/api';
 import type { TemplateId } from '../../shared/templates';
+import { prng } from '../support/prng';
 
 const ROOT = join(__dirname, '..', '..');
 const FIX = join(ROOT, 'tests', 'fixtures', 'batch');
@@ -31,16 +32,6 @@ const expected = JSON.parse(readFileSync(join(FIX, 'expected.json'), 'utf8')) as
 /** The files a full run stores, in the order it stores them. */
 const OK_FILES = Object.keys(expected.statuses).filter((f) => expected.statuses[f] === 'ok');
 
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface State {
   integrity: string;

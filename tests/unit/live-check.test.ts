@@ -6,17 +6,8 @@ import { checkGrid, contextTemplates, RULES } from '../../shared/rules';
 import { getTemplate, TEMPLATES, type TemplateId } from '../../shared/templates';
 import { applyChanges, changesOf, type CellWrite } from '../../renderer/src/gridEdits';
 import { LiveCheck } from '../../renderer/src/liveCheck';
+import { prng } from '../support/prng';
 
-/** Deterministic random numbers (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALUES = ['x', 'x', 'x', '', '', 'X', 'y', '2'];
 
