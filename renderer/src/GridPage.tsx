@@ -10,7 +10,7 @@ import { AppendixGrid, type AppendixGridHandle } from './AppendixGrid';
 import { AuditPanel } from './AuditPanel';
 import { isEditableElement, type FocusedCell } from './cellTargets';
 import { unitTitle } from './format';
-import { LiveCheck } from './liveCheck';
+import { LiveCheck } from '../../shared/rules/live';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RollupLine } from './RollupLine';
 import { useEditableGrid } from './useEditableGrid';

@@ -1,11 +1,11 @@
-// The live check of the open grid (renderer/src/liveCheck.ts) re-checks only the rows an edit
+// The live check of the open grid (shared/rules/live.ts) re-checks only the rows an edit
 // changed: after any sequence of edits, undos and renames its list must be checkGrid's, exactly.
 import { describe, expect, it } from 'vitest';
 import { columnsOf, emptyGrid, type Grid } from '../../shared/grid';
 import { checkGrid, contextTemplates, RULES } from '../../shared/rules';
 import { getTemplate, TEMPLATES, type TemplateId } from '../../shared/templates';
 import { applyChanges, changesOf, type CellWrite } from '../../renderer/src/gridEdits';
-import { LiveCheck } from '../../renderer/src/liveCheck';
+import { LiveCheck } from '../../shared/rules/live';
 import { prng } from '../support/prng';
 
 

@@ -1,10 +1,10 @@
 // The open grid's findings, kept live on every keystroke. An edit replaces only the rows it
-// changes (gridEdits.applyChanges), so only those rows are checked again by the rules whose row
+// changes (the page's gridEdits.applyChanges), so only those rows are checked again by the rules whose row
 // findings depend on that row alone (Rule.rowLocal); the other rules' findings and the other
 // rows' are kept. The list is the very one checkGrid gives for the whole grid.
-import { groupsOf, type Grid, type GridGroup } from '../../shared/grid';
-import { RULES, sortFindings, type Rule, type RuleFinding } from '../../shared/rules';
-import type { TemplateDef } from '../../shared/templates';
+import { groupsOf, type Grid, type GridGroup } from '../grid';
+import { RULES, sortFindings, type Rule, type RuleFinding } from './index';
+import type { TemplateDef } from '../templates';
 
 const NONE: readonly RuleFinding[] = [];
 
