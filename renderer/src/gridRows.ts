@@ -1,7 +1,7 @@
 // The rows AG Grid shows: one per commune, plus the pinned total row computed from the marks.
 import { columnsOf, type Grid, type GridRow } from '../../shared/grid';
 import type { TemplateDef } from '../../shared/templates';
-import { markState } from '../../shared/text/marks';
+import { markCounts } from '../../shared/rules/marks';
 
 export interface UnitRowData {
   kind: 'unit';
@@ -40,8 +40,7 @@ export function totalRow(t: TemplateDef, grid: Grid, aggregateId: number, label:
   const cols = columnsOf(t, grid.layout);
   const marks = cols.filter((c) => c.kind === 'mark').map((c) => c.key);
   // One pass over the rows (this runs on every keystroke, over thousands of communes).
-  const counts = new Array<number>(marks.length).fill(0);
-  for (const r of grid.rows) for (let i = 0; i < marks.length; i++) if (markState(r.values[marks[i]]) === 'mark') counts[i]++;
+  const counts = markCounts(grid, marks);
   const values: Record<string, string> = {};
   for (const c of cols) {
     if (c.kind === 'mark') values[c.key] = String(counts[marks.indexOf(c.key)]);

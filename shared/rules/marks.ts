@@ -1,5 +1,6 @@
-// Reading the marks of one row in one group, shared by the rules and the roll-up.
-import type { GridGroup, GridRow } from '../grid';
+// Reading the marks of one row in one group, shared by the rules and the roll-up; and the count
+// of marks per column, the one total the grid shows (the writer counts as it writes).
+import type { Grid, GridGroup, GridRow } from '../grid';
 import { markState } from '../text/marks';
 
 /** Positions (within the group) of the marked columns of a row. */
@@ -27,4 +28,11 @@ export function reachedRank(row: GridRow, g: GridGroup): number | null {
     if (markState(row.values[g.marks[i]]) === 'mark' && (rank === null || g.ranks[i] < rank)) rank = g.ranks[i];
   }
   return rank;
+}
+
+/** The number of marks in each of these columns, over every commune row (one pass). */
+export function markCounts(grid: Grid, keys: readonly string[]): number[] {
+  const counts = new Array<number>(keys.length).fill(0);
+  for (const r of grid.rows) for (let i = 0; i < keys.length; i++) if (markState(r.values[keys[i]]) === 'mark') counts[i]++;
+  return counts;
 }

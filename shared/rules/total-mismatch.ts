@@ -1,5 +1,6 @@
-import { markState, parseCount } from '../text/marks';
+import { parseCount } from '../text/marks';
 import { groupText } from './describe';
+import { markCounts } from './marks';
 import type { Rule, RuleFinding } from './types';
 
 /** A printed total differs from the count of marks in its column (a blank total counts as 0). */
@@ -11,10 +12,11 @@ export const totalMismatch: Rule = {
     if (!printedTotals) return [];
     const out: RuleFinding[] = [];
     for (const g of groups) {
+      const counts = markCounts(grid, g.marks);
       g.marks.forEach((key, i) => {
         const printed = parseCount(printedTotals[key]);
         if (printed === null) return; // not a count: value.invalid says so
-        const counted = grid.rows.filter((row) => markState(row.values[key]) === 'mark').length;
+        const counted = counts[i];
         if (printed === counted) return;
         out.push({
           rule: this.id,
