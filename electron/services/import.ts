@@ -6,7 +6,7 @@
 // Storing never depends on validity: a grid with errors is kept as is and its findings reported.
 import { basename, extname } from 'node:path';
 import type { ImportFileResult } from '../../shared/api';
-import type { FormOrigin } from '../../shared/form-origin';
+import { parseOrigin, type FormOrigin } from '../../shared/form-origin';
 import { columnsOf, groupsOf } from '../../shared/grid';
 import { validateWorkbook } from '../../shared/report';
 import { guessUnit } from '../../shared/sheet/district';
@@ -30,9 +30,11 @@ export interface ImportOptions {
 /** What a batch remembers between files: which commune came from which file. */
 export interface BatchMemory {
   communes: Map<number, string>;
+  /** A district's communes by name and alias, read once per batch (communesOf). */
+  districts: Map<number, Communes>;
 }
 
-export const newBatchMemory = (): BatchMemory => ({ communes: new Map() });
+export const newBatchMemory = (): BatchMemory => ({ communes: new Map(), districts: new Map() });
 
 class RollBack extends Error {}
 
@@ -62,9 +64,18 @@ function isCommuneFile(wb: WorkbookRead, origin: FormOrigin | null): boolean {
  * Communes by normalised name and alias, and their names as written (for unit.unknown, which
  * normalises them itself); created from the file when the district has none.
  */
-function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[]): { units: Map<string, UnitRecord>; known: string[] } {
+interface Communes {
+  units: Map<string, UnitRecord>;
+  known: string[];
+}
+
+function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[], memory: BatchMemory): Communes {
+  const remembered = memory.districts.get(district.id);
+  if (remembered) return remembered;
   let children = store.children(district.id);
-  if (!children.length) {
+  // Communes made from this file may yet be rolled back with it: those are never remembered.
+  const made = !children.length;
+  if (made) {
     const names = new Map<string, string>();
     for (const s of sheets) for (const row of s.grid.rows) if (unitKey(row.unit) && !names.has(unitKey(row.unit))) names.set(unitKey(row.unit), row.unit);
     children = store.addUnits(district.id, [...names.values()], 'xa');
@@ -78,7 +89,9 @@ function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[
       known.push(n);
     }
   }
-  return { units: byKey, known };
+  const communes = { units: byKey, known };
+  if (!made) memory.districts.set(district.id, communes);
+  return communes;
 }
 
 // What copying a file adds to its name: Windows "X - Copy", "X - Copy (2)", "X - Bản sao" (in
@@ -192,7 +205,8 @@ function mergeIssued(plan: SheetPlan, rs: RecognisedSheet, issued: Record<string
 /** Plans and (unless a dry run, or a status that forbids it) stores one parsed file. */
 export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = newBatchMemory(), opts: ImportOptions = {}): ImportFileResult {
   if (!p.ok) return rejected(p.name, p.reason);
-  const { wb, origin } = p;
+  const { wb } = p;
+  const origin = p.originText ? parseOrigin(p.originText) : null;
   if (!wb.sheets.length) {
     return rejected(p.name, wb.unrecognized.length ? `tệp không có trang nào là biểu phụ lục (Phụ lục 1–4): ${wb.unrecognized[0].reason}.` : 'sổ làm việc không có trang nào.');
   }
@@ -204,7 +218,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         result = { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings: validateWorkbook(p.name, wb).findings };
         throw new RollBack();
       }
-      const { units, known } = communesOf(store, district, wb.sheets);
+      const { units, known } = communesOf(store, district, wb.sheets, memory);
       const findings = validateWorkbook(p.name, wb, known).findings;
       const communeFile = isCommuneFile(wb, origin);
       const match = communeFile ? matchCommune(units, wb, origin) : null;

@@ -24,6 +24,12 @@ export function valueText(value: ExcelJS.CellValue): string {
 /** Text that no legacy font changes: marks, numbers, punctuation. */
 const CASE_FREE = /^[xX×\d\s.,:;()\/-]*$/;
 
+/**
+ * Whether a cell's font is worth looking up: fonts tell legacy encodings apart (DOMAIN.md §6),
+ * and a mark or a number reads the same in any of them (most cells of a large grid).
+ */
+export const needsFont = (text: string): boolean => !CASE_FREE.test(text);
+
 /** Reads a worksheet into the plain text matrix the recogniser works on. */
 export function sheetText(ws: ExcelJS.Worksheet): SheetText {
   const rows = new Map<number, Map<number, string>>();
@@ -36,9 +42,7 @@ export function sheetText(ws: ExcelJS.Worksheet): SheetText {
       if (t === '') return;
       cells.set(c, t);
       if (c > colCount) colCount = c;
-      // Fonts tell legacy encodings apart (DOMAIN.md §6); a mark or a number reads the same in
-      // any of them, so the style lookup is skipped for those (most cells of a large grid).
-      if (!CASE_FREE.test(t)) {
+      if (needsFont(t)) {
         const font = cell.font?.name;
         if (font) fonts.set(`${r}:${c}`, font);
       }

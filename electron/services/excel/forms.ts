@@ -9,10 +9,10 @@ import { parseOrigin, serializeOrigin, type FormOrigin } from '../../../shared/f
 import type { Grid } from '../../../shared/grid';
 import { MARK } from '../../../shared/text/marks';
 import type { UnitKind } from '../store/types';
+import { exceljsBook, ORIGIN_SHEET, originText, type BookSource } from './book';
 import { buildWorkbook, unitPhrase, type FormLook, type ReportUnit } from './write';
 
-/** The hidden sheet that carries the form's origin. */
-export const ORIGIN_SHEET = 'PCGD_NGUON';
+export { ORIGIN_SHEET } from './book';
 
 // Excel keeps at most 32,767 characters in a cell; a longer origin is split over A1, A2, …
 const CHUNK = 30_000;
@@ -127,13 +127,6 @@ function chunks(text: string): string[] {
   return out;
 }
 
-/** A cell's text exactly as stored: no trimming, which could eat a space at a chunk's edge. */
-function rawText(v: ExcelJS.CellValue): string {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((p) => p.text).join('');
-  return '';
-}
-
 /** The .xlsx bytes of a commune's form. */
 export async function writeForm(args: FormArgs): Promise<Buffer> {
   const data: unknown = await buildForm(args).xlsx.writeBuffer();
@@ -141,19 +134,8 @@ export async function writeForm(args: FormArgs): Promise<Buffer> {
   return Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
 }
 
-/**
- * The origin a workbook carries, or null (not one of our forms, or its origin was tampered with).
- * The sheet is found by name whatever its state: a program that re-saves the file may turn a
- * veryHidden sheet into a hidden or even a visible one.
- */
-export function readOrigin(wb: ExcelJS.Workbook): FormOrigin | null {
-  const ws = wb.worksheets.find((s) => s.name === ORIGIN_SHEET);
-  if (!ws) return null;
-  let text = '';
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const part = rawText(ws.getCell(r, 1).value);
-    if (part === '') break;
-    text += part;
-  }
+/** The origin a workbook carries, or null (not one of our forms, or its origin was tampered with). */
+export function readOrigin(wb: ExcelJS.Workbook | BookSource): FormOrigin | null {
+  const text = originText(wb instanceof ExcelJS.Workbook ? exceljsBook(wb) : wb);
   return text ? parseOrigin(text) : null;
 }

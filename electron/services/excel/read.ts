@@ -1,13 +1,13 @@
 // Loading a workbook file and recognising its grids. Every failure becomes a ReadError with a
 // one-line Vietnamese reason: a user never sees a stack trace.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Finding } from '../../../shared/report';
 import { decodeSheet } from '../../../shared/sheet/legacy';
 import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
-import { sheetText } from './cells';
-import { ORIGIN_SHEET } from './forms';
+import { exceljsBook, ORIGIN_SHEET, type BookSource } from './book';
+import { leanBook } from './lean/book';
 
 export class ReadError extends Error {
   constructor(message: string) {
@@ -43,11 +43,18 @@ const ZIP = Buffer.from([0x50, 0x4b]);
 export const XLS_REFUSED =
   'tệp .xls (Excel 97–2003) không được hỗ trợ: hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx (Sổ làm việc Excel), rồi nhập lại.';
 
-export async function loadWorkbook(buf: Buffer, name: string): Promise<ExcelJS.Workbook> {
+/** The reasons a file is no workbook at all, told before any parser runs. */
+function refuseNonWorkbook(buf: Buffer, name: string): void {
   if (buf.subarray(0, 4).equals(OLE2) || /\.xls$/i.test(name)) throw new ReadError(XLS_REFUSED);
   if (buf.length === 0) throw new ReadError('tệp rỗng (0 byte).');
   if (!buf.subarray(0, 2).equals(ZIP)) throw new ReadError('tệp không phải là sổ làm việc Excel .xlsx.');
-  const wb = new ExcelJS.Workbook();
+}
+
+export async function loadWorkbook(buf: Buffer, name: string): Promise<ExcelJS.Workbook> {
+  refuseNonWorkbook(buf, name);
+  // Loaded when first needed: a parse worker reading only lean-readable files never pays for it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
@@ -56,19 +63,28 @@ export async function loadWorkbook(buf: Buffer, name: string): Promise<ExcelJS.W
   return wb;
 }
 
-export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookRead> {
-  return readLoadedWorkbook(await loadWorkbook(buf, file), file);
+/**
+ * A workbook's sheets: by the lean reader where it is sure of the file (nearly always), else by
+ * exceljs, which reads the rest or says in a ReadError why the file cannot be read.
+ */
+export async function openBook(buf: Buffer, name: string): Promise<BookSource> {
+  refuseNonWorkbook(buf, name);
+  return leanBook(buf) ?? exceljsBook(await loadWorkbook(buf, name));
 }
 
-export function readLoadedWorkbook(wb: ExcelJS.Workbook, file: string): WorkbookRead {
+export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookRead> {
+  return readBook(await openBook(buf, file), file);
+}
+
+export function readBook(book: BookSource, file: string): WorkbookRead {
   const sheets: RecognisedSheet[] = [];
   const unrecognized: WorkbookRead['unrecognized'] = [];
   const notes: Finding[] = [];
-  for (const ws of wb.worksheets) {
+  for (const ws of book.sheets) {
     // The form's origin sheet: veryHidden as written, plain 'hidden' after a LibreOffice save.
     if (ws.state === 'veryHidden' || ws.name === ORIGIN_SHEET) continue;
     // Old office PCs: TCVN3 / VNI text, told by font first, then by content (DOMAIN.md §6).
-    const decoded = decodeSheet(sheetText(ws));
+    const decoded = decodeSheet(ws.text());
     for (const n of decoded.notes) notes.push(legacyNote(ws.name, n.encoding, n.cells));
     const r = recogniseSheet(decoded.sheet);
     if (r.ok) sheets.push(r.sheet);

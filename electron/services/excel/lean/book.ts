@@ -1,0 +1,74 @@
+// The lean workbook reader: unzips only the parts a grid lives in (workbook, its relationships,
+// shared strings, styles, worksheets) and scans them for cell values. A commune's form is read in
+// a fraction of exceljs's full load, which also builds styles, views, validations and
+// protection that the import never looks at. Returns null when the file holds anything it is
+// not sure of (the caller then loads it with exceljs), so the result is always exceljs's.
+import type { BookSource, SheetState } from '../book';
+import { columnA, readRawSheet, toSheetText } from './sheet';
+import { NO_STYLES, readStyles } from './styles';
+import { attr, elements, runsText, section, Unsure } from './xml';
+import { zipEntries } from './zip';
+
+const WORKBOOK = 'xl/workbook.xml';
+
+/** A relationship target as a path inside the zip (targets are relative to xl/, or absolute). */
+function partPath(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ['xl'];
+  for (const p of target.split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  // Phonetic guides (Japanese files) are text exceljs treats its own way: not worth mimicking.
+  if (xml.includes('<rPh')) throw new Unsure('phonetic runs');
+  const out: string[] = [];
+  for (const si of elements(xml, 'si')) out.push(si.body === null ? '' : runsText(si.body));
+  return out;
+}
+
+function stateOf(s: string | undefined): SheetState {
+  if (s === undefined || s === 'visible') return 'visible';
+  if (s === 'hidden' || s === 'veryHidden') return s;
+  throw new Unsure(`sheet state ${s}`);
+}
+
+export function leanBook(buf: Buffer): BookSource | null {
+  try {
+    // Only the parts asked for are inflated; drawings, printer settings, themes stay packed.
+    const entries = zipEntries(buf);
+    const text = (path: string) => entries.get(path)?.();
+    const workbook = text(WORKBOOK);
+    const rels = text('xl/_rels/workbook.xml.rels');
+    if (!workbook || !rels) return null;
+    // A main namespace bound to a prefix (<x:sheet>), or Strict OOXML: left to exceljs.
+    if (!workbook.includes('<sheets>') || workbook.includes('purl.oclc.org')) return null;
+    if (/<workbookPr[^>]* date1904="(1|true)"/.test(workbook)) return null;
+
+    const targets = new Map<string, string>();
+    for (const r of elements(rels, 'Relationship')) targets.set(attr(r.tag, 'Id') ?? '', attr(r.tag, 'Target') ?? '');
+    const shared = sharedStrings(text('xl/sharedStrings.xml'));
+    const stylesXml = text('xl/styles.xml');
+    const styles = stylesXml ? readStyles(stylesXml) : NO_STYLES;
+
+    const sheets = [...elements(section(workbook, 'sheets'), 'sheet')].map((s) => {
+      const name = attr(s.tag, 'name');
+      const target = targets.get(attr(s.tag, 'r:id') ?? '');
+      if (!name || !target) throw new Unsure('sheet without part');
+      const xml = text(partPath(target));
+      // A chart sheet or a dialog sheet: exceljs's business.
+      if (!xml || !xml.includes('<worksheet')) throw new Unsure(`sheet part ${target}`);
+      // Scanned now, not when asked for: whatever the lean reader is unsure of must surface here.
+      const raw = readRawSheet(xml, shared, styles);
+      return { name, state: stateOf(attr(s.tag, 'state')), text: () => toSheetText(name, raw, styles), columnA: () => columnA(raw) };
+    });
+    return { sheets };
+  } catch {
+    // Unsure, a zip or UTF-8 error, a part cut short: exceljs reads it, or says why not.
+    return null;
+  }
+}

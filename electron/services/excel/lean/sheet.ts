@@ -1,0 +1,172 @@
+// One worksheet's XML to the text the recogniser reads, with exceljs's semantics kept exactly
+// (tests/unit/lean-read.test.ts compares the two on every fixture): numbers as JavaScript prints
+// them, formulas by their cached result, a merged range's text repeated in every cell of it.
+import type { SheetText } from '../../../../shared/sheet/types';
+import { cleanText } from '../../../../shared/text/normalize';
+import { needsFont } from '../cells';
+import type { Styles } from './styles';
+import { attr, decodeXml, elements, runsText, section, Unsure } from './xml';
+
+interface RawCell {
+  /** The value as stored (shared strings resolved), before cleaning. */
+  raw: string;
+  /** Text cells are cleaned; numbers, booleans and errors are shown as exceljs shows them. */
+  isText: boolean;
+  style: number | undefined;
+}
+
+/** A sheet's cells by row and column, merged ranges already spread (exceljs's semantics). */
+export interface RawSheet {
+  cells: Map<number, Map<number, RawCell>>;
+}
+
+const A1 = /^([A-Z]{1,3})(\d+)$/;
+
+function address(ref: string): { row: number; col: number } {
+  const m = A1.exec(ref);
+  if (!m) throw new Unsure(`address ${ref}`);
+  let col = 0;
+  for (let i = 0; i < m[1].length; i++) col = col * 26 + m[1].charCodeAt(i) - 64;
+  return { row: Number(m[2]), col };
+}
+
+function number(v: string): string {
+  const n = parseFloat(v);
+  if (Number.isNaN(n)) throw new Unsure(`number ${v}`);
+  return String(n);
+}
+
+/** A cell's value as exceljs would give it, or null when it has none. */
+function cellValue(t: string | undefined, body: string, shared: string[], styles: Styles, s: number | undefined): RawCell | null {
+  const vEl = body.includes('<v') ? elements(body, 'v').next().value : undefined;
+  const v = vEl && vEl.body !== null ? decodeXml(vEl.body) : undefined;
+  if (body.includes('<f')) {
+    // A formula: its cached result, typed by t; exceljs ignores an empty one.
+    if (!v) return null;
+    if (t === 'str') return { raw: v, isText: true, style: s };
+    if (t === 'b') return { raw: String(parseInt(v, 10) !== 0), isText: false, style: s };
+    if (t === 'e') return { raw: v, isText: false, style: s };
+    if (styles.isDate(s)) throw new Unsure('date');
+    return { raw: number(v), isText: false, style: s };
+  }
+  switch (t) {
+    case 'inlineStr': {
+      const is = elements(body, 'is').next().value;
+      return is?.body == null ? null : { raw: runsText(is.body), isText: true, style: s };
+    }
+    case 's': {
+      if (v === undefined) return null;
+      const text = shared[parseInt(v, 10)];
+      if (text === undefined) throw new Unsure(`shared string ${v}`);
+      return { raw: text, isText: true, style: s };
+    }
+    case 'str':
+      return v === undefined ? null : { raw: v, isText: true, style: s };
+    case 'b':
+      return v === undefined ? null : { raw: String(parseInt(v, 10) !== 0), isText: false, style: s };
+    case 'e':
+      return v === undefined ? null : { raw: v, isText: false, style: s };
+    case undefined:
+    case 'n':
+      if (v === undefined) return null;
+      if (styles.isDate(s)) throw new Unsure('date');
+      return { raw: number(v), isText: false, style: s };
+    default:
+      throw new Unsure(`cell type ${t}`);
+  }
+}
+
+export function readRawSheet(xml: string, shared: string[], styles: Styles): RawSheet {
+  const cells: RawSheet['cells'] = new Map();
+  const rowStyle = new Map<number, number>();
+  const colStyle: { min: number; max: number; style: number }[] = [];
+  for (const c of elements(section(xml, 'cols'), 'col')) {
+    const style = attr(c.tag, 'style');
+    if (style) colStyle.push({ min: Number(attr(c.tag, 'min')), max: Number(attr(c.tag, 'max')), style: Number(style) });
+  }
+  const data = section(xml, 'sheetData');
+  for (const row of elements(data, 'row')) {
+    const r = attr(row.tag, 'r');
+    const s = attr(row.tag, 's');
+    if (r !== undefined && s !== undefined) rowStyle.set(Number(r), Number(s));
+    if (row.body === null) continue;
+    for (const c of elements(row.body, 'c')) {
+      const ref = attr(c.tag, 'r');
+      // exceljs places a cell without an address after the previous one: rare, left to it.
+      if (ref === undefined) throw new Unsure('cell without address');
+      const at = address(ref);
+      const sAttr = attr(c.tag, 's');
+      const style = sAttr === undefined ? undefined : Number(sAttr);
+      const value = c.body === null ? null : cellValue(attr(c.tag, 't'), c.body, shared, styles, style);
+      // A styled empty cell still gives its font to a merged range's text (exceljs keeps it).
+      if (value === null && style === undefined) continue;
+      let line = cells.get(at.row);
+      if (!line) cells.set(at.row, (line = new Map()));
+      line.set(at.col, value ?? { raw: '', isText: false, style });
+    }
+  }
+  // exceljs repeats a merged range's value in all its cells and keeps each cell's own style; a
+  // cell the file does not have takes its row's font, else its column's. Overlapping ranges make
+  // exceljs refuse the file: the lean reader leaves that verdict to it.
+  const merged = new Set<number>();
+  for (const m of elements(section(xml, 'mergeCells'), 'mergeCell')) {
+    const [from, to] = (attr(m.tag, 'ref') ?? '').split(':');
+    if (!to) continue;
+    const a = address(from);
+    const b = address(to);
+    if ((b.row - a.row + 1) * (b.col - a.col + 1) > 100_000) throw new Unsure('huge merge');
+    const master = cells.get(a.row)?.get(a.col);
+    for (let r = a.row; r <= b.row; r++) {
+      for (let c = a.col; c <= b.col; c++) {
+        const key = r * 20_000 + c;
+        if (merged.has(key)) throw new Unsure('overlapping merges');
+        merged.add(key);
+        if (r === a.row && c === a.col) continue;
+        let line = cells.get(r);
+        if (!line) cells.set(r, (line = new Map()));
+        const own = line.get(c);
+        const byRow = rowStyle.get(r);
+        const style = own
+          ? own.style
+          : styles.font(byRow) !== undefined
+            ? byRow
+            : colStyle.find((k) => c >= k.min && c <= k.max)?.style;
+        line.set(c, { raw: master?.raw ?? '', isText: master?.isText ?? false, style });
+      }
+    }
+  }
+  return { cells };
+}
+
+/** The sheet's text as exceljs's eachRow / eachCell and valueText give it (cells.ts). */
+export function toSheetText(name: string, raw: RawSheet, styles: Styles): SheetText {
+  const { cells } = raw;
+  const rows = new Map<number, Map<number, string>>();
+  const fonts = new Map<string, string>();
+  let colCount = 0;
+  for (const [r, line] of [...cells].sort((a, b) => a[0] - b[0])) {
+    const out = new Map<number, string>();
+    for (const [c, cell] of [...line].sort((a, b) => a[0] - b[0])) {
+      const t = cell.isText ? cleanText(cell.raw) : cell.raw;
+      if (t === '') continue;
+      out.set(c, t);
+      if (c > colCount) colCount = c;
+      if (needsFont(t)) {
+        const font = styles.font(cell.style);
+        if (font) fonts.set(`${r}:${c}`, font);
+      }
+    }
+    if (out.size) rows.set(r, out);
+  }
+  return { name, rows, fonts, colCount };
+}
+
+/** Column A's stored texts from row 1 down to the first blank (a form's origin chunks). */
+export function columnA(raw: RawSheet): string[] {
+  const out: string[] = [];
+  for (let r = 1; ; r++) {
+    const cell = raw.cells.get(r)?.get(1);
+    if (!cell?.isText || cell.raw === '') return out;
+    out.push(cell.raw);
+  }
+}

@@ -1,0 +1,50 @@
+// The entries of an .xlsx (a zip), inflated by Node's own zlib. A JavaScript inflater (fflate,
+// JSZip's pako) runs at interpreter speed in a fresh worker thread until the JIT warms up, which
+// was a third of a batch's first round (bench: BENCH_ONLY=batch); zlib is native from the first
+// byte. Only what a spreadsheet writer produces is read: one disk, no zip64, no encryption,
+// stored or deflated entries. Anything else is Unsure and left to exceljs.
+import { inflateRawSync } from 'node:zlib';
+import { Unsure } from './xml';
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** Each entry's name, and a function that inflates it to text (UTF-8). */
+export function zipEntries(buf: Buffer): Map<string, () => string> {
+  // The end record sits in the last 22 bytes, or before a comment of at most 65,535 bytes.
+  let end = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Unsure('no end of central directory');
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff || buf.readUInt16LE(end + 4) !== 0) throw new Unsure('zip64 or multi-disk');
+  const out = new Map<string, () => string>();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw new Unsure('central directory');
+    const flags = buf.readUInt16LE(at + 8);
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const skip = nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
+    at += 46 + skip;
+    if (flags & 1) throw new Unsure('encrypted entry');
+    out.set(name, () => {
+      if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw new Unsure('local header');
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      if (start + size > buf.length) throw new Unsure('entry cut short');
+      const data = buf.subarray(start, start + size);
+      if (method === 0) return data.toString('utf8');
+      if (method !== 8) throw new Unsure(`compression ${method}`);
+      return inflateRawSync(data).toString('utf8');
+    });
+  }
+  return out;
+}
