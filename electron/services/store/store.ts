@@ -110,6 +110,8 @@ function rowsOf(row: string, n: number): string {
 
 export class Store {
   private readonly st;
+  /** Every other statement, prepared on first use: preparing costs more than running a small one. */
+  private readonly prepared = new Map<string, Database.Statement>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -140,6 +142,12 @@ export class Store {
       report: db.prepare<[number], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE id = ?`),
       values: db.prepare<[number], ValueRow>('SELECT unit_id, key, value FROM cell_values WHERE report_id = ? ORDER BY unit_id, key'),
     };
+  }
+
+  private q<P extends unknown[] | {} = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let st = this.prepared.get(sql);
+    if (!st) this.prepared.set(sql, (st = this.db.prepare(sql)));
+    return st as unknown as Database.Statement<P, R>;
   }
 
   /** Opens (or creates) the database file and brings its schema up to date. */
@@ -186,13 +194,13 @@ export class Store {
 
   /** "ok" when the file is sound, otherwise SQLite's list of problems, one per line. */
   integrityCheck(): string {
-    return (this.db.prepare('PRAGMA integrity_check').pluck().all() as string[]).join('\n');
+    return (this.q('PRAGMA integrity_check').pluck().all() as string[]).join('\n');
   }
 
   // ── units ──────────────────────────────────────────────────────────────────────────────
 
   listUnits(): UnitRecord[] {
-    return this.db.prepare<[], UnitRow>(`SELECT ${UNIT_COLS} FROM units ORDER BY id`).all().map(toUnit);
+    return this.q<[], UnitRow>(`SELECT ${UNIT_COLS} FROM units ORDER BY id`).all().map(toUnit);
   }
 
   getUnit(id: number): UnitRecord | undefined {
@@ -205,16 +213,15 @@ export class Store {
   }
 
   districts(): UnitRecord[] {
-    return this.db.prepare<[], UnitRow>(`SELECT ${UNIT_COLS} FROM units WHERE kind = 'huyen' ORDER BY id`).all().map(toUnit);
+    return this.q<[], UnitRow>(`SELECT ${UNIT_COLS} FROM units WHERE kind = 'huyen' ORDER BY id`).all().map(toUnit);
   }
 
   addUnit(unit: { parentId: number | null; name: string; kind: UnitKind; sort?: number }): UnitRecord {
     const name = this.unitName(unit.name);
     return this.transaction(() => {
-      const sort = unit.sort ?? (this.db.prepare('SELECT coalesce(max(sort), 0) + 1 FROM units WHERE parent_id IS ?').pluck().get(unit.parentId) as number);
+      const sort = unit.sort ?? (this.q('SELECT coalesce(max(sort), 0) + 1 FROM units WHERE parent_id IS ?').pluck().get(unit.parentId) as number);
       try {
-        const { lastInsertRowid } = this.db
-          .prepare('INSERT INTO units (parent_id, name, kind, sort) VALUES (?, ?, ?, ?)')
+        const { lastInsertRowid } = this.q('INSERT INTO units (parent_id, name, kind, sort) VALUES (?, ?, ?, ?)')
           .run(unit.parentId, name, unit.kind, sort);
         return this.getUnit(Number(lastInsertRowid))!;
       } catch (e) {
@@ -226,8 +233,8 @@ export class Store {
   /** Many siblings at once, in the given order (a district created from a file of 10,000 communes). */
   addUnits(parentId: number, names: readonly string[], kind: UnitKind): UnitRecord[] {
     return this.transaction(() => {
-      let sort = this.db.prepare('SELECT coalesce(max(sort), 0) FROM units WHERE parent_id IS ?').pluck().get(parentId) as number;
-      const insert = this.db.prepare('INSERT INTO units (parent_id, name, kind, sort) VALUES (?, ?, ?, ?)');
+      let sort = this.q('SELECT coalesce(max(sort), 0) FROM units WHERE parent_id IS ?').pluck().get(parentId) as number;
+      const insert = this.q('INSERT INTO units (parent_id, name, kind, sort) VALUES (?, ?, ?, ?)');
       for (const raw of names) {
         const name = this.unitName(raw);
         try {
@@ -243,8 +250,7 @@ export class Store {
   /** Aliases of all children of a unit, by child id (one query, not one per commune). */
   childAliases(parentId: number): Map<number, string[]> {
     const out = new Map<number, string[]>();
-    const rows = this.db
-      .prepare<[number], { unit_id: number; alias: string }>(
+    const rows = this.q<[number], { unit_id: number; alias: string }>(
         'SELECT a.unit_id, a.alias FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE u.parent_id = ? ORDER BY a.rowid',
       )
       .all(parentId);
@@ -255,15 +261,13 @@ export class Store {
   // ── submissions ────────────────────────────────────────────────────────────────────────
 
   addSubmission(s: { unitId: number; file: string; sha256: string; changes: number }): void {
-    this.db
-      .prepare('INSERT INTO submissions (unit_id, file, sha256, at, changes) VALUES (?, ?, ?, ?, ?)')
+    this.q('INSERT INTO submissions (unit_id, file, sha256, at, changes) VALUES (?, ?, ?, ?, ?)')
       .run(s.unitId, s.file, s.sha256, new Date().toISOString(), s.changes);
   }
 
   /** The latest submission of each child of a unit (absent: the commune has sent nothing). */
   latestSubmissions(parentId: number): Map<number, SubmissionRecord> {
-    const rows = this.db
-      .prepare<[number], { unit_id: number; file: string; sha256: string; at: string; changes: number }>(
+    const rows = this.q<[number], { unit_id: number; file: string; sha256: string; at: string; changes: number }>(
         `SELECT s.unit_id, s.file, s.sha256, s.at, s.changes FROM submissions s JOIN units u ON u.id = s.unit_id
          WHERE u.parent_id = ? ORDER BY s.id`,
       )
@@ -279,7 +283,7 @@ export class Store {
       if (!old) throw new Error(`Không có đơn vị #${id}.`);
       if (old.name === clean) return;
       try {
-        this.db.prepare('UPDATE units SET name = ? WHERE id = ?').run(clean, id);
+        this.q('UPDATE units SET name = ? WHERE id = ?').run(clean, id);
       } catch (e) {
         throw this.unitError(e, clean);
       }
@@ -290,11 +294,11 @@ export class Store {
   addAlias(unitId: number, alias: string): void {
     const clean = cleanText(alias);
     if (clean === '') return;
-    this.db.prepare('INSERT OR IGNORE INTO unit_aliases (unit_id, alias) VALUES (?, ?)').run(unitId, clean);
+    this.q('INSERT OR IGNORE INTO unit_aliases (unit_id, alias) VALUES (?, ?)').run(unitId, clean);
   }
 
   aliases(unitId: number): string[] {
-    return this.db.prepare<[number], string>('SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY rowid').pluck().all(unitId);
+    return this.q<[number], string>('SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY rowid').pluck().all(unitId);
   }
 
   private unitName(name: string): string {
@@ -313,8 +317,7 @@ export class Store {
   // ── reports ────────────────────────────────────────────────────────────────────────────
 
   listReports(unitId?: number): ReportRecord[] {
-    return this.db
-      .prepare<[{ unitId: number | null }], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE @unitId IS NULL OR unit_id = @unitId ORDER BY id`)
+    return this.q<[{ unitId: number | null }], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE @unitId IS NULL OR unit_id = @unitId ORDER BY id`)
       .all({ unitId: unitId ?? null })
       .map(toReport);
   }
@@ -325,8 +328,7 @@ export class Store {
   }
 
   findReport(template: TemplateId, unitId: number, layout: Layout): ReportRecord | undefined {
-    const row = this.db
-      .prepare<[string, number, string], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE template = ? AND unit_id = ? AND layout = ?`)
+    const row = this.q<[string, number, string], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE template = ? AND unit_id = ? AND layout = ?`)
       .get(template, unitId, layoutJson(layout));
     return row && toReport(row);
   }
@@ -335,8 +337,7 @@ export class Store {
     if (!isTemplateId(template)) throw new Error(`Không có biểu mẫu "${template}".`);
     const now = new Date().toISOString();
     try {
-      const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO reports (template, unit_id, layout, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      const { lastInsertRowid } = this.q('INSERT INTO reports (template, unit_id, layout, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
         .run(template, unitId, layoutJson(layout), now, now);
       return this.getReport(Number(lastInsertRowid))!;
     } catch (e) {
@@ -416,7 +417,7 @@ export class Store {
       if (changes.length === 0) return changes;
       const upserts: unknown[] = [];
       const clears: unknown[] = [];
-      const existing = dirty.size > 2000 ? new Set(this.db.prepare<[], number>('SELECT id FROM units').pluck().all()) : null;
+      const existing = dirty.size > 2000 ? new Set(this.q<[], number>('SELECT id FROM units').pluck().all()) : null;
       for (const [unitId, keys] of dirty) {
         if (existing ? !existing.has(unitId) : !st.unit.get(unitId)) throw new Error(`Không có đơn vị #${unitId}.`);
         const unit = cells.get(unitId)!;
@@ -453,8 +454,7 @@ export class Store {
 
   /** Newest first. */
   audit(reportId: number, opts: { unitId?: number; key?: string; limit?: number } = {}): AuditEntry[] {
-    const rows = this.db
-      .prepare<[{ reportId: number; unitId: number | null; key: string | null; limit: number }], AuditRow>(
+    const rows = this.q<[{ reportId: number; unitId: number | null; key: string | null; limit: number }], AuditRow>(
         `SELECT a.id, a.report_id, a.unit_id, coalesce(u.name, '') AS unit_name, a.key, a.old, a.new, a.at, a.source, a.file
          FROM audit a LEFT JOIN units u ON u.id = a.unit_id
          WHERE a.report_id = @reportId AND (@unitId IS NULL OR a.unit_id = @unitId) AND (@key IS NULL OR a.key = @key)
@@ -469,8 +469,7 @@ export class Store {
 
   /** Puts back the value a change replaced; the put-back is itself audited. */
   restore(auditId: number): CellChangeRecord[] {
-    const row = this.db
-      .prepare<[number], { report_id: number; unit_id: number; key: string; old: string }>('SELECT report_id, unit_id, key, old FROM audit WHERE id = ?')
+    const row = this.q<[number], { report_id: number; unit_id: number; key: string; old: string }>('SELECT report_id, unit_id, key, old FROM audit WHERE id = ?')
       .get(auditId);
     if (!row) throw new Error(`Không có mục lịch sử #${auditId}.`);
     return this.setValues(row.report_id, [{ unitId: row.unit_id, key: row.key, value: row.old }], { kind: 'restore', auditId });
