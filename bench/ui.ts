@@ -353,8 +353,9 @@ function severityAt(findings: RuleFinding[], row: number, col: string): string {
 
 async function edits(page: Page, api: Api, template: TemplateDef, unitId: number): Promise<EditTimes[]> {
   const view = await api.openGrid({ template: template.id, unitId });
+  const { others, knownUnits } = await api.openContext({ reportId: view.report.id });
   let grid = view.grid;
-  const check = (g: Grid) => checkGrid({ template, grid: g }, { grids: [g, ...view.context], knownUnits: view.knownUnits });
+  const check = (g: Grid) => checkGrid({ template, grid: g }, { grids: [g, ...others], knownUnits });
   const periods = groupsOf(template, grid.layout).filter((g) => g.kind === 'period');
   // Two mark columns of the first proposal period: the edits make and clear double marks.
   const cols = [periods[0].marks[0], periods[0].marks[periods[0].marks.length - 1]];

@@ -21,8 +21,14 @@ export const contract = {
   createDistrict: z
     .object({ name: z.string().trim().min(1).max(100), communes: z.array(z.string().trim().min(1).max(100)).max(20_000) })
     .strict(),
-  /** A report's grid with the district's other grids (rules look across grids). */
+  /** A report's grid, to show at once (what its rules look across comes with openContext). */
   openGrid: z.object({ reportId: id.optional(), template: templateId.optional(), unitId: id.optional() }).strict(),
+  /**
+   * What a report's rules look across: the district's other grids and its communes' names.
+   * Apart from openGrid because it is twice the grid's size at 3,321 communes, and the rows can
+   * be on screen while it travels.
+   */
+  openContext: z.object({ reportId: id }).strict(),
   /** Store edits at once; one call is one undo step in the renderer. */
   setCells: z
     .object({
@@ -86,8 +92,12 @@ export interface GridView {
   report: ReportInfo;
   unit: UnitNode;
   grid: Grid;
-  /** The district's other grids that the rules look across (rules' contextTemplates). */
-  context: Grid[];
+}
+
+/** What the rules of a grid look across besides the grid itself (CheckContext). */
+export interface GridContext {
+  /** The district's other grids the rules look across (rules' contextTemplates). */
+  others: Grid[];
   /** Names of the district's communes and aliases (unit.unknown). */
   knownUnits: string[];
 }
@@ -136,6 +146,7 @@ export interface Outputs {
   loadDemo: { unitId: number };
   createDistrict: { unitId: number };
   openGrid: GridView;
+  openContext: GridContext;
   setCells: { changed: number; savedAt: string };
   previewImport: { files: ImportFileResult[] };
   applyImport: { files: ImportFileResult[] };

@@ -2,7 +2,7 @@
 // and the loopback browser host both call these, after validating the payload.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Api, GridView, ReportInfo, UnitNode } from '../../shared/api';
+import type { Api, GridContext, GridView, ReportInfo, UnitNode } from '../../shared/api';
 import { contextTemplates } from '../../shared/rules';
 import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
@@ -37,13 +37,17 @@ export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps)
   const inputsOf = (files: { name: string; data: string }[]) => files.map((f, index) => ({ index, name: f.name, load: async () => decode(f.data) }));
 
   function gridView(report: ReportRecord): GridView {
+    return { report: reportInfo(report), unit: unitNode(store.getUnit(report.unitId)!), grid: store.loadGrid(report.id) };
+  }
+
+  function gridContext(report: ReportRecord): GridContext {
     const unit = store.getUnit(report.unitId)!;
     // The other grids the rules look across (for a THCS grid: TH and XMC), not all of them.
     const others = gridsOf(store, unit, contextTemplates(getTemplate(report.template)).filter((t) => t !== report.template));
     // One query for every commune's aliases (a country has 3,321 communes).
     const aliases = store.childAliases(unit.id);
     const knownUnits = store.children(unit.id).flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
-    return { report: reportInfo(report), unit: unitNode(unit), grid: store.loadGrid(report.id), context: others, knownUnits };
+    return { others, knownUnits };
   }
 
   return {
@@ -89,6 +93,12 @@ export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps)
       }
       if (!report) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
       return gridView(report);
+    },
+
+    async openContext({ reportId }) {
+      const report = store.getReport(reportId);
+      if (!report) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
+      return gridContext(report);
     },
 
     async setCells({ reportId, writes }) {

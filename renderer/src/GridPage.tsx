@@ -1,7 +1,7 @@
-// One open grid: loads it (with the district's other grids), keeps it editable with undo/redo,
-// runs the rules live and shows the grid, the district's levels, the problems and, on demand,
-// the history of the cell the user is on (Lịch sử ô, Ctrl+Shift+L) with its put-back.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+// One open grid: loads it, keeps it editable with undo/redo, runs the rules live (useLiveCheck,
+// once the rows are on screen) and shows the grid, the district's levels, the problems and, on
+// demand, the history of the cell the user is on (Lịch sử ô, Ctrl+Shift+L) with its put-back.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GridView } from '../../shared/api';
 import type { RuleFinding } from '../../shared/rules';
 import { getTemplate, type TemplateId } from '../../shared/templates';
@@ -10,10 +10,10 @@ import { AppendixGrid, type AppendixGridHandle } from './AppendixGrid';
 import { AuditPanel } from './AuditPanel';
 import { isEditableElement, type FocusedCell } from './cellTargets';
 import { unitTitle } from './format';
-import { LiveCheck } from '../../shared/rules/live';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RollupLine } from './RollupLine';
 import { useEditableGrid } from './useEditableGrid';
+import { useLiveCheck } from './useLiveCheck';
 import type { SaveFn } from './useSaver';
 
 const NO_FINDINGS: RuleFinding[] = [];
@@ -115,12 +115,8 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
   const template = getTemplate(view.report.template);
   const { grid, act, undo, redo } = useEditableGrid(view, save);
   const gridRef = useRef<AppendixGridHandle>(null);
-  // Checked live: an edit re-checks only the rows it changed (the whole grid when opened).
-  const live = useMemo(() => new LiveCheck(template, view.context, view.knownUnits), [template, view]);
-  // The rows show first: the whole grid's check runs in the render right after (null until then),
-  // then on every edit at once.
-  const checked = useDeferredValue(true, false);
-  const findings = useMemo(() => (checked ? live.check(grid) : null), [checked, live, grid]);
+  // The rows show first; findings are null until the whole grid is checked, then follow each edit at once.
+  const { findings, error: checkError } = useLiveCheck(template, view.report.id, grid);
   // The cell the user is on, kept without re-rendering; the panel follows it while open.
   const cellRef = useRef<FocusedCell | null>(refocus);
   const auditRef = useRef(audit);
@@ -216,7 +212,7 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
       <AppendixGrid ref={gridRef} template={template} grid={grid} aggregate={view.unit} findings={findings ?? NO_FINDINGS} onAct={act} onCellFocus={onCellFocus} />
       <RollupLine template={template} grid={grid} aggregate={view.unit} />
       {audit && <AuditPanel reportId={reportId} cell={audit.cell} savedAt={savedAt} onRestore={onRestore} onClose={closeAudit} />}
-      <ProblemsPanel findings={findings} onJump={(f) => f.row !== null && gridRef.current?.focusCell(f.row, f.col)} />
+      <ProblemsPanel findings={findings} error={checkError} onJump={(f) => f.row !== null && gridRef.current?.focusCell(f.row, f.col)} />
     </div>
   );
 }

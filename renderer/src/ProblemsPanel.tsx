@@ -11,6 +11,8 @@ const SHOWN = 300;
 interface Props {
   /** null: the grid is being checked (just opened). */
   findings: RuleFinding[] | null;
+  /** The grid could not be checked: why. */
+  error?: string | null;
   onJump(f: RuleFinding): void;
 }
 
@@ -42,16 +44,16 @@ const FindingItem = memo(function FindingItem({ finding, onJump }: { finding: Ru
   );
 });
 
-export function ProblemsPanel({ findings, onJump }: Props) {
+export function ProblemsPanel({ findings, error, onJump }: Props) {
   const jumpRef = useRef(onJump);
   jumpRef.current = onJump;
   const jump = useCallback((f: RuleFinding) => jumpRef.current(f), []);
   if (!findings) {
     return (
-      <section className="problems" data-testid="problems" aria-label="Kết quả kiểm tra" aria-busy="true">
+      <section className="problems" data-testid="problems" aria-label="Kết quả kiểm tra" aria-busy={!error}>
         <header className="problems-head">
           <span className="problems-title">Kiểm tra biểu</span>
-          <span className="muted">Đang kiểm tra…</span>
+          {error ? <span className="problems-error">Không kiểm tra được biểu: {error}</span> : <span className="muted">Đang kiểm tra…</span>}
         </header>
       </section>
     );

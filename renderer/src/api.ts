@@ -52,7 +52,7 @@ const door: Api = window.api ?? fetchClient();
 const early = new Map<string, { value: Promise<unknown>; at: number }>();
 const EARLY_MS = 5000;
 /** Methods that only read: calling them keeps the early answers. */
-const READS = new Set<string>(['overview', 'openGrid']);
+const READS = new Set<string>(['overview', 'openGrid', 'openContext']);
 const keyOf = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? {})}`;
 
 /**
