@@ -21,6 +21,20 @@ export function valueText(value: ExcelJS.CellValue): string {
   return cleanText(String(value));
 }
 
+/**
+ * A cell's text. A formula shows its cached result, read from cell.result: exceljs's cell.value
+ * drops a falsy one, and a total of 0 would read as blank (a merged cell asks its master).
+ */
+function cellText(cell: ExcelJS.Cell): string {
+  const source = cell.isMerged ? cell.master : cell;
+  const v = source.value;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+    const result = source.result as ExcelJS.CellValue;
+    return result === undefined || result === null ? '' : valueText(result);
+  }
+  return valueText(v);
+}
+
 /** Text that no legacy font changes: marks, numbers, punctuation. */
 const CASE_FREE = /^[xX×\d\s.,:;()\/-]*$/;
 
@@ -38,7 +52,7 @@ export function sheetText(ws: ExcelJS.Worksheet): SheetText {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells = new Map<number, string>();
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const t = valueText(cell.value);
+      const t = cellText(cell);
       if (t === '') return;
       cells.set(c, t);
       if (c > colCount) colCount = c;

@@ -12,6 +12,8 @@ interface RawCell {
   raw: string;
   /** Text cells are cleaned; numbers, booleans and errors are shown as exceljs shows them. */
   isText: boolean;
+  /** A formula's cached result rather than a stored value. */
+  formula?: true;
   style: number | undefined;
 }
 
@@ -41,13 +43,13 @@ function cellValue(t: string | undefined, body: string, shared: string[], styles
   const vEl = body.includes('<v') ? elements(body, 'v').next().value : undefined;
   const v = vEl && vEl.body !== null ? decodeXml(vEl.body) : undefined;
   if (body.includes('<f')) {
-    // A formula: its cached result, typed by t; exceljs ignores an empty one.
+    // A formula: its cached result, typed by t (a result of 0 or false included, cells.ts).
     if (!v) return null;
-    if (t === 'str') return { raw: v, isText: true, style: s };
-    if (t === 'b') return { raw: String(parseInt(v, 10) !== 0), isText: false, style: s };
-    if (t === 'e') return { raw: v, isText: false, style: s };
+    if (t === 'str') return { raw: v, isText: true, formula: true, style: s };
+    if (t === 'b') return { raw: String(parseInt(v, 10) !== 0), isText: false, formula: true, style: s };
+    if (t === 'e') return { raw: v, isText: false, formula: true, style: s };
     if (styles.isDate(s)) throw new Unsure('date');
-    return { raw: number(v), isText: false, style: s };
+    return { raw: number(v), isText: false, formula: true, style: s };
   }
   switch (t) {
     case 'inlineStr': {
@@ -131,7 +133,7 @@ export function readRawSheet(xml: string, shared: string[], styles: Styles): Raw
           : styles.font(byRow) !== undefined
             ? byRow
             : colStyle.find((k) => c >= k.min && c <= k.max)?.style;
-        line.set(c, { raw: master?.raw ?? '', isText: master?.isText ?? false, style });
+        line.set(c, { ...(master ?? { raw: '', isText: false }), style });
       }
     }
   }
@@ -166,7 +168,7 @@ export function columnA(raw: RawSheet): string[] {
   const out: string[] = [];
   for (let r = 1; ; r++) {
     const cell = raw.cells.get(r)?.get(1);
-    if (!cell?.isText || cell.raw === '') return out;
+    if (!cell?.isText || cell.formula || cell.raw === '') return out;
     out.push(cell.raw);
   }
 }
