@@ -38,10 +38,21 @@ function number(v: string): string {
   return String(n);
 }
 
+/** The value between `<v>` and `</v>` of a cell's body, entities replaced. */
+function vOf(body: string): string | undefined {
+  const open = body.indexOf('<v>');
+  if (open < 0) {
+    if (body.includes('<v ')) throw new Unsure('<v> with attributes');
+    return undefined;
+  }
+  const close = body.indexOf('</v>', open);
+  if (close < 0) throw new Unsure('<v> not closed');
+  return decodeXml(body.slice(open + 3, close));
+}
+
 /** A cell's value as exceljs would give it, or null when it has none. */
 function cellValue(t: string | undefined, body: string, shared: string[], styles: Styles, s: number | undefined): RawCell | null {
-  const vEl = body.includes('<v') ? elements(body, 'v').next().value : undefined;
-  const v = vEl && vEl.body !== null ? decodeXml(vEl.body) : undefined;
+  const v = vOf(body);
   if (body.includes('<f')) {
     // A formula: its cached result, typed by t (a result of 0 or false included, cells.ts).
     if (!v) return null;
@@ -78,62 +89,101 @@ function cellValue(t: string | undefined, body: string, shared: string[], styles
   }
 }
 
-export function readRawSheet(xml: string, shared: string[], styles: Styles): RawSheet {
-  const cells: RawSheet['cells'] = new Map();
-  const rowStyle = new Map<number, number>();
-  const colStyle: { min: number; max: number; style: number }[] = [];
-  for (const c of elements(section(xml, 'cols'), 'col')) {
-    const style = attr(c.tag, 'style');
-    if (style) colStyle.push({ min: Number(attr(c.tag, 'min')), max: Number(attr(c.tag, 'max')), style: Number(style) });
-  }
-  const data = section(xml, 'sheetData');
-  for (const row of elements(data, 'row')) {
-    const r = attr(row.tag, 'r');
-    const s = attr(row.tag, 's');
-    if (r !== undefined && s !== undefined) rowStyle.set(Number(r), Number(s));
-    if (row.body === null) continue;
-    for (const c of elements(row.body, 'c')) {
-      const ref = attr(c.tag, 'r');
-      // exceljs places a cell without an address after the previous one: rare, left to it.
-      if (ref === undefined) throw new Unsure('cell without address');
-      const at = address(ref);
-      const sAttr = attr(c.tag, 's');
-      const style = sAttr === undefined ? undefined : Number(sAttr);
-      const value = c.body === null ? null : cellValue(attr(c.tag, 't'), c.body, shared, styles, style);
-      // A styled empty cell still gives its font to a merged range's text (exceljs keeps it).
-      if (value === null && style === undefined) continue;
-      let line = cells.get(at.row);
-      if (!line) cells.set(at.row, (line = new Map()));
-      line.set(at.col, value ?? { raw: '', isText: false, style });
-    }
-  }
-  // exceljs repeats a merged range's value in all its cells and keeps each cell's own style; a
-  // cell the file does not have takes its row's font, else its column's. Overlapping ranges make
-  // exceljs refuse the file: the lean reader leaves that verdict to it.
-  const merged = new Set<number>();
+// Keys of positions in a Set: rows and columns of a sheet stay far below these bounds.
+const COLS = 20_000;
+const key = (row: number, col: number) => row * COLS + col;
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The merged ranges, and every position they cover but their top-left one. */
+function mergesOf(xml: string): { merges: Merge[]; covered: Set<number> } {
+  const merges: Merge[] = [];
+  const covered = new Set<number>();
+  const all = new Set<number>();
   for (const m of elements(section(xml, 'mergeCells'), 'mergeCell')) {
     const [from, to] = (attr(m.tag, 'ref') ?? '').split(':');
     if (!to) continue;
     const a = address(from);
     const b = address(to);
     if ((b.row - a.row + 1) * (b.col - a.col + 1) > 100_000) throw new Unsure('huge merge');
-    const master = cells.get(a.row)?.get(a.col);
     for (let r = a.row; r <= b.row; r++) {
       for (let c = a.col; c <= b.col; c++) {
-        const key = r * 20_000 + c;
-        if (merged.has(key)) throw new Unsure('overlapping merges');
-        merged.add(key);
-        if (r === a.row && c === a.col) continue;
+        // Overlapping ranges make exceljs refuse the file: that verdict is left to it.
+        if (all.has(key(r, c))) throw new Unsure('overlapping merges');
+        all.add(key(r, c));
+        if (r !== a.row || c !== a.col) covered.add(key(r, c));
+      }
+    }
+    merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+  }
+  return { merges, covered };
+}
+
+/** `<row s>` and `<col style>`: the style exceljs gives a merged cell the file does not have. */
+function lineStyles(xml: string): { byRow: Map<number, number>; byCol: { min: number; max: number; style: number }[] } {
+  const byRow = new Map<number, number>();
+  for (const row of xml.matchAll(/<row\b([^>]*)>/g)) {
+    if (/[\t\n\r]/.test(row[1])) throw new Unsure('white space in <row>');
+    const r = attr(row[1], 'r');
+    const s = attr(row[1], 's');
+    if (r !== undefined && s !== undefined) byRow.set(Number(r), Number(s));
+  }
+  const byCol: { min: number; max: number; style: number }[] = [];
+  for (const c of elements(section(xml, 'cols'), 'col')) {
+    const style = attr(c.tag, 'style');
+    if (style) byCol.push({ min: Number(attr(c.tag, 'min')), max: Number(attr(c.tag, 'max')), style: Number(style) });
+  }
+  return { byRow, byCol };
+}
+
+// A cell: its attributes, then either "/>" or its body up to "</c>" (a cell holds no other <c>).
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+export function readRawSheet(xml: string, shared: string[], styles: Styles): RawSheet {
+  const cells: RawSheet['cells'] = new Map();
+  const { merges, covered } = mergesOf(xml);
+  const data = section(xml, 'sheetData');
+  for (const m of data.matchAll(CELL)) {
+    const tag = m[1];
+    const body = m[2];
+    // An empty cell matters only under a merge, where its style gives the range's text a font.
+    if (!body && !covered.size) continue;
+    // attr() finds an attribute by its leading space: other white space is for exceljs.
+    if (/[\t\n\r]/.test(tag)) throw new Unsure('white space in <c>');
+    const ref = attr(tag, 'r');
+    // exceljs places a cell without an address after the previous one: rare, left to it.
+    if (ref === undefined) throw new Unsure('cell without address');
+    const at = address(ref);
+    const sAttr = attr(tag, 's');
+    const style = sAttr === undefined ? undefined : Number(sAttr);
+    const value = body ? cellValue(attr(tag, 't'), body, shared, styles, style) : null;
+    if (value === null && (style === undefined || !covered.has(key(at.row, at.col)))) continue;
+    let line = cells.get(at.row);
+    if (!line) cells.set(at.row, (line = new Map()));
+    line.set(at.col, value ?? { raw: '', isText: false, style });
+  }
+  // exceljs repeats a merged range's value in all its cells and keeps each cell's own style; a
+  // cell the file does not have takes its row's font, else its column's.
+  let lines: ReturnType<typeof lineStyles> | undefined;
+  for (const m of merges) {
+    const master = cells.get(m.top)?.get(m.left) ?? { raw: '', isText: false };
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
         let line = cells.get(r);
         if (!line) cells.set(r, (line = new Map()));
-        const own = line.get(c);
-        const byRow = rowStyle.get(r);
-        const style = own
-          ? own.style
-          : styles.font(byRow) !== undefined
-            ? byRow
-            : colStyle.find((k) => c >= k.min && c <= k.max)?.style;
-        line.set(c, { ...(master ?? { raw: '', isText: false }), style });
+        let style = line.get(c)?.style;
+        if (!line.has(c)) {
+          lines ??= lineStyles(xml);
+          const byRow = lines.byRow.get(r);
+          style = styles.font(byRow) !== undefined ? byRow : lines.byCol.find((k) => c >= k.min && c <= k.max)?.style;
+        }
+        line.set(c, { ...master, style });
       }
     }
   }
