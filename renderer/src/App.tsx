@@ -15,9 +15,10 @@ import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from './ImportDialog';
 import type { ImportSummaryData } from './importSummary';
 import { Notice, type NoticeMessage } from './Notice';
-import { completenessHash, gridHash, navigate, parseHash, useHash } from './route';
+import { completenessHash, gridHash, navigate, parseHash } from './route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
+import { useHash } from './useHash';
 import { useImport } from './useImport';
 import { useSaver } from './useSaver';
 

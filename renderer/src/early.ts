@@ -1,9 +1,11 @@
-// The first screen's data, asked for before the rest of the app's modules (React, AG Grid) are
-// evaluated: main.tsx imports this first. The app's first overview and openGrid calls take these
-// answers (api.prefetch) while the host gathers them.
+// The first screen's data, asked for by the page's first chunk (main.tsx) while the rest of the
+// app (React, AG Grid: boot.tsx) is still on its way and being evaluated. The app's first
+// overview and openGrid calls take these answers (api.prefetch) while the host gathers them.
 import { prefetch } from './api';
 import { parseHash } from './route';
 
-prefetch('overview', {});
-const route = parseHash(window.location.hash);
-if (route.page === 'grid') prefetch('openGrid', { template: route.template, unitId: route.unitId });
+export function prefetchFirstScreen(): void {
+  prefetch('overview', {});
+  const route = parseHash(window.location.hash);
+  if (route.page === 'grid') prefetch('openGrid', { template: route.template, unitId: route.unitId });
+}

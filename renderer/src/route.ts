@@ -1,6 +1,6 @@
 // Routing by hash: "#/grid/<templateId>" (the first district) or "#/grid/<templateId>/<unitId>";
 // "#/completeness" or "#/completeness/<unitId>": which communes have sent their forms.
-import { useSyncExternalStore } from 'react';
+// No React here: the page's first chunk (early.ts) reads the route (useHash.ts follows it).
 import { isTemplateId, type TemplateId } from '../../shared/templates';
 
 export type Route = { page: 'home' } | { page: 'grid'; template: TemplateId; unitId?: number } | { page: 'completeness'; unitId?: number };
@@ -22,16 +22,6 @@ export function gridHash(template: TemplateId, unitId?: number): string {
 
 export function completenessHash(unitId?: number): string {
   return `#/completeness${unitId ? `/${unitId}` : ''}`;
-}
-
-function subscribe(cb: () => void): () => void {
-  window.addEventListener('hashchange', cb);
-  return () => window.removeEventListener('hashchange', cb);
-}
-
-/** The current hash, re-rendering on every change. */
-export function useHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash);
 }
 
 export function navigate(hash: string, replace = false): void {

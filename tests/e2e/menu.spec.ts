@@ -2,7 +2,7 @@
 // stand-in hook plays the menu, so the page's handling is tested in the browser host; the
 // Electron suite clicks the real menu where the binary exists.
 import { expect, test } from './fixtures';
-import { cell, failOnConsoleErrors, stored, totalCell } from './helpers';
+import { cell, failOnConsoleErrors, stored, totalCell, unitRows } from './helpers';
 
 failOnConsoleErrors();
 
@@ -60,6 +60,8 @@ test('Hoàn tác while typing in the search box undoes the typing, not the grid'
 
 test('Tệp › Xã đã gửi opens the completeness list', async ({ demo, page }) => {
   await page.goto(`${demo.url}#/grid/xmc`);
+  // The menu is heard once the app is on screen (its code arrives after the page's load event).
+  await expect(unitRows(page, 'xmc')).toHaveCount(21);
   await menu(page, 'completeness');
   await expect(page.getByTestId('completeness')).toBeVisible();
   await expect(page.getByTestId('completeness-counts')).toHaveText('Đã gửi 0/21');
