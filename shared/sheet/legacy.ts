@@ -1,6 +1,7 @@
 // A sheet's legacy-encoded cells (TCVN3, VNI; DOMAIN.md §6) turned into Unicode before anything
 // reads them, with the list of what was converted, for the finding that tells the user
 // ("Đã chuyển N ô từ mã TCVN3 sang Unicode (B7, B8, …)"). Pure: no Node, no DOM.
+import { memoText } from '../text/memo';
 import { cleanText } from '../text/normalize';
 import { fontEncoding, legacyToUnicode, type LegacyEncoding } from '../text/legacy';
 import { columnLetter, type SheetText } from './types';
@@ -16,14 +17,39 @@ const ORDER: LegacyEncoding[] = ['TCVN3', 'VNI'];
 const byNumber = (a: number, b: number) => a - b;
 
 /**
- * Fast answer for the common case, a Unicode sheet (large grids are read on every import):
- * with no legacy font, only a cell holding a Latin-1 letter and no letter outside one byte
- * could be legacy text; anything else is left as it is.
+ * What the content alone says of a text (no legacy font involved): the same header, title and
+ * name texts come in every file of a batch, and scoring them against both encodings is the
+ * costly part of reading a commune's form.
  */
-function mayHoldLegacy(s: SheetText): boolean {
-  for (const f of s.fonts.values()) if (fontEncoding(f)) return true;
-  for (const row of s.rows.values()) for (const t of row.values()) if (LATIN1_ONLY.test(t)) return true;
-  return false;
+const byContent = memoText((text: string) => legacyToUnicode(text), 20_000);
+
+/**
+ * The common case, a sheet with no legacy font (large grids are read on every import): only a
+ * cell holding a Latin-1 letter and no letter outside one byte could be legacy text, and its
+ * decoding depends on its text alone. Null when nothing in the sheet is legacy.
+ */
+function decodeByContent(s: SheetText): { sheet: SheetText; notes: LegacyNote[] } | null {
+  let rows: Map<number, Map<number, string>> | null = null;
+  const converted = new Map<LegacyEncoding, string[]>();
+  for (const r of [...s.rows.keys()].sort(byNumber)) {
+    const row = s.rows.get(r)!;
+    for (const c of [...row.keys()].sort(byNumber)) {
+      const text = row.get(c)!;
+      if (!LATIN1_ONLY.test(text)) continue;
+      const legacy = byContent(text);
+      if (!legacy) continue;
+      const decoded = cleanText(legacy.text);
+      if (decoded === text) continue;
+      rows ??= new Map([...s.rows].map(([k, v]) => [k, new Map(v)]));
+      rows.get(r)!.set(c, decoded);
+      const list = converted.get(legacy.encoding) ?? [];
+      list.push(`${columnLetter(c)}${r}`);
+      converted.set(legacy.encoding, list);
+    }
+  }
+  if (!rows) return null;
+  const notes = ORDER.filter((e) => converted.has(e)).map((encoding) => ({ encoding, cells: converted.get(encoding)! }));
+  return { sheet: { ...s, rows }, notes };
 }
 
 // Some character of 0x80–0xFF (or a Windows-1252 C1 stand-in), and none a single byte cannot hold.
@@ -36,7 +62,7 @@ const LATIN1_ONLY = /^(?=.*[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u0
  * the font would have a second decoding garble it again.
  */
 export function decodeSheet(s: SheetText): { sheet: SheetText; notes: LegacyNote[] } {
-  if (!mayHoldLegacy(s)) return { sheet: s, notes: [] };
+  if (![...s.fonts.values()].some((f) => fontEncoding(f))) return decodeByContent(s) ?? { sheet: s, notes: [] };
   const rows = new Map<number, Map<number, string>>();
   const fonts = new Map(s.fonts);
   // The font each cell is read under, own or inherited (below).

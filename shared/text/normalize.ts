@@ -1,39 +1,30 @@
 // Text from the field: NFC, collapsed spaces, and a folded form for search and matching
 // (DOMAIN.md §6). Pure functions, no Node, no DOM.
 
+import { memoText } from './memo';
+
 const PLAIN = /^[\x21-\x7e]*$/;
-const folded = new Map<string, string>();
-const cleaned = new Map<string, string>();
+
+// Titles, instructions and names recur in every file of a batch: remembered (memo.ts).
+const cleanMemo = memoText((value) => value.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim(), 20_000);
 
 /** NFC, trimmed, inner runs of white space (incl. non-breaking) collapsed to one space. */
 export function cleanText(value: string): string {
   // Most cells of a grid are a mark or a number: nothing to normalise (and this runs per cell).
-  if (PLAIN.test(value)) return value;
-  // Titles, instructions and names recur in every file of a batch: remembered, within a bound.
-  let c = cleaned.get(value);
-  if (c === undefined) {
-    c = value.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
-    if (cleaned.size >= 20_000) cleaned.clear();
-    cleaned.set(value, c);
-  }
-  return c;
+  return PLAIN.test(value) ? value : cleanMemo(value);
 }
 
 /** Lower case without tone marks: "Lương Thông" → "luong thong"; đ → d. */
-export function fold(value: string): string {
-  let f = folded.get(value);
-  if (f === undefined) {
-    f = cleanText(value)
+export const fold = memoText(
+  (value) =>
+    cleanText(value)
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/đ/g, 'd')
       .replace(/Đ/g, 'D')
-      .toLowerCase();
-    if (folded.size >= 20_000) folded.clear();
-    folded.set(value, f);
-  }
-  return f;
-}
+      .toLowerCase(),
+  20_000,
+);
 
 // A unit's kind written before its name: "Xã Lương Thông", "X. Lương Thông", "P.3", "TT Hà Quảng".
 // A prefix is a word of its own (a space or a dot after it) and is told by its tone marks as
@@ -51,22 +42,15 @@ function prefixLength(clean: string): number {
   return m ? m[0].length : 0;
 }
 
-// The rules key every commune of a grid and of its neighbours on each check, and the live
-// check runs on every keystroke: the same few thousand names, folded once each.
-const unitKeys = new Map<string, string>();
-const UNIT_KEYS_MAX = 200_000;
-
-/** The key two commune names are matched by: folded, prefixes "Xã", "P.", "TT." … dropped. */
-export function unitKey(name: string): string {
-  let key = unitKeys.get(name);
-  if (key === undefined) {
-    const clean = cleanText(name);
-    key = fold(clean.slice(prefixLength(clean))).replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
-    if (unitKeys.size >= UNIT_KEYS_MAX) unitKeys.clear();
-    unitKeys.set(name, key);
-  }
-  return key;
-}
+/**
+ * The key two commune names are matched by: folded, prefixes "Xã", "P.", "TT." … dropped.
+ * The rules key every commune of a grid and of its neighbours on each check, and the live check
+ * runs on every keystroke: the same few thousand names, keyed once each.
+ */
+export const unitKey = memoText((name) => {
+  const clean = cleanText(name);
+  return fold(clean.slice(prefixLength(clean))).replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+}, 200_000);
 
 /** "Lương Thông" → "Xã Lương Thông"; a name that already carries its kind is kept. */
 export function unitLabel(name: string): string {
