@@ -144,7 +144,7 @@ export class Store {
     };
   }
 
-  private q<P extends unknown[] | {} = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+  private q<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
     let st = this.prepared.get(sql);
     if (!st) this.prepared.set(sql, (st = this.db.prepare(sql)));
     return st as unknown as Database.Statement<P, R>;

@@ -22,14 +22,31 @@ export interface RawSheet {
   cells: Map<number, Map<number, RawCell>>;
 }
 
-const A1 = /^([A-Z]{1,3})(\d+)$/;
-
+/** "AB12" → row 12, column 28: one to three capitals, then digits (what every writer writes). */
 function address(ref: string): { row: number; col: number } {
-  const m = A1.exec(ref);
-  if (!m) throw new Unsure(`address ${ref}`);
   let col = 0;
-  for (let i = 0; i < m[1].length; i++) col = col * 26 + m[1].charCodeAt(i) - 64;
-  return { row: Number(m[2]), col };
+  let i = 0;
+  for (let ch = ref.charCodeAt(0); ch >= 65 && ch <= 90 && i < 3; ch = ref.charCodeAt(++i)) col = col * 26 + ch - 64;
+  let row = 0;
+  const digits = i;
+  for (let ch = ref.charCodeAt(i); ch >= 48 && ch <= 57; ch = ref.charCodeAt(++i)) row = row * 10 + ch - 48;
+  if (col === 0 || i === digits || i !== ref.length || row === 0) throw new Unsure(`address ${ref}`);
+  return { row, col };
+}
+
+/** A cell's r, s and t attributes: one pass over ` r="B5" s="12" t="s"`, in any order. */
+function cellAttrs(tag: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  for (let i = 0; i < tag.length; ) {
+    const eq = tag.indexOf('="', i);
+    if (eq < 0) break;
+    const end = tag.indexOf('"', eq + 2);
+    if (end < 0) throw new Unsure('attribute not closed');
+    const name = tag.slice(i, eq).trim();
+    if (name === 'r' || name === 's' || name === 't') out[name] = tag.slice(eq + 2, end);
+    i = end + 1;
+  }
+  return out;
 }
 
 function number(v: string): string {
@@ -89,6 +106,8 @@ function cellValue(t: string | undefined, body: string, shared: string[], styles
   }
 }
 
+const byNumber = (a: number, b: number) => a - b;
+
 // Keys of positions in a Set: rows and columns of a sheet stay far below these bounds.
 const COLS = 20_000;
 const key = (row: number, col: number) => row * COLS + col;
@@ -104,22 +123,23 @@ interface Merge {
 function mergesOf(xml: string): { merges: Merge[]; covered: Set<number> } {
   const merges: Merge[] = [];
   const covered = new Set<number>();
-  const all = new Set<number>();
-  for (const m of elements(section(xml, 'mergeCells'), 'mergeCell')) {
+  const at = xml.lastIndexOf('<mergeCells');
+  if (at < 0) return { merges, covered };
+  for (const m of elements(xml.slice(at, xml.indexOf('</mergeCells>', at)), 'mergeCell')) {
     const [from, to] = (attr(m.tag, 'ref') ?? '').split(':');
     if (!to) continue;
     const a = address(from);
     const b = address(to);
-    if ((b.row - a.row + 1) * (b.col - a.col + 1) > 100_000) throw new Unsure('huge merge');
-    for (let r = a.row; r <= b.row; r++) {
-      for (let c = a.col; c <= b.col; c++) {
-        // Overlapping ranges make exceljs refuse the file: that verdict is left to it.
-        if (all.has(key(r, c))) throw new Unsure('overlapping merges');
-        all.add(key(r, c));
-        if (r !== a.row || c !== a.col) covered.add(key(r, c));
-      }
+    const range = { top: a.row, left: a.col, bottom: b.row, right: b.col };
+    if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > 100_000) throw new Unsure('huge merge');
+    // Overlapping ranges make exceljs refuse the file: that verdict is left to it.
+    for (const o of merges) {
+      if (o.top <= range.bottom && range.top <= o.bottom && o.left <= range.right && range.left <= o.right) throw new Unsure('overlapping merges');
     }
-    merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+    for (let r = range.top; r <= range.bottom; r++) {
+      for (let c = range.left; c <= range.right; c++) if (r !== range.top || c !== range.left) covered.add(key(r, c));
+    }
+    merges.push(range);
   }
   return { merges, covered };
 }
@@ -141,27 +161,38 @@ function lineStyles(xml: string): { byRow: Map<number, number>; byCol: { min: nu
   return { byRow, byCol };
 }
 
-// A cell: its attributes, then either "/>" or its body up to "</c>" (a cell holds no other <c>).
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-
 export function readRawSheet(xml: string, shared: string[], styles: Styles): RawSheet {
   const cells: RawSheet['cells'] = new Map();
   const { merges, covered } = mergesOf(xml);
   const data = section(xml, 'sheetData');
-  for (const m of data.matchAll(CELL)) {
-    const tag = m[1];
-    const body = m[2];
+  // Cell by cell: `<c …/>` or `<c …>body</c>` (a cell holds no other <c>, and nothing else in
+  // sheetData starts with "<c"). indexOf beats a regular expression with lazy parts here.
+  for (let i = data.indexOf('<c'); i >= 0; ) {
+    const gt = data.indexOf('>', i);
+    if (gt < 0) throw new Unsure('<c> not closed');
+    const closed = data.charCodeAt(gt - 1) === 47;
+    const tag = data.slice(i + 2, closed ? gt - 1 : gt);
+    let body = '';
+    let next = gt + 1;
+    if (!closed) {
+      const end = data.indexOf('</c>', gt);
+      if (end < 0) throw new Unsure('</c> missing');
+      body = data.slice(gt + 1, end);
+      next = end + 4;
+    }
+    i = data.indexOf('<c', next);
+    // "<c" then a space: another element, or white space other than a space, is for exceljs.
+    if (tag !== '' && tag.charCodeAt(0) !== 32) throw new Unsure(`element <c${tag.slice(0, 10)}>`);
     // An empty cell matters only under a merge, where its style gives the range's text a font.
     if (!body && !covered.size) continue;
-    // attr() finds an attribute by its leading space: other white space is for exceljs.
-    if (/[\t\n\r]/.test(tag)) throw new Unsure('white space in <c>');
-    const ref = attr(tag, 'r');
+    // Single-quoted attributes (legal XML, written by no spreadsheet) are left to exceljs.
+    if (tag.includes("'")) throw new Unsure('single-quoted attribute');
+    const { r: ref, s: sAttr, t } = cellAttrs(tag);
     // exceljs places a cell without an address after the previous one: rare, left to it.
     if (ref === undefined) throw new Unsure('cell without address');
     const at = address(ref);
-    const sAttr = attr(tag, 's');
     const style = sAttr === undefined ? undefined : Number(sAttr);
-    const value = body ? cellValue(attr(tag, 't'), body, shared, styles, style) : null;
+    const value = body ? cellValue(t, body, shared, styles, style) : null;
     if (value === null && (style === undefined || !covered.has(key(at.row, at.col)))) continue;
     let line = cells.get(at.row);
     if (!line) cells.set(at.row, (line = new Map()));
@@ -196,9 +227,14 @@ export function toSheetText(name: string, raw: RawSheet, styles: Styles): SheetT
   const rows = new Map<number, Map<number, string>>();
   const fonts = new Map<string, string>();
   let colCount = 0;
-  for (const [r, line] of [...cells].sort((a, b) => a[0] - b[0])) {
+  for (const r of [...cells.keys()].sort(byNumber)) {
+    const line = cells.get(r)!;
     const out = new Map<number, string>();
-    for (const [c, cell] of [...line].sort((a, b) => a[0] - b[0])) {
+    // Cells come in the file's order, left to right; only a merge may have added one out of it.
+    const cols = [...line.keys()];
+    if (cols.some((c, k) => k > 0 && c < cols[k - 1])) cols.sort(byNumber);
+    for (const c of cols) {
+      const cell = line.get(c)!;
       const t = cell.isText ? cleanText(cell.raw) : cell.raw;
       if (t === '') continue;
       out.set(c, t);
