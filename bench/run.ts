@@ -142,7 +142,7 @@ async function batch() {
 
   // The worker as the app runs it: bundled (under tsx it would compile TypeScript at start-up).
   const worker = join(ROOT, 'dist-electron', 'parse-worker.cjs');
-  await build({ entryPoints: [join(ROOT, 'electron/services/batch/parse-worker.ts')], outfile: worker, bundle: true, platform: 'node', target: 'node22', format: 'cjs', external: ['exceljs', 'better-sqlite3'], define: { 'import.meta.url': 'undefined' }, logLevel: 'error' });
+  await build({ entryPoints: [join(ROOT, 'electron/services/batch/parse-worker.ts')], outfile: worker, bundle: true, platform: 'node', target: 'node22', format: 'cjs', external: ['exceljs', 'better-sqlite3'], define: { 'import.meta.url': 'undefined' }, supported: { 'dynamic-import': false }, logLevel: 'error' });
 
   let k = 0;
   // Alternating, run by run: a neighbour's load on this shared machine falls on both sides.
