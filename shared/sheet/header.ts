@@ -1,5 +1,6 @@
 // Reading a grid's header: where it starts, how deep it is, and what each column means,
 // whatever wrote the file (merged cells or not, two or three rows, shifted start).
+import { memoText } from '../text/memo';
 import { fold } from '../text/normalize';
 import { textAt, type SheetText } from './types';
 
@@ -29,8 +30,11 @@ const PERIOD = /((?:19|20)\d{2})\s*[-–—‑]\s*((?:19|20)\d{2})/;
 const YEAR = /\b((?:19|20)\d{2})\b/;
 const AGE = /(\d+)\s*tuổi/i;
 
-/** Canonical leaf label ("MĐ1", "Đạt", "KĐ", "Đánh giá") of a header text, or null. */
-export function leafLabel(text: string): string | null {
+/**
+ * Canonical leaf label ("MĐ1", "Đạt", "KĐ", "Đánh giá") of a header text, or null. Asked of
+ * every cell of the rows a header may end on, in every file: remembered (memo.ts).
+ */
+export const leafLabel = memoText((text: string): string | null => {
   const f = fold(text).replace(/\s+/g, ' ');
   const md = /^(?:md|muc do)\s*(\d)$/.exec(f);
   if (md) return `MĐ${md[1]}`;
@@ -38,7 +42,7 @@ export function leafLabel(text: string): string | null {
   if (f === 'kd' || f === 'khong dat') return 'KĐ';
   if (f === 'danh gia') return 'Đánh giá';
   return null;
-}
+}, 20_000);
 
 function isLeafRow(s: SheetText, r: number, from: number): boolean {
   const cells = s.rows.get(r);
