@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GridView, Outputs, UnitNode } from '../../shared/api';
 import type { MenuCommand } from '../../shared/menu';
 import { TEMPLATES, type TemplateId } from '../../shared/templates';
-import { api, errorText } from './api';
+import { api, arrived, errorText } from './api';
 import { downloadBase64 } from './bytes';
 import { CompletenessPage } from './CompletenessPage';
 import { DropOverlay } from './DropOverlay';
@@ -40,7 +40,9 @@ function importSummary(s: ImportSummaryData): string {
 
 export function App() {
   const route = parseHash(useHash());
-  const [overview, setOverview] = useState<Overview | null>(null);
+  // Already here (asked for by the page's first chunk): the first render shows the page, not "Đang tải…".
+  const [overview, setOverview] = useState<Overview | null>(() => arrived('overview', {}) ?? null);
+  const hadOverview = useRef(overview !== null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
@@ -60,7 +62,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    refresh().catch((e: unknown) => setLoadError(errorText(e)));
+    if (!hadOverview.current) refresh().catch((e: unknown) => setLoadError(errorText(e)));
   }, [refresh]);
 
   const saver = useSaver(useCallback(() => setReloadKey((k) => k + 1), []));

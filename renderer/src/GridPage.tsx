@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GridView } from '../../shared/api';
 import type { RuleFinding } from '../../shared/rules';
 import { getTemplate, type TemplateId } from '../../shared/templates';
-import { api, errorText } from './api';
+import { api, arrived, errorText } from './api';
 import { AppendixGrid, type AppendixGridHandle } from './AppendixGrid';
 import { AuditPanel } from './AuditPanel';
 import { isEditableElement, type FocusedCell } from './cellTargets';
@@ -44,8 +44,18 @@ interface PageProps {
   onOpened(view: GridView | null): void;
 }
 
+const loadKey = (template: TemplateId, unitId: number | undefined, reloadKey: number, restored: number) => `${template} ${unitId} ${reloadKey} ${restored}`;
+
 export function GridPage({ template, unitId, reloadKey, save, flush, savedAt, focus, onOpened }: PageProps) {
-  const [state, setState] = useState<{ view: GridView | null; error: string | null; loads: number }>({ view: null, error: null, loads: 0 });
+  // Already here (asked for by the page's first chunk): the grid is built in the page's first
+  // render, not in one more after it.
+  const [state, setState] = useState<{ view: GridView | null; error: string | null; loads: number }>(() => ({
+    view: arrived('openGrid', { template, unitId }) ?? null,
+    error: null,
+    loads: 0,
+  }));
+  /** That first view, and for which load: it is not asked for again. */
+  const given = useRef(state.view && { load: loadKey(template, unitId, reloadKey, 0), view: state.view });
   const [audit, setAudit] = useState<AuditView | null>(null);
   /** A put-back reloads the grid: the cell it concerned gets the focus again. */
   const [refocus, setRefocus] = useState<FocusedCell | null>(null);
@@ -54,6 +64,12 @@ export function GridPage({ template, unitId, reloadKey, save, flush, savedAt, fo
   opened.current = onOpened;
 
   useEffect(() => {
+    const g = given.current;
+    if (g?.load === loadKey(template, unitId, reloadKey, restored)) {
+      opened.current(g.view);
+      return;
+    }
+    given.current = null;
     let live = true;
     api
       .openGrid({ template, unitId })

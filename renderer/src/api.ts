@@ -49,7 +49,7 @@ function fetchClient(): Api {
 const door: Api = window.api ?? fetchClient();
 
 /** Reads asked for before the app's first render (early.ts), not yet taken, by method and input. */
-const early = new Map<string, { value: Promise<unknown>; at: number }>();
+const early = new Map<string, { value: Promise<unknown>; at: number; arrived?: { value: unknown } }>();
 const EARLY_MS = 5000;
 /** Methods that only read: calling them keeps the early answers. */
 const READS = new Set<string>(['overview', 'openGrid', 'openContext']);
@@ -62,8 +62,23 @@ const keyOf = (method: string, input: unknown) => `${method} ${JSON.stringify(in
  */
 export function prefetch<M extends 'overview' | 'openGrid'>(method: M, input: Input<M>): void {
   const value = door[method](input as never) as Promise<unknown>;
-  value.catch(() => {}); // a failure is told to the page that asks, if one does
-  early.set(keyOf(method, input), { value, at: performance.now() });
+  const entry: { value: Promise<unknown>; at: number; arrived?: { value: unknown } } = { value, at: performance.now() };
+  // A failure is told to the page that asks, if one does.
+  value.then((v) => (entry.arrived = { value: v }), () => {});
+  early.set(keyOf(method, input), entry);
+}
+
+/**
+ * An early answer that is already here, taken as a call would take it; undefined if it is not
+ * (yet). The first render shows it at once: awaiting it, even resolved, would cost a render
+ * and a frame of the page without it, each time.
+ */
+export function arrived<M extends 'overview' | 'openGrid'>(method: M, input: Input<M>): Outputs[M] | undefined {
+  const key = keyOf(method, input);
+  const hit = early.get(key);
+  if (!hit?.arrived || performance.now() - hit.at >= EARLY_MS) return undefined;
+  early.delete(key);
+  return hit.arrived.value as Outputs[M];
 }
 
 // An empty target: the preload's object is frozen, and a proxy of it could not hand out wrappers.

@@ -3,6 +3,7 @@
 // whole district's rules.
 import type { Api } from '../../shared/api';
 import { UserError } from '../../electron/services/handlers';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { cell, failOnConsoleErrors, unitRows } from './helpers';
 
@@ -69,3 +70,30 @@ test('a check that cannot run says so; the grid stays usable', async ({ demo, pa
   await expect(problems).not.toHaveAttribute('aria-busy', 'true');
   await expect(problems).not.toHaveAttribute('data-count-error');
 });
+
+/** API calls the page makes, by method. */
+function countCalls(page: Page): Map<string, number> {
+  const calls = new Map<string, number>();
+  page.on('request', (r) => {
+    const m = /\/api\/(\w+)$/.exec(r.url());
+    if (m) calls.set(m[1], (calls.get(m[1]) ?? 0) + 1);
+  });
+  return calls;
+}
+
+for (const late of [false, true]) {
+  test(`the first screen's data is asked for once, by the page's first chunk${late ? ', also when the grid arrives after the app is up' : ''}`, async ({ demo, page }) => {
+    if (late) {
+      const open = demo.api.openGrid;
+      demo.api.openGrid = async (input) => {
+        await new Promise((ok) => setTimeout(ok, 1500));
+        return open(input);
+      };
+    }
+    const calls = countCalls(page);
+    await page.goto(`${demo.url}#/grid/pcgd-mn`);
+    await expect(page.getByTestId('problems')).toHaveAttribute('data-count-error', '1');
+    await expect(page.getByTestId('unit-tree').getByRole('link', { name: 'Phụ lục 2 – Phổ cập giáo dục mầm non' })).toHaveAttribute('aria-current', 'page');
+    expect(Object.fromEntries(calls)).toEqual({ overview: 1, openGrid: 1, openContext: 1 });
+  });
+}
