@@ -41,9 +41,14 @@ export function leanBook(buf: Buffer): BookSource | null {
   try {
     // Only the parts asked for are inflated; drawings, printer settings, themes stay packed.
     const entries = zipEntries(buf);
-    const text = (path: string) => entries.get(path)?.();
-    const workbook = text(WORKBOOK);
-    const rels = text('xl/_rels/workbook.xml.rels');
+    // A part whose elements carry a namespace prefix (<x:c>) would scan as empty: exceljs's.
+    const text = (path: string, root: string) => {
+      const xml = entries.get(path)?.();
+      if (xml !== undefined && !xml.includes(`<${root}`)) throw new Unsure(`${path}: no <${root}>`);
+      return xml;
+    };
+    const workbook = text(WORKBOOK, 'workbook');
+    const rels = text('xl/_rels/workbook.xml.rels', 'Relationships');
     if (!workbook || !rels) return null;
     // A main namespace bound to a prefix (<x:sheet>), or Strict OOXML: left to exceljs.
     if (!workbook.includes('<sheets>') || workbook.includes('purl.oclc.org')) return null;
@@ -51,17 +56,17 @@ export function leanBook(buf: Buffer): BookSource | null {
 
     const targets = new Map<string, string>();
     for (const r of elements(rels, 'Relationship')) targets.set(attr(r.tag, 'Id') ?? '', attr(r.tag, 'Target') ?? '');
-    const shared = sharedStrings(text('xl/sharedStrings.xml'));
-    const stylesXml = text('xl/styles.xml');
+    const shared = sharedStrings(text('xl/sharedStrings.xml', 'sst'));
+    const stylesXml = text('xl/styles.xml', 'styleSheet');
     const styles = stylesXml ? readStyles(stylesXml) : NO_STYLES;
 
     const sheets = [...elements(section(workbook, 'sheets'), 'sheet')].map((s) => {
       const name = attr(s.tag, 'name');
       const target = targets.get(attr(s.tag, 'r:id') ?? '');
       if (!name || !target) throw new Unsure('sheet without part');
-      const xml = text(partPath(target));
-      // A chart sheet or a dialog sheet: exceljs's business.
-      if (!xml || !xml.includes('<worksheet')) throw new Unsure(`sheet part ${target}`);
+      // A chart sheet or a dialog sheet: exceljs's business. Every worksheet has its sheetData.
+      const xml = text(partPath(target), 'worksheet');
+      if (!xml?.includes('<sheetData')) throw new Unsure(`sheet part ${target}`);
       // Scanned now, not when asked for: whatever the lean reader is unsure of must surface here.
       const raw = readRawSheet(xml, shared, styles);
       return { name, state: stateOf(attr(s.tag, 'state')), text: () => toSheetText(name, raw, styles), columnA: () => columnA(raw) };
