@@ -2,8 +2,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * The app's chunk (boot.tsx, which main.tsx imports dynamically) is fetched with the page: a
- * modulepreload link, so that it does not wait for the first chunk to arrive and run.
+ * The app's chunks (boot.tsx, which main.tsx imports dynamically, and what it imports) are
+ * fetched with the page: modulepreload links, so that they do not wait for the first chunk to
+ * arrive and run.
  */
 function preloadBoot(): Plugin {
   return {
@@ -13,8 +14,12 @@ function preloadBoot(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'boot');
-        if (!boot) return [];
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `./${boot.fileName}` }, injectTo: 'head' }];
+        if (!boot || boot.type !== 'chunk') return [];
+        return [boot.fileName, ...boot.imports.filter((f) => !f.startsWith('assets/index-'))].map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: '', href: `./${f}` },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };
@@ -29,5 +34,16 @@ export default defineConfig({
     emptyOutDir: true,
     // AG Grid alone is larger than Vite's default warning size; it is loaded once, from disk.
     chunkSizeWarningLimit: 2500,
+    rollupOptions: {
+      output: {
+        // AG Grid, React and the app apart: the browser compiles each chunk on its own thread as
+        // it arrives, side by side, rather than one 1.4 MB chunk on one.
+        manualChunks(id) {
+          if (id.includes('/node_modules/ag-grid-community/')) return 'ag-grid';
+          if (/\/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          return undefined;
+        },
+      },
+    },
   },
 });
