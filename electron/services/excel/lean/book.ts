@@ -5,11 +5,15 @@
 // not sure of (the caller then loads it with exceljs), so the result is always exceljs's.
 import type { BookSource, SheetState } from '../book';
 import { columnA, readRawSheet, toSheetText } from './sheet';
-import { NO_STYLES, readStyles } from './styles';
+import { NO_STYLES, readStyles, type Styles } from './styles';
 import { attr, elements, runsText, section, Unsure } from './xml';
 import { zipEntries } from './zip';
 
 const WORKBOOK = 'xl/workbook.xml';
+
+// The styles of the last files read, by their part's CRC and length: a batch's forms come from
+// one workbook and share them (their cells differ, their styles do not).
+const stylesSeen = new Map<string, Styles>();
 
 /** A relationship target as a path inside the zip (targets are relative to xl/, or absolute). */
 function partPath(target: string): string {
@@ -43,7 +47,7 @@ export function leanBook(buf: Buffer): BookSource | null {
     const entries = zipEntries(buf);
     // A part whose elements carry a namespace prefix (<x:c>) would scan as empty: exceljs's.
     const text = (path: string, root: string) => {
-      const xml = entries.get(path)?.();
+      const xml = entries.get(path)?.text();
       if (xml !== undefined && !xml.includes(`<${root}`)) throw new Unsure(`${path}: no <${root}>`);
       return xml;
     };
@@ -57,8 +61,13 @@ export function leanBook(buf: Buffer): BookSource | null {
     const targets = new Map<string, string>();
     for (const r of elements(rels, 'Relationship')) targets.set(attr(r.tag, 'Id') ?? '', attr(r.tag, 'Target') ?? '');
     const shared = sharedStrings(text('xl/sharedStrings.xml', 'sst'));
-    const stylesXml = text('xl/styles.xml', 'styleSheet');
-    const styles = stylesXml ? readStyles(stylesXml) : NO_STYLES;
+    const stylesPart = entries.get('xl/styles.xml');
+    let styles = stylesPart ? stylesSeen.get(stylesPart.id) : NO_STYLES;
+    if (!styles) {
+      styles = readStyles(text('xl/styles.xml', 'styleSheet')!);
+      if (stylesSeen.size >= 16) stylesSeen.clear();
+      stylesSeen.set(stylesPart!.id, styles);
+    }
 
     const sheets = [...elements(section(workbook, 'sheets'), 'sheet')].map((s) => {
       const name = attr(s.tag, 'name');

@@ -10,8 +10,15 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-/** Each entry's name, and a function that inflates it to text (UTF-8). */
-export function zipEntries(buf: Buffer): Map<string, () => string> {
+export interface ZipEntry {
+  /** CRC-32 and length of the inflated bytes, as the directory states them: what identifies a
+   * part that recurs from file to file (every form of a district has the same styles). */
+  id: string;
+  /** The entry inflated, as text (UTF-8). */
+  text(): string;
+}
+
+export function zipEntries(buf: Buffer): Map<string, ZipEntry> {
   // The end record sits in the last 22 bytes, or before a comment of at most 65,535 bytes.
   let end = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -24,19 +31,21 @@ export function zipEntries(buf: Buffer): Map<string, () => string> {
   const count = buf.readUInt16LE(end + 10);
   let at = buf.readUInt32LE(end + 16);
   if (count === 0xffff || at === 0xffffffff || buf.readUInt16LE(end + 4) !== 0) throw new Unsure('zip64 or multi-disk');
-  const out = new Map<string, () => string>();
+  const out = new Map<string, ZipEntry>();
   for (let n = 0; n < count; n++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw new Unsure('central directory');
     const flags = buf.readUInt16LE(at + 8);
     const method = buf.readUInt16LE(at + 10);
+    const crc = buf.readUInt32LE(at + 16);
     const size = buf.readUInt32LE(at + 20);
+    const inflated = buf.readUInt32LE(at + 24);
     const nameLength = buf.readUInt16LE(at + 28);
     const skip = nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     const local = buf.readUInt32LE(at + 42);
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + skip;
     if (flags & 1) throw new Unsure('encrypted entry');
-    out.set(name, () => {
+    out.set(name, { id: `${crc}:${inflated}`, text: () => {
       if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw new Unsure('local header');
       const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
       if (start + size > buf.length) throw new Unsure('entry cut short');
@@ -44,7 +53,7 @@ export function zipEntries(buf: Buffer): Map<string, () => string> {
       if (method === 0) return data.toString('utf8');
       if (method !== 8) throw new Unsure(`compression ${method}`);
       return inflateRawSync(data).toString('utf8');
-    });
+    } });
   }
   return out;
 }
