@@ -5,6 +5,13 @@
 import { prefetchFirstScreen } from './early';
 import './styles.css';
 
-// Asked for first: the host answers in order, and the chunk is the longer wait.
-void import('./boot');
+// Asked for first: the host answers in order, and the chunk is the longer wait. Should it not
+// load (a damaged install), the window says so rather than stay blank.
+import('./boot').catch(() => {
+  const root = document.getElementById('root');
+  if (root) {
+    root.className = 'page-message error';
+    root.textContent = 'Không nạp được phần mềm (tệp của chương trình bị thiếu hoặc hỏng). Hãy đóng rồi mở lại; nếu vẫn lỗi, hãy cài đặt lại chương trình.';
+  }
+});
 prefetchFirstScreen();
