@@ -7,6 +7,7 @@ import type { FileRow } from './importSummary';
 import { ImportFileTable } from './ImportFileTable';
 import { ImportProgress } from './ImportProgress';
 import { ImportSummaryView } from './ImportSummaryView';
+import { useFocusTrap } from './useFocusTrap';
 import { canChoose, STATUS_WORD, type FileStatus } from './importWords';
 import type { ImportState } from './useImport';
 
@@ -45,6 +46,9 @@ export function ImportDialog({ state, onToggle, onChooseAll, onApply, onStop, on
   useEffect(() => {
     if (state.phase === 'preview' || state.phase === 'summary' || state.phase === 'stopped') primary.current?.focus();
   }, [state.phase]);
+
+  const box = useRef<HTMLDivElement>(null);
+  useFocusTrap(box, showing);
 
   const keys = useRef({ state, onApply, onStop, onClose });
   keys.current = { state, onApply, onStop, onClose };
@@ -185,7 +189,7 @@ export function ImportDialog({ state, onToggle, onChooseAll, onApply, onStop, on
 
   return (
     <div className="modal-backdrop">
-      <div className="modal modal-wide" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog" data-phase={state.phase}>
+      <div ref={box} tabIndex={-1} className="modal modal-wide" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog" data-phase={state.phase}>
         <h2 id="import-title">{state.phase === 'summary' ? 'Kết quả nhập' : 'Nhập tệp Excel'}</h2>
         {body}
         <footer className="modal-actions">{actions}</footer>

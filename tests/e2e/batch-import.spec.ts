@@ -258,3 +258,22 @@ test('cancel while storing: the files stored stay stored whole, the rest are lis
     for (const c of expected.files[f].changes) expect(storedValue(host, districtId, c.template, expected.units[f]!, c.key), `${f} ${c.key}`).toBe(c.new);
   }
 });
+
+test('the dialog keeps the keyboard: Tab and Shift+Tab go round its own controls, never to the grid behind', async ({ host, page }) => {
+  await prepareDistrict200(host);
+  await page.goto(host.url);
+  await page.getByTestId('import-input').setInputFiles(twoHundred(['An_Luong.xlsx', 'Cam_Ap.xlsx', 'Son_Vi.xlsx']));
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog).toHaveAttribute('data-phase', 'preview', { timeout: 30_000 });
+  const focusInDialog = () => page.evaluate(() => document.querySelector('[data-testid="import-dialog"]')!.contains(document.activeElement));
+  const seen = new Set<string>();
+  for (const key of [...Array(25).fill('Tab'), ...Array(25).fill('Shift+Tab')]) {
+    await page.keyboard.press(key);
+    expect(await focusInDialog(), `after ${key}`).toBe(true);
+    seen.add(await page.evaluate(() => document.activeElement!.outerHTML.slice(0, 80)));
+  }
+  // It went round more than one control (the checkboxes, the buttons).
+  expect(seen.size).toBeGreaterThan(3);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
