@@ -52,7 +52,8 @@ export const contract = {
       forceFiles: z.array(z.number().int().nonnegative()).optional(),
     })
     .strict(),
-  importStatus: z.object({ batchId: id }).strict(),
+  /** `since`: how many results the caller holds already; only the later ones are sent. */
+  importStatus: z.object({ batchId: id, since: z.number().int().nonnegative().optional() }).strict(),
   /** Stops a batch between two files: what was stored stays stored, whole. */
   cancelImport: z.object({ batchId: id }).strict(),
   /** Which communes have sent their file, when, from which file; which have not. */
@@ -117,7 +118,7 @@ export interface BatchStatus {
   dryRun: boolean;
   done: number;
   total: number;
-  /** Results so far, in the order of the files given (accepted ones only). */
+  /** Results so far from `since` on, in the order of the files given (accepted ones only). */
   files: (ImportFileResult & { index: number })[];
   error?: string;
 }

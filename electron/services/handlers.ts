@@ -123,8 +123,8 @@ export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps)
       return { batchId: batches.start(inputs, { dryRun, force }) };
     },
 
-    async importStatus({ batchId }) {
-      const s = batches.status(batchId);
+    async importStatus({ batchId, since }) {
+      const s = batches.status(batchId, since);
       if (!s) throw new UserError('Không tìm thấy đợt nhập này (có thể ứng dụng đã khởi động lại).');
       return s;
     },

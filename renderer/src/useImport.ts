@@ -67,11 +67,15 @@ export function useImport({ onStored, onMessage }: ImportCallbacks) {
 
   /** Polls a batch until it ends, reporting each status. */
   const follow = useCallback(async (token: number, batchId: number, update: (s: BatchStatus) => void): Promise<BatchStatus> => {
+    // Only the results not yet here travel: a batch holds up to 2,000, each with its findings.
+    let files: BatchStatus['files'] = [];
     for (;;) {
-      const s = await api.importStatus({ batchId });
+      const s = await api.importStatus({ batchId, since: files.length });
       if (token !== run.current) throw new Abandoned();
-      update(s);
-      if (s.state !== 'running') return s;
+      if (s.files.length) files = [...files, ...s.files];
+      const whole = { ...s, files };
+      update(whole);
+      if (whole.state !== 'running') return whole;
       await sleep(POLL_MS);
       if (token !== run.current) throw new Abandoned();
     }

@@ -48,9 +48,10 @@ export class BatchRegistry {
     return batchId;
   }
 
-  status(batchId: number): BatchStatus | undefined {
+  /** The batch's state, with its results from `since` on (a poll sends only what is new). */
+  status(batchId: number, since = 0): BatchStatus | undefined {
     const e = this.batches.get(batchId);
-    return e && { ...e.status, files: [...e.status.files] };
+    return e && { ...e.status, files: e.status.files.slice(since) };
   }
 
   cancel(batchId: number): boolean {
