@@ -59,7 +59,14 @@ export function leanBook(buf: Buffer): BookSource | null {
     if (/<workbookPr[^>]* date1904="(1|true)"/.test(workbook)) return null;
 
     const targets = new Map<string, string>();
-    for (const r of elements(rels, 'Relationship')) targets.set(attr(r.tag, 'Id') ?? '', attr(r.tag, 'Target') ?? '');
+    for (const r of elements(rels, 'Relationship')) {
+      const target = attr(r.tag, 'Target') ?? '';
+      targets.set(attr(r.tag, 'Id') ?? '', target);
+      // exceljs reads shared strings and styles from their usual paths only; a workbook that
+      // keeps them elsewhere is left to it, so that both readers see the same.
+      const type = /\/(sharedStrings|styles)$/.exec(attr(r.tag, 'Type') ?? '');
+      if (type && partPath(target) !== `xl/${type[1]}.xml`) throw new Unsure(`${type[1]} at ${target}`);
+    }
     const shared = sharedStrings(text('xl/sharedStrings.xml', 'sst'));
     const stylesPart = entries.get('xl/styles.xml');
     let styles = stylesPart ? stylesSeen.get(stylesPart.id) : NO_STYLES;
