@@ -9,7 +9,7 @@ import type { TemplateDef } from '../../shared/templates';
 import { AG_LOCALE_VI } from './agLocale';
 import { focusedCellOf, focusedTarget, keyWrite, type FocusedCell } from './cellTargets';
 import { totalLabel } from './format';
-import { buildColumns, columnInfos, groupDepth, NAME_COL, type CellIssue } from './gridColumns';
+import { buildColumns, columnInfos, columnsMaxWidth, groupDepth, NAME_COL, type CellIssue } from './gridColumns';
 import { normaliseText, type CellChange, type CellWrite } from './gridEdits';
 import { rowId, totalRow, unitRows, type RowData } from './gridRows';
 import { RangeSelection } from './rangeSelection';
@@ -39,6 +39,8 @@ interface Props {
 
 /** The grid's borders. */
 const GRID_CHROME = 8;
+/** Left and right borders (with a vertical scroll bar, the flexible columns give up its room). */
+const GRID_BORDERS = 2;
 
 const DEFAULT_COL = {
   sortable: false,
@@ -279,7 +281,7 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
   const height = GROUP_HEADER_HEIGHT * groupDepth(columnDefs) + HEADER_HEIGHT + ROW_HEIGHT * (rowData.length + 1) + GRID_CHROME;
 
   return (
-    <div ref={wrapRef} className="grid-wrap" data-testid={`grid-${template.id}`} style={{ flexBasis: height }}>
+    <div ref={wrapRef} className="grid-wrap" data-testid={`grid-${template.id}`} style={{ flexBasis: height, maxWidth: columnsMaxWidth(columnDefs) + GRID_BORDERS }}>
       <div ref={hostRef} style={{ height: '100%' }} />
     </div>
   );

@@ -92,6 +92,14 @@ export function groupDepth(defs: readonly Def[]): number {
   return Math.max(0, ...defs.map((d) => ('children' in d ? 1 + groupDepth(d.children) : 0)));
 }
 
+/**
+ * The widest the columns can be (each at its width or its maxWidth): a grid with few columns
+ * (Phụ lục 1, 3) is no wider than that, instead of a blank band right of its last column.
+ */
+export function columnsMaxWidth(defs: Def[]): number {
+  return defs.reduce((w, d) => w + ('children' in d ? columnsMaxWidth(d.children as Def[]) : ((d as ColDef).width ?? (d as ColDef).maxWidth ?? Infinity)), 0);
+}
+
 export function buildColumns(t: TemplateDef, layout: Layout, hooks: ColumnHooks): Def[] {
   const cols = columnsOf(t, layout);
   const leaves = (g: GridGroup) => cols.filter((c) => c.group === g.id).map((c) => leaf(c, hooks));

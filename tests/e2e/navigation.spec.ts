@@ -95,6 +95,14 @@ test('the tree opens each appendix grid; headers mirror the Excel layout', async
     ...['MĐ1', 'MĐ2', 'MĐ3', 'MĐ1', 'MĐ2', 'MĐ3'],
   ]);
   await expect(page.getByTestId('rollup')).toHaveText('Mức đạt của huyện: 2021-2025: MĐ3 · 2026-2030: MĐ3');
+  // A grid of few columns ends at its last column, as a sheet would: no blank band right of it.
+  const edges = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid="grid-pcgd-th"]')!.getBoundingClientRect();
+    const last = Math.max(...[...document.querySelectorAll('[data-testid="grid-pcgd-th"] .ag-header-cell')].map((h) => h.getBoundingClientRect().right));
+    return { box: box.right, last, page: document.documentElement.clientWidth };
+  });
+  expect(edges.box - edges.last).toBeLessThan(4);
+  expect(edges.box).toBeLessThan(edges.page - 100);
   await page.goto(`${demo.url}#/grid/pcgd-thcs`);
   await expect(page.getByTestId('rollup')).toHaveText('Mức đạt của huyện: năm 2020: MĐ1 · 2021-2025: MĐ2 · 2026-2030: MĐ2');
 });
