@@ -130,6 +130,8 @@ describe('lean reader, value by value', () => {
       'an unknown cell type': await rewrite(plain, 'xl/worksheets/sheet1.xml', (x) => x.replace(/<c r="A6"([^>]*)>/, '<c r="A6"$1 t="d">')),
       'overlapping merges': await rewrite(plain, 'xl/worksheets/sheet1.xml', (x) => x.replace('<mergeCell ', '<mergeCell ref="A1:C1"/><mergeCell ')),
       'a prefixed namespace': await rewrite(plain, 'xl/workbook.xml', (x) => x.replace(/<(\/?)sheets>/g, '<$1x:sheets>')),
+      'CDATA in a shared string': await rewrite(plain, 'xl/sharedStrings.xml', (x) => x.replace('<t>giáo dục</t>', '<t><![CDATA[giáo <dục>]]></t>')),
+      'a comment among the cells': await rewrite(plain, 'xl/worksheets/sheet1.xml', (x) => x.replace('<sheetData>', '<sheetData><!-- <c r="Z1" t="inlineStr"><is><t>no</t></is></c> -->')),
       'styles kept elsewhere': await rewrite(plain, 'xl/_rels/workbook.xml.rels', (x) => x.replace('Target="styles.xml"', 'Target="style/all.xml"')),
       'a prefixed worksheet': await rewrite(plain, 'xl/worksheets/sheet1.xml', (x) =>
         x.replace(/<(\/?)([a-zA-Z])/g, '<$1x:$2').replace('<x:?', '<?').replace(/ xmlns="/, ' xmlns:x="'),

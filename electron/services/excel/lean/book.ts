@@ -45,10 +45,12 @@ export function leanBook(buf: Buffer): BookSource | null {
   try {
     // Only the parts asked for are inflated; drawings, printer settings, themes stay packed.
     const entries = zipEntries(buf);
-    // A part whose elements carry a namespace prefix (<x:c>) would scan as empty: exceljs's.
+    // A part whose elements carry a namespace prefix (<x:c>) would scan as empty, and CDATA or
+    // a comment would scan wrong (no writer of spreadsheets puts them there): exceljs's.
     const text = (path: string, root: string) => {
       const xml = entries.get(path)?.text();
       if (xml !== undefined && !xml.includes(`<${root}`)) throw new Unsure(`${path}: no <${root}>`);
+      if (xml?.includes('<![CDATA[') || xml?.includes('<!--')) throw new Unsure(`${path}: CDATA or comment`);
       return xml;
     };
     const workbook = text(WORKBOOK, 'workbook');
