@@ -1,38 +1,25 @@
 // Polling a batch sends only the results the page does not hold yet (importStatus `since`): a
 // batch of 2,000 files would otherwise send every result again, findings and all, each poll.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Api, BatchStatus } from '../../shared/api';
-import { ParsePool } from '../../electron/services/batch/pool';
-import { createHandlers } from '../../electron/services/handlers';
-import { Store } from '../../electron/services/store/store';
+import type { BatchStatus } from '../../shared/api';
+import { openTestApp, type TestApp } from '../support/handlers';
 
-const ROOT = join(__dirname, '..', '..');
-const FORMS = join(ROOT, 'tests', 'fixtures', 'batch', 'ha-quang-forms');
-let dir: string;
-let store: Store;
-let pool: ParsePool;
-let api: Api;
+const FORMS = join(__dirname, '..', 'fixtures', 'batch', 'ha-quang-forms');
+let app: TestApp;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pcgd-status-'));
-  store = Store.open(join(dir, 'x.db'));
-  pool = new ParsePool(1);
-  api = createHandlers({ store, pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
+  app = openTestApp('pcgd-status-');
 });
-afterAll(async () => {
-  await pool.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 it('a poll with `since` returns the later results only; together they are the whole batch in order', async () => {
   const files = readdirSync(FORMS)
     .filter((f) => f.endsWith('.xlsx'))
     .slice(0, 6)
     .map((name) => ({ name, data: readFileSync(join(FORMS, name)).toString('base64') }));
+  const { api } = app;
   const { batchId } = await api.startImport({ files, dryRun: true });
   let held: BatchStatus['files'] = [];
   for (let s = await api.importStatus({ batchId, since: 0 }); ; s = await api.importStatus({ batchId, since: held.length })) {

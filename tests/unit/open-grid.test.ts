@@ -1,35 +1,23 @@
 // Opening a grid is two calls: openGrid (the grid, shown at once) and openContext (what its
 // rules look across, twice its size at 3,321 communes), so that the rows need not wait for it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api';
 import { checkGrid } from '../../shared/rules';
 import { getTemplate } from '../../shared/templates';
-import { ParsePool } from '../../electron/services/batch/pool';
 import { dispatch } from '../../electron/services/dispatch';
-import { createHandlers } from '../../electron/services/handlers';
-import { Store } from '../../electron/services/store/store';
+import type { Store } from '../../electron/services/store/store';
+import { openTestApp, type TestApp } from '../support/handlers';
 
-const ROOT = join(__dirname, '..', '..');
-let dir: string;
+let app: TestApp;
 let store: Store;
-let pool: ParsePool;
 let api: Api;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pcgd-open-'));
-  store = Store.open(join(dir, 'x.db'));
-  pool = new ParsePool(1);
-  api = createHandlers({ store, pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
+  app = openTestApp('pcgd-open-');
+  ({ store, api } = app);
   await api.loadDemo({});
 });
-afterAll(async () => {
-  await pool.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 describe('openGrid and openContext', () => {
   it('openGrid carries the grid alone', async () => {

@@ -1,18 +1,15 @@
 // The Electron window's security settings, the IPC and preload wiring, and the browser host:
 // all derived from one contract, all refusing what they must refuse. The electron module is
 // replaced by recorders (its binary cannot run here); what is asserted is what our code asks of it.
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHODS, type Api } from '../../shared/api';
 import { createHost } from '../../electron/host/server';
-import { ParsePool } from '../../electron/services/batch/pool';
 import { dispatch } from '../../electron/services/dispatch';
-import { createHandlers } from '../../electron/services/handlers';
-import { Store } from '../../electron/services/store/store';
+import type { Store } from '../../electron/services/store/store';
+import { openTestApp, type TestApp } from '../support/handlers';
 import { allowNavigation, APP_ORIGIN, CSP, isTrustedUrl, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from '../../electron/security';
 
 const recorded = vi.hoisted(() => ({
@@ -35,19 +32,15 @@ vi.mock('electron', () => ({
 }));
 
 const ROOT = join(__dirname, '..', '..');
+let app: TestApp;
 let store: Store;
-let pool: ParsePool;
 let api: Api;
 
 beforeAll(() => {
-  store = Store.open(join(mkdtempSync(join(tmpdir(), 'pcgd-sec-')), 'x.db'));
-  pool = new ParsePool(1);
-  api = createHandlers({ store, pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
+  app = openTestApp('pcgd-sec-');
+  ({ store, api } = app);
 });
-afterAll(async () => {
-  await pool.close();
-  store.close();
-});
+afterAll(() => app.close());
 
 describe('window settings (Electron security checklist)', () => {
   const opts = windowOptions('/app/preload.cjs', { width: 1200, height: 800 });
