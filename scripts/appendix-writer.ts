@@ -7,6 +7,7 @@
 // because the point of these files is to test that the app finds those faults itself.
 
 import ExcelJS from 'exceljs';
+import { centralDirectory, dataStart } from '../electron/services/excel/lean/zip';
 import type { SeedTable } from './seed-tables';
 
 export interface LayoutOptions {
@@ -261,29 +262,13 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 export function normalizeZipTimes(buf: Buffer): Buffer {
-  const EOCD = 0x06054b50;
-  const CENTRAL = 0x02014b50;
-  const LOCAL = 0x04034b50;
   const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
-  let eocd = -1;
-  for (let p = buf.length - 22; p >= Math.max(0, buf.length - 22 - 0xffff); p--) {
-    if (buf.readUInt32LE(p) === EOCD) {
-      eocd = p;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('not a zip file: no end of central directory');
-  const entries = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let k = 0; k < entries; k++) {
-    if (buf.readUInt32LE(p) !== CENTRAL) throw new Error(`bad central directory entry at ${p}`);
-    buf.writeUInt16LE(0, p + 12);
-    buf.writeUInt16LE(DOS_DATE_1980_01_01, p + 14);
-    const local = buf.readUInt32LE(p + 42);
-    if (buf.readUInt32LE(local) !== LOCAL) throw new Error(`bad local header at ${local}`);
+  for (const { at, local } of centralDirectory(buf)) {
+    dataStart(buf, local); // checks the local header is there
+    buf.writeUInt16LE(0, at + 12);
+    buf.writeUInt16LE(DOS_DATE_1980_01_01, at + 14);
     buf.writeUInt16LE(0, local + 10);
     buf.writeUInt16LE(DOS_DATE_1980_01_01, local + 12);
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
   return buf;
 }
