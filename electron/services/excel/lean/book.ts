@@ -78,7 +78,7 @@ export function leanBook(buf: Buffer): BookSource | null {
       stylesSeen.set(stylesPart!.id, styles);
     }
 
-    const sheets = [...elements(section(workbook, 'sheets'), 'sheet')].map((s) => {
+    const sheets = elements(section(workbook, 'sheets'), 'sheet').map((s) => {
       const name = attr(s.tag, 'name');
       const target = targets.get(attr(s.tag, 'r:id') ?? '');
       if (!name || !target) throw new Unsure('sheet without part');

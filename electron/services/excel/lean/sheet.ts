@@ -81,7 +81,7 @@ function cellValue(t: string | undefined, body: string, shared: string[], styles
   }
   switch (t) {
     case 'inlineStr': {
-      const is = elements(body, 'is').next().value;
+      const is = elements(body, 'is')[0];
       return is?.body == null ? null : { raw: runsText(is.body), isText: true, style: s };
     }
     case 's': {

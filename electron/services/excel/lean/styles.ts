@@ -28,7 +28,7 @@ export function readStyles(xml: string): Styles {
   }
   const fontNames: (string | undefined)[] = [];
   for (const f of elements(section(xml, 'fonts'), 'font')) {
-    const name = f.body === null ? undefined : elements(f.body, 'name').next().value;
+    const name = f.body === null ? undefined : elements(f.body, 'name')[0];
     fontNames.push(name ? attr(name.tag, 'val') : undefined);
   }
   const xfs: { font: string | undefined; date: boolean }[] = [];

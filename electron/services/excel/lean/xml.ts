@@ -41,8 +41,10 @@ export function section(xml: string, name: string): string {
 /**
  * Each `<name …/>` or `<name …>…</name>` in xml, as its start tag's attributes text and its body
  * (null when self-closed). Elements of this name must not nest (true of every one asked for).
+ * An array: callers take the first one, map them, or loop over them.
  */
-export function* elements(xml: string, name: string): Generator<{ tag: string; body: string | null }> {
+export function elements(xml: string, name: string): { tag: string; body: string | null }[] {
+  const out: { tag: string; body: string | null }[] = [];
   const open = `<${name}`;
   const close = `</${name}>`;
   for (let i = xml.indexOf(open); i >= 0; i = xml.indexOf(open, i)) {
@@ -58,15 +60,16 @@ export function* elements(xml: string, name: string): Generator<{ tag: string; b
     // attr() finds an attribute by its leading space: other white space is for exceljs.
     if (/[\t\n\r]/.test(tag)) throw new Unsure(`white space in <${name}>`);
     if (xml.charCodeAt(gt - 1) === 47) {
-      yield { tag, body: null };
+      out.push({ tag, body: null });
       i = gt + 1;
       continue;
     }
     const end = xml.indexOf(close, gt);
     if (end < 0) throw new Unsure(`</${name}> missing`);
-    yield { tag, body: xml.slice(gt + 1, end) };
+    out.push({ tag, body: xml.slice(gt + 1, end) });
     i = end + close.length;
   }
+  return out;
 }
 
 /** The text of an element's `<t>` runs, phonetic guides excluded (they are refused upstream). */
