@@ -157,6 +157,14 @@ afterAll(async () => {
   for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** An Lương's report of one template in the prepared database, and its values as they stand. */
+function anLuong(store: Store, template: TemplateId) {
+  const district = pickDistrict(store);
+  const report = store.listReports(district.id).find((r) => r.template === template)!;
+  const commune = store.children(district.id).find((c) => c.name === 'An Lương')!;
+  return { report, commune, was: store.getValues(report.id).get(commune.id)! };
+}
+
 function copyOfPrepared(): string {
   const file = join(tmp(), 'pcgd.db');
   copyFileSync(prepared, file);
@@ -459,10 +467,7 @@ describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => 
     const db = copyOfPrepared();
     const store = Store.open(db);
     try {
-      const district = pickDistrict(store);
-      const report = store.listReports(district.id).find((r) => r.template === 'xmc')!;
-      const commune = store.children(district.id).find((c) => c.name === 'An Lương')!;
-      const was = store.getValues(report.id).get(commune.id)!;
+      const { report, commune, was } = anLuong(store, 'xmc');
       const g = groupsOf(getTemplate('xmc'), report.layout).find((x) => x.id === '2026-2030')!;
       const [from, to] = was[g.marks[0]] === 'x' ? [g.marks[0], g.marks[1]] : [g.marks[1], g.marks[0]];
       store.setValues(report.id, [{ unitId: commune.id, key: from, value: '' }, { unitId: commune.id, key: to, value: 'x' }], { kind: 'typed' });
@@ -480,10 +485,7 @@ describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => 
     const db = copyOfPrepared();
     const store = Store.open(db);
     try {
-      const district = pickDistrict(store);
-      const report = store.listReports(district.id).find((r) => r.template === 'pcgd-thcs')!;
-      const commune = store.children(district.id).find((c) => c.name === 'An Lương')!;
-      const was = store.getValues(report.id).get(commune.id)!;
+      const { report, commune, was } = anLuong(store, 'pcgd-thcs');
       const g = groupsOf(getTemplate('pcgd-thcs'), report.layout).find((x) => x.id === '2026-2030')!;
       const issued = g.marks.find((k) => was[k] === 'x')!;
       const [inApp, inFile] = g.marks.filter((k) => k !== issued);
@@ -512,10 +514,7 @@ describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => 
     const db = copyOfPrepared();
     const store = Store.open(db);
     try {
-      const district = pickDistrict(store);
-      const report = store.listReports(district.id).find((r) => r.template === 'pcgd-thcs')!;
-      const commune = store.children(district.id).find((c) => c.name === 'An Lương')!;
-      const was = store.getValues(report.id).get(commune.id)!;
+      const { report, commune, was } = anLuong(store, 'pcgd-thcs');
       const groups = groupsOf(getTemplate('pcgd-thcs'), report.layout);
       const [early, late] = ['2021-2025', '2026-2030'].map((id) => groups.find((x) => x.id === id)!);
       const inApp = late.marks.find((k) => was[k] !== 'x')!;
