@@ -2,6 +2,7 @@
 // no Node reaches the page (Actual Budget's preload pattern).
 import { contextBridge, ipcRenderer } from 'electron';
 import { METHODS, type Api, type Envelope } from '../shared/api';
+import { UserError } from '../shared/errors';
 import { isMenuCommand, type MenuCommand } from '../shared/menu';
 
 const api = Object.fromEntries(
@@ -9,7 +10,7 @@ const api = Object.fromEntries(
     m,
     async (input: unknown) => {
       const r = (await ipcRenderer.invoke(`api:${m}`, input)) as Envelope<unknown>;
-      if (!r.ok) throw new Error(r.error);
+      if (!r.ok) throw new UserError(r.error);
       return r.value;
     },
   ]),

@@ -2,6 +2,7 @@
 // handlers and the loopback browser host are all derived from this table, over the same
 // handler functions, so a method cannot exist in one face and not in another.
 import { z } from 'zod';
+import { UserError } from './errors';
 import type { Grid } from './grid';
 import type { Finding, ValidationReport } from './report';
 import type { Rollup } from './rules/rollup';
@@ -170,9 +171,9 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 /** Validates a payload against the contract; the message is Vietnamese. */
 export function parseInput<M extends Method>(method: M, payload: unknown): Input<M> {
   const schema = contract[method];
-  if (!schema) throw new Error(`Không có chức năng "${String(method)}".`);
+  if (!schema) throw new UserError(`Không có chức năng "${String(method)}".`, 'api.method');
   const r = schema.safeParse(payload ?? {});
-  if (!r.success) throw new Error(`Dữ liệu gửi tới "${method}" không hợp lệ: ${r.error.issues.map((i) => i.path.join('.') || 'gốc').join(', ')}.`);
+  if (!r.success) throw new UserError(`Dữ liệu gửi tới "${method}" không hợp lệ: ${r.error.issues.map((i) => i.path.join('.') || 'gốc').join(', ')}.`, 'api.payload');
   return r.data as Input<M>;
 }
 

@@ -3,11 +3,13 @@
 import { parseArgs } from 'node:util';
 import { expandInputs } from './inputs';
 import { formatCompleteness, formatImport, formatValidation } from './format';
-import { ExportError, exportToFile, pickDistrict } from '../services/export';
+import { isUserError } from '../../shared/errors';
+import { exportToFile, pickDistrict } from '../services/export';
+import { faultLogPath, fileFaultLog } from '../services/fault-log';
 import { writeForms } from '../services/forms-out';
 import { runBatch } from '../services/batch/run';
 import { ParsePool } from '../services/batch/pool';
-import { readFileBytes, ReadError } from '../services/excel/read';
+import { readFileBytes } from '../services/excel/read';
 import { Store } from '../services/store/store';
 import { validateFile } from '../services/validate';
 
@@ -21,12 +23,16 @@ const USAGE = `Cách dùng:
 
 class UsageError extends Error {}
 
+/** The database named on the command line, if any: the fault log goes beside it. */
+let dbSeen: string | undefined;
+
 function out(s: string) {
   process.stdout.write(s + '\n');
 }
 
 function needDb(db: string | undefined): Store {
   if (!db) throw new UsageError('thiếu --db (đường dẫn tệp cơ sở dữ liệu).');
+  dbSeen = db;
   return Store.open(db);
 }
 
@@ -126,9 +132,8 @@ run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof UsageError) process.stderr.write(`Lỗi: ${e.message}\n${USAGE}\n`);
-    else if (e instanceof ReadError || e instanceof ExportError) process.stderr.write(`Lỗi: ${e.message}\n`);
-    else if (e instanceof Error && /[ăâđêôơư]/i.test(e.message)) process.stderr.write(`Lỗi: ${e.message}\n`);
-    else process.stderr.write(`Lỗi không mong đợi: ${e instanceof Error ? e.message : String(e)}. Hãy báo cho người quản trị kèm tệp đã dùng.\n`);
+    else if (isUserError(e)) process.stderr.write(`Lỗi: ${e.message}\n`);
+    else process.stderr.write(`Lỗi: ${fileFaultLog(faultLogPath(dbSeen)).write(e, `cli ${process.argv.slice(2).join(' ')}`)}\n`);
     process.exit(2);
   },
 );

@@ -2,6 +2,7 @@
 // (totals computed), written to a temporary file first so a failure never leaves half a file.
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../../shared/errors';
 import type { Grid } from '../../shared/grid';
 import { TEMPLATES, type TemplateId } from '../../shared/templates';
 import { unitKey } from '../../shared/text/normalize';
@@ -9,7 +10,13 @@ import { writeWorkbook } from './excel/write';
 import type { Store } from './store/store';
 import type { UnitRecord } from './store/types';
 
-export class ExportError extends Error {}
+/** An export that cannot be made; its message (Vietnamese) says why. */
+export class ExportError extends UserError {
+  constructor(message: string) {
+    super(message, 'export');
+    this.name = 'ExportError';
+  }
+}
 
 /** The unit named, else the first district (or the first unit that has communes). */
 export function pickDistrict(store: Store, name?: string): UnitRecord {

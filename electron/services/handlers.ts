@@ -2,6 +2,7 @@
 // and the loopback browser host both call these, after validating the payload.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UserError } from '../../shared/errors';
 import type { Api, GridContext, GridView, ReportInfo, UnitNode } from '../../shared/api';
 import { contextTemplates } from '../../shared/rules';
 import { getTemplate, TEMPLATES } from '../../shared/templates';
@@ -25,8 +26,6 @@ export interface HandlerDeps {
   saveFile: Api['saveFile'];
 }
 
-/** A user-facing failure: its message (Vietnamese) is shown as is. */
-export class UserError extends Error {}
 
 const unitNode = (u: UnitRecord): UnitNode => ({ id: u.id, parentId: u.parentId, name: u.name, kind: u.kind });
 const reportInfo = (r: ReportRecord): ReportInfo => ({ id: r.id, unitId: r.unitId, template: r.template, layout: r.layout, updatedAt: r.updatedAt });

@@ -1,7 +1,7 @@
 // The renderer's only door to the main process: the Electron preload's `window.api`, or, in the
 // browser host, a fetch client derived from the same contract (POST /api/<method>).
 import type { Api, Envelope, Input, Method, Outputs } from '../../shared/api';
-import { isVietnameseText } from '../../shared/text/normalize';
+import { isUserError, UserError } from '../../shared/errors';
 
 declare global {
   interface Window {
@@ -18,15 +18,16 @@ async function call<M extends Method>(method: M, input: Input<M>): Promise<Outpu
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    throw new Error('Không kết nối được với chương trình nền của ứng dụng.');
+    throw new UserError('Không kết nối được với chương trình nền của ứng dụng.');
   }
   let envelope: Envelope<Outputs[M]>;
   try {
     envelope = (await res.json()) as Envelope<Outputs[M]>;
   } catch {
-    throw new Error(`Chương trình nền trả lời không hợp lệ (mã ${res.status}).`);
+    throw new UserError(`Chương trình nền trả lời không hợp lệ (mã ${res.status}).`);
   }
-  if (!envelope.ok) throw new Error(envelope.error);
+  // The backend sends only Vietnamese sentences (a UserError's, or the line naming its log).
+  if (!envelope.ok) throw new UserError(envelope.error);
   return envelope.value;
 }
 
@@ -104,6 +105,8 @@ export const api: Api = new Proxy({} as Api, {
  * else (a browser or script error in English) is not shown as is.
  */
 export function errorText(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return isVietnameseText(text) ? text : 'Lỗi không mong đợi trong ứng dụng; dữ liệu đã lưu không bị ảnh hưởng.';
+  if (isUserError(e)) return e.message;
+  // A fault of the page itself: its detail is in the browser's console, not for the officer.
+  console.error(e);
+  return 'Lỗi không mong đợi trong giao diện của ứng dụng. Hãy tải lại trang; dữ liệu đã lưu vẫn còn.';
 }

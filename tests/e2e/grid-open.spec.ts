@@ -2,7 +2,7 @@
 // grids (openContext); once they are here, the problems and cell colours are those of the
 // whole district's rules.
 import type { Api } from '../../shared/api';
-import { UserError } from '../../electron/services/handlers';
+import { UserError } from '../../shared/errors';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { cell, failOnConsoleErrors, unitRows } from './helpers';

@@ -3,11 +3,15 @@
 // replaced by recorders (its binary cannot run here); what is asserted is what our code asks of it.
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHODS, type Api } from '../../shared/api';
 import { createHost } from '../../electron/host/server';
 import { dispatch } from '../../electron/services/dispatch';
+import { fileFaultLog } from '../../electron/services/fault-log';
+import { UserError } from '../../shared/errors';
 import type { Store } from '../../electron/services/store/store';
 import { openTestApp, type TestApp } from '../support/handlers';
 import { allowNavigation, APP_ORIGIN, CSP, isTrustedUrl, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from '../../electron/security';
@@ -122,13 +126,21 @@ describe('one contract, wired in every face', () => {
     expect(await dispatch(api, 'dropDatabase', {})).toEqual({ ok: false, error: 'Không có chức năng "dropDatabase".' });
   });
 
-  it('dispatch never passes on an English or internal error, nor its stack; a Vietnamese one it does', async () => {
-    const failing = (message: string) => ({ ...api, overview: async () => { throw new TypeError(message); } }) as typeof api;
-    const quiet = () => {};
-    const english = await dispatch(failing("Cannot read properties of undefined (reading 'id')"), 'overview', {}, quiet);
-    expect(english).toEqual({ ok: false, error: 'Đã xảy ra lỗi không mong đợi; dữ liệu đã lưu không bị ảnh hưởng.' });
-    const vietnamese = await dispatch(failing('Ổ đĩa đầy: không ghi được.'), 'overview', {}, quiet);
-    expect(vietnamese).toEqual({ ok: false, error: 'Ổ đĩa đầy: không ghi được.' });
+  it('dispatch shows a UserError as is; anything else, even in Vietnamese, as one line naming the log, its stack in the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcgd-log-'));
+    const log = fileFaultLog(join(dir, 'loi.log'));
+    const failing = (e: Error) => ({ ...api, overview: async () => { throw e; } }) as typeof api;
+    const english = await dispatch(failing(new TypeError("Cannot read properties of undefined (reading 'id')")), 'overview', {}, log);
+    expect(english).toEqual({ ok: false, error: `Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào tệp nhật ký: ${log.path}` });
+    const logged = readFileSync(log.path, 'utf8');
+    expect(logged).toContain('api overview');
+    expect(logged).toContain("TypeError: Cannot read properties of undefined (reading 'id')");
+    // A plain Error in Vietnamese is still a defect (its wording was not meant for the officer).
+    const plain = await dispatch(failing(new Error('Ổ đĩa đầy: không ghi được.')), 'overview', {}, log);
+    expect(plain).toEqual(english);
+    const user = await dispatch(failing(new UserError('Tệp bị khóa bởi Excel.')), 'overview', {}, log);
+    expect(user).toEqual({ ok: false, error: 'Tệp bị khóa bởi Excel.' });
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

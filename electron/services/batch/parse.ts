@@ -2,7 +2,9 @@
 // find the form's origin. Pure of the database, so it runs in worker threads on both cores.
 import { createHash } from 'node:crypto';
 import { originText } from '../excel/book';
-import { openBook, readBook, ReadError, type WorkbookRead } from '../excel/read';
+import { isUserError } from '../../../shared/errors';
+import { openBook, readBook, type WorkbookRead } from '../excel/read';
+import { faultLogPath, fileFaultLog } from '../fault-log';
 
 export type ParsedFile =
   | { name: string; sha256: string; ok: true; wb: WorkbookRead; /** Parsed on the main thread (import.ts). */ originText: string | null }
@@ -14,7 +16,8 @@ export async function parseFile(name: string, buf: Buffer): Promise<ParsedFile> 
     const book = await openBook(buf, name);
     return { name, sha256, ok: true, wb: readBook(book, name), originText: originText(book) };
   } catch (e) {
-    if (e instanceof ReadError) return { name, sha256, ok: false, reason: e.message };
-    return { name, sha256, ok: false, reason: 'không đọc được tệp (lỗi không mong đợi khi đọc).' };
+    if (isUserError(e)) return { name, sha256, ok: false, reason: e.message };
+    fileFaultLog(faultLogPath()).write(e, `đọc tệp ${name}`);
+    return { name, sha256, ok: false, reason: `không đọc được tệp (lỗi không mong đợi khi đọc; chi tiết trong ${faultLogPath()}).` };
   }
 }

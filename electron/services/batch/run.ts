@@ -2,7 +2,7 @@
 // on this thread (so "the second file for a commune" is decided the same way every time),
 // with progress after each file and a cancel that stops cleanly between files.
 import type { ImportFileResult } from '../../../shared/api';
-import { ReadError } from '../excel/read';
+import { isUserError } from '../../../shared/errors';
 import { newBatchMemory, storeParsed, type ImportOptions } from '../import';
 import type { Store } from '../store/store';
 import type { ParsedFile } from './parse';
@@ -40,7 +40,7 @@ export async function runBatch(store: Store, inputs: BatchInput[], run: BatchRun
           name: inputs[i].name,
           sha256: '',
           ok: false as const,
-          reason: e instanceof ReadError ? e.message : `không đọc được tệp "${inputs[i].name}" từ ổ đĩa.`,
+          reason: isUserError(e) ? e.message : `không đọc được tệp "${inputs[i].name}" từ ổ đĩa.`,
         }),
       );
     }

@@ -3,15 +3,17 @@
 import type ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { UserError } from '../../../shared/errors';
 import type { Finding } from '../../../shared/report';
 import { decodeSheet } from '../../../shared/sheet/legacy';
 import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
 import { exceljsBook, ORIGIN_SHEET, type BookSource } from './book';
 import { leanBook } from './lean/book';
 
-export class ReadError extends Error {
+/** A file that cannot be read; its message (Vietnamese) says why. */
+export class ReadError extends UserError {
   constructor(message: string) {
-    super(message);
+    super(message, 'read');
     this.name = 'ReadError';
   }
 }
