@@ -4,6 +4,7 @@
 // BENCH_ONLY=batch runs only the 200-file batch of the core part.
 import ExcelJS from 'exceljs';
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -169,14 +170,31 @@ async function batch() {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The CLI's start: `--help` by plain Node from the bundle, beside `node -e 0` (the floor). validate exits 1 on a grid with errors: a result, not a failure. */
+async function cliStart() {
+  console.log('\nKhởi động dòng lệnh (cả tiến trình)');
+  const cli = join(ROOT, 'scripts', 'cli.mjs');
+  const spawnOf = (args: string[]) => async () => {
+    const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: mã thoát ${r.status}`);
+  };
+  const [bare, help, validate] = await alternating(
+    ['node -e 0', spawnOf(['-e', '0'])],
+    ['cli --help', spawnOf([cli, '--help'])],
+    ['cli validate seeds/ha-quang.xlsx', spawnOf([cli, 'validate', join(ROOT, 'seeds', 'ha-quang.xlsx')])],
+  );
+  console.log(`  → cli --help: ${help.toFixed(0)} ms (mục tiêu < 400 ms) ${help < 400 ? 'ĐẠT' : 'CHƯA ĐẠT'}; hơn node -e 0: ${(help - bare).toFixed(0)} ms; validate: ${validate.toFixed(0)} ms`);
+}
+
 const n = Number(process.env.BENCH_COMMUNES ?? 10_000);
 console.log(`Đo tốc độ (trung vị của ${RUNS} lần, sau 1 lần khởi động), Node ${process.version}`);
 // The UI first: its browser host runs in this process, which then has not yet built the
 // 10,000-commune workbooks (a guess at one source of noise; no difference was measured).
-if (ONLY !== 'core' && ONLY !== 'batch') await uiBench();
-if (ONLY !== 'ui' && ONLY !== 'batch') {
+if (ONLY !== 'core' && ONLY !== 'batch' && ONLY !== 'cli') await uiBench();
+if (ONLY !== 'ui' && ONLY !== 'batch' && ONLY !== 'cli') {
   await scale('Quy mô huyện: seeds/ha-quang.xlsx (21 xã, 4 biểu)', readFileSync(join(ROOT, 'seeds', 'ha-quang.xlsx')), 'ha-quang.xlsx');
   const national = await writeWorkbook({ unit: { name: 'Toàn quốc', kind: 'tinh' }, parent: null, date: new Date(2025, 9, 1), grids: [bigGrid(n)] });
   await scale(`Quy mô toàn quốc trước 2025: ${n.toLocaleString('vi-VN')} xã trong một biểu (Phụ lục 4)`, national, 'toan-quoc.xlsx');
 }
-if (ONLY !== 'ui') await batch();
+if (ONLY !== 'ui' && ONLY !== 'cli') await batch();
+if (!ONLY || ONLY === 'cli') await cliStart();

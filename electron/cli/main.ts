@@ -12,14 +12,9 @@ import { ParsePool } from '../services/batch/pool';
 import { readFileBytes } from '../services/excel/read';
 import { Store } from '../services/store/store';
 import { validateFile } from '../services/validate';
+import { USAGE } from './usage';
 
-const USAGE = `Cách dùng:
-  npm run -s cli -- validate TỆP.xlsx [--json]
-  npm run -s cli -- import TỆP.xlsx… --db CSDL.db [--dry-run] [--json]
-  npm run -s cli -- export --db CSDL.db --out TỆP.xlsx [--unit TÊN]
-  npm run -s cli -- forms --db CSDL.db --out THƯ_MỤC [--unit TÊN]
-  npm run -s cli -- completeness --db CSDL.db [--unit TÊN] [--json]
-  (import: thêm --force để ghi cả các tệp có xung đột; có thể đưa một thư mục thay cho danh sách tệp)`;
+
 
 class UsageError extends Error {}
 

@@ -14,7 +14,7 @@ const run = promisify(execFile);
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'electron', 'cli', 'main.ts'), ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -128,5 +128,12 @@ describe('import and export', () => {
     const u = await cli('frobnicate');
     expect(u.code).toBe(2);
     expect(u.stderr).toContain('không có lệnh');
+  });
+
+  it('--help prints the usage on stdout and exits 0, and names every command', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const c of ['validate', 'import', 'export', 'forms', 'completeness']) expect(r.stdout).toContain(`npm run -s cli -- ${c} `);
   });
 });

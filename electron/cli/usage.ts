@@ -1,0 +1,9 @@
+// What the CLI says for --help and after a usage error. Apart from main.ts so that --help
+// answers without loading the core (zod alone is 750 kB of the bundle).
+export const USAGE = `Cách dùng:
+  npm run -s cli -- validate TỆP.xlsx [--json]
+  npm run -s cli -- import TỆP.xlsx… --db CSDL.db [--dry-run] [--json]
+  npm run -s cli -- export --db CSDL.db --out TỆP.xlsx [--unit TÊN]
+  npm run -s cli -- forms --db CSDL.db --out THƯ_MỤC [--unit TÊN]
+  npm run -s cli -- completeness --db CSDL.db [--unit TÊN] [--json]
+  (import: thêm --force để ghi cả các tệp có xung đột; có thể đưa một thư mục thay cho danh sách tệp)`;

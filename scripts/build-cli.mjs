@@ -1,0 +1,42 @@
+// Bundles the CLI and its parse worker into dist-cli/ (run by scripts/cli.mjs when stale).
+// Native and large libraries stay external, as in the Electron bundles (build-electron.mjs).
+// Built into a folder of its own, then renamed into place: two CLIs started at once (tests run
+// in parallel) must never load a half-written bundle.
+import { build } from 'esbuild';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The entry's `import('./main')` becomes a require of the core bundle beside it. */
+const coreApart = {
+  name: 'core-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/main$/ }, () => ({ path: './cli-core.cjs', external: true }));
+  },
+};
+
+export async function buildCli(root) {
+  const dir = join(root, 'dist-cli');
+  const tmp = join(dir, `.build-${process.pid}-${Date.now()}`);
+  const common = {
+    absWorkingDir: root,
+    define: { 'import.meta.url': 'undefined' },
+    supported: { 'dynamic-import': false },
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    logLevel: 'warning',
+    external: ['electron', 'better-sqlite3', 'exceljs'],
+  };
+  mkdirSync(tmp, { recursive: true });
+  try {
+    await build({ ...common, entryPoints: ['electron/services/batch/parse-worker.ts'], outfile: join(tmp, 'parse-worker.cjs') });
+    await build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: join(tmp, 'cli-core.cjs') });
+    // The entry stays a few kB: --help must not parse the 1.2 MB core (zod is most of it).
+    await build({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: join(tmp, 'cli.cjs'), plugins: [coreApart] });
+    // The entry last: its mtime is what scripts/cli.mjs compares against.
+    for (const f of ['parse-worker.cjs', 'cli-core.cjs', 'cli.cjs']) renameSync(join(tmp, f), join(dir, f));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
