@@ -1,6 +1,6 @@
 // Electron main: wiring only. Every piece of logic lives in modules that never import
 // 'electron' (services/, security.ts, window-state.ts, menu-template.ts).
-import { app, BrowserWindow, dialog, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session, type MenuItemConstructorOptions } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import { registerIpc } from './ipc';
@@ -10,7 +10,7 @@ import { writeFileAtomic } from './services/export';
 import { ParsePool } from './services/batch/pool';
 import { createHandlers } from './services/handlers';
 import { Store } from './services/store/store';
-import { loadBounds, saveBounds } from './window-state';
+import { fitToDisplays, loadBounds, saveBounds } from './window-state';
 
 const ROOT = join(__dirname, '..');
 const RENDERER = join(ROOT, 'dist', 'renderer');
@@ -72,7 +72,7 @@ async function start() {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
   Menu.setApplicationMenu(Menu.buildFromTemplate(toMenu(menuTemplate())));
 
-  const bounds = loadBounds(userData);
+  const bounds = fitToDisplays(loadBounds(userData), screen.getAllDisplays().map((d) => d.workArea));
   win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), bounds));
   if (bounds.maximized) win.maximize();
   win.webContents.on('will-navigate', (e, url) => {

@@ -2,7 +2,7 @@
 import type { Grid } from '../../shared/grid';
 import { applyChanges, changesOf, normaliseMark, writesOf } from '../../renderer/src/gridEdits';
 import { formatTsv, parseTsv } from '../../renderer/src/tsv';
-import { expect, test } from './fixtures';
+import { expect, test } from 'vitest';
 
 test('parseTsv: rows by \\n or \\r\\n, cells by tabs, trailing line ignored, Excel quoting', () => {
   expect(parseTsv('a\tb\r\nc\td\r\n')).toEqual([
