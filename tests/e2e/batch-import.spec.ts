@@ -204,7 +204,9 @@ test('cancel while checking 200 files stops between two files and stores nothing
   const before = dbState(host);
   // "Hủy" once the checking (not the reading) has got through a first file.
   await armCancel(page, 'checking');
+  const started = page.waitForResponse((r) => r.url().endsWith('/api/startImport'));
   await page.getByTestId('import-input').setInputFiles(twoHundred());
+  const { batchId } = (await (await started).json()).value as { batchId: number };
   const dialog = page.getByTestId('import-dialog');
 
   const stopped = dialog.getByTestId('import-stopped');
@@ -225,8 +227,11 @@ test('cancel while checking 200 files stops between two files and stores nothing
 
   await dialog.getByTestId('import-close').click();
   await expect(dialog).toBeHidden();
-  // The batch stays stopped: nothing more is checked or stored afterwards.
-  await page.waitForTimeout(500);
+  // The batch has ended (its run returned: nothing more can be checked or stored) and stored nothing.
+  const status = await host.api.importStatus({ batchId });
+  expect(status.state).toBe('cancelled');
+  expect(status.dryRun).toBe(true);
+  expect(status.done).toBe(checked);
   expect(dbState(host)).toBe(before);
 });
 

@@ -83,15 +83,23 @@ function countCalls(page: Page): Map<string, number> {
 
 for (const late of [false, true]) {
   test(`the first screen's data is asked for once, by the page's first chunk${late ? ', also when the grid arrives after the app is up' : ''}`, async ({ demo, page }) => {
+    // Late: the grid's answer is held until the app's shell (the tree) is on screen.
+    let release = () => {};
     if (late) {
       const open = demo.api.openGrid;
+      const gate = new Promise<void>((ok) => (release = ok));
       demo.api.openGrid = async (input) => {
-        await new Promise((ok) => setTimeout(ok, 1500));
+        await gate;
         return open(input);
       };
     }
     const calls = countCalls(page);
     await page.goto(`${demo.url}#/grid/pcgd-mn`);
+    if (late) {
+      await expect(page.getByTestId('unit-tree')).toBeVisible();
+      await expect(page.getByTestId('problems')).toHaveCount(0);
+      release();
+    }
     await expect(page.getByTestId('problems')).toHaveAttribute('data-count-error', '1');
     await expect(page.getByTestId('unit-tree').getByRole('link', { name: 'Phụ lục 2 – Phổ cập giáo dục mầm non' })).toHaveAttribute('aria-current', 'page');
     expect(Object.fromEntries(calls)).toEqual({ overview: 1, openGrid: 1, openContext: 1 });

@@ -1,6 +1,8 @@
 // Batches running for the app: started by one call, polled by another, cancelled by a third,
 // so a long import never blocks the window and shows its progress file by file.
 import type { BatchStatus } from '../../../shared/api';
+import { isUserError } from '../../../shared/errors';
+import { faultLogPath, fileFaultLog, type FaultLog } from '../fault-log';
 import type { ImportOptions } from '../import';
 import type { Store } from '../store/store';
 import type { ParsePool } from './pool';
@@ -18,6 +20,7 @@ export class BatchRegistry {
   constructor(
     private readonly store: Store,
     private readonly pool: ParsePool,
+    private readonly log: FaultLog = fileFaultLog(faultLogPath()),
   ) {}
 
   /** inputs[i].index: the file's position in what the user gave, kept in the results. */
@@ -42,7 +45,8 @@ export class BatchRegistry {
       },
       (e: unknown) => {
         status.state = 'failed';
-        status.error = e instanceof Error && /[ăâđêôơư]/i.test(e.message) ? e.message : 'Đợt nhập dừng vì một lỗi không mong đợi; các tệp đã lưu vẫn nguyên vẹn.';
+        // Each file is stored in its own transaction: what was stored before the failure is whole.
+        status.error = isUserError(e) ? e.message : `Đợt nhập dừng vì một lỗi không mong đợi; các tệp đã lưu vẫn nguyên vẹn. ${this.log.write(e, 'đợt nhập')}`;
       },
     );
     return batchId;
