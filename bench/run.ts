@@ -20,6 +20,7 @@ import { Store } from '../electron/services/store/store';
 import { columnsOf, type Grid } from '../shared/grid';
 import { getTemplate } from '../shared/templates';
 import { uiBench } from './ui';
+import { NODE_BUNDLE } from '../scripts/bundle-options.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -143,7 +144,7 @@ async function batch() {
 
   // The worker as the app runs it: bundled (under tsx it would compile TypeScript at start-up).
   const worker = join(ROOT, 'dist-electron', 'parse-worker.cjs');
-  await build({ entryPoints: [join(ROOT, 'electron/services/batch/parse-worker.ts')], outfile: worker, bundle: true, platform: 'node', target: 'node22', format: 'cjs', external: ['exceljs', 'better-sqlite3'], define: { 'import.meta.url': 'undefined' }, supported: { 'dynamic-import': false }, logLevel: 'error' });
+  await build({ entryPoints: [join(ROOT, 'electron/services/batch/parse-worker.ts')], outfile: worker, ...NODE_BUNDLE, logLevel: 'error' });
 
   let k = 0;
   // Alternating, run by run: a neighbour's load on this shared machine falls on both sides.

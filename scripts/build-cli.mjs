@@ -1,8 +1,9 @@
 // Bundles the CLI and its parse worker into dist-cli/ (run by scripts/cli.mjs when stale).
-// Native and large libraries stay external, as in the Electron bundles (build-electron.mjs).
+// The same bundle options as the Electron bundles (bundle-options.mjs).
 // Built into a folder of its own, then renamed into place: two CLIs started at once (tests run
 // in parallel) must never load a half-written bundle.
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from './bundle-options.mjs';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,17 +18,7 @@ const coreApart = {
 export async function buildCli(root) {
   const dir = join(root, 'dist-cli');
   const tmp = join(dir, `.build-${process.pid}-${Date.now()}`);
-  const common = {
-    absWorkingDir: root,
-    define: { 'import.meta.url': 'undefined' },
-    supported: { 'dynamic-import': false },
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    logLevel: 'warning',
-    external: ['electron', 'better-sqlite3', 'exceljs'],
-  };
+  const common = { ...NODE_BUNDLE, absWorkingDir: root, logLevel: 'warning' };
   mkdirSync(tmp, { recursive: true });
   try {
     await build({ ...common, entryPoints: ['electron/services/batch/parse-worker.ts'], outfile: join(tmp, 'parse-worker.cjs') });

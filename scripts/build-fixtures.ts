@@ -19,6 +19,7 @@ import { REPO, loadSeedTables, seedSourcePath } from './build-seeds';
 
 const LAYOUTS = join(REPO, 'tests/fixtures/layouts');
 const BAD = join(REPO, 'tests/fixtures/bad');
+const FORMATS = join(REPO, 'tests/fixtures/formats');
 
 interface LayoutFixture {
   file: string;
@@ -127,7 +128,6 @@ const BAD_FIXTURES: { file: string; tests: string }[] = [
       'A valid workbook of unrelated tables with an STT column and a "Tổng cộng" row: a budget list (formula cells) and the seed\'s ' +
       '"Danh mục các kế hoạch thành phần". No appendix grid must be recognised.',
   },
-  { file: 'old-format.xls', tests: 'A real legacy BIFF8 .xls (seeds/ha-quang.xlsx converted by LibreOffice): unsupported format, must be reported as such.' },
   { file: 'not-a-workbook.xlsx', tests: 'A UTF-8 text file named .xlsx: not a zip at all.' },
 ];
 
@@ -242,7 +242,7 @@ Files the importer must reject with a clear message (and not crash on):
 |---|---|
 ${rows(BAD_FIXTURES, '../bad/')}
 
-\`old-format.xls\` is also made only with \`--libreoffice\`.
+\`../formats/*.xls\` and \`*.ods\` are also made only with \`--libreoffice\`.
 `;
 }
 
@@ -268,7 +268,7 @@ async function main(): Promise<void> {
   console.log(`fixtures: ${LAYOUT_FIXTURES.length} layouts, 4 bad files, README.md`);
 
   if (!withLibreOffice) {
-    console.log('  LibreOffice step skipped (pass --libreoffice); committed libreoffice-*.xlsx and old-format.xls kept');
+    console.log('  LibreOffice step skipped (pass --libreoffice); committed libreoffice-*.xlsx and formats/*.xls|ods kept');
     return;
   }
   if (!hasSoffice()) throw new Error('--libreoffice given but soffice is not on PATH');
@@ -283,12 +283,17 @@ async function main(): Promise<void> {
       const input = f.from ? join(LAYOUTS, f.from) : defaultPath;
       soffice(input, join(LAYOUTS, f.file), 'xlsx:Calc MS Excel 2007 XML', profile);
     }
-    soffice(defaultPath, join(BAD, 'old-format.xls'), 'xls', profile);
-    console.log(`  LibreOffice: ${LIBREOFFICE_FIXTURES.map((f) => f.file).join(', ')}, ../bad/old-format.xls`);
+    // The older formats communes still send, of the default workbook and of the faulty sample.
+    const sample = join(REPO, 'tests/fixtures/huyen-mau-phu-luc.xlsx');
+    for (const ext of ['xls', 'ods']) {
+      soffice(defaultPath, join(FORMATS, `ha-quang.${ext}`), ext, profile);
+      soffice(sample, join(FORMATS, `huyen-mau-phu-luc.${ext}`), ext, profile);
+    }
+    console.log(`  LibreOffice: ${LIBREOFFICE_FIXTURES.map((f) => f.file).join(', ')}, ../formats/*.xls|ods`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  if (!existsSync(join(BAD, 'old-format.xls'))) throw new Error('old-format.xls was not written');
+  if (!existsSync(join(FORMATS, 'ha-quang.ods'))) throw new Error('formats/ha-quang.ods was not written');
 }
 
 await main();

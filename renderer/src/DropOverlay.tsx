@@ -51,7 +51,7 @@ export function DropOverlay({ onFiles }: { onFiles(files: File[]): void }) {
   if (!over) return null;
   return (
     <div className="drop-overlay" data-testid="drop-overlay">
-      <div>Thả tệp Excel (.xlsx) vào đây để nhập</div>
+      <div>Thả tệp Excel (.xlsx, .xls) hoặc bảng tính .ods vào đây để nhập</div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The hidden file inputs behind "Nhập tệp Excel" (several workbooks at once) and "Nhập cả thư
 // mục" (every workbook of a folder, as the communes sent them).
+import { WORKBOOK_ACCEPT } from '../../shared/workbook-files';
 import type { Ref } from 'react';
 
 interface Props {
@@ -18,7 +19,7 @@ export function FilePicker({ ref, onFiles, directory }: Props) {
       ref={ref}
       type="file"
       multiple
-      accept={directory ? undefined : '.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'}
+      accept={directory ? undefined : WORKBOOK_ACCEPT}
       data-testid={directory ? 'import-folder-input' : 'import-input'}
       aria-label={directory ? 'Chọn thư mục chứa các tệp Excel để nhập' : 'Chọn tệp Excel để nhập'}
       hidden

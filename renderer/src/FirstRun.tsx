@@ -77,7 +77,7 @@ export function FirstRun({ busy, onDemo, onCreate, onImport }: Props) {
         </form>
         <div className="card">
           <h2>Nhập tệp Excel của huyện</h2>
-          <p>Chọn các tệp phụ lục (.xlsx), hoặc kéo thả tệp vào cửa sổ. Huyện và các xã được tạo theo tệp; bạn xem trước mọi thay đổi trước khi lưu.</p>
+          <p>Chọn các tệp phụ lục (.xlsx, .xls hoặc .ods), hoặc kéo thả tệp vào cửa sổ. Huyện và các xã được tạo theo tệp; bạn xem trước mọi thay đổi trước khi lưu.</p>
           <button type="button" className="btn" disabled={busy} onClick={onImport}>
             Chọn tệp Excel…
           </button>

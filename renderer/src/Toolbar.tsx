@@ -20,10 +20,10 @@ export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onE
       <span className="app-name" title="Phổ cập giáo dục – Xóa mù chữ">
         PCGD – XMC
       </span>
-      <button type="button" className="btn" onClick={onImport} title="Chọn một hoặc nhiều tệp .xlsx (hoặc kéo thả tệp vào cửa sổ)">
+      <button type="button" className="btn" onClick={onImport} title="Chọn một hoặc nhiều tệp .xlsx, .xls hoặc .ods (hoặc kéo thả tệp vào cửa sổ)">
         Nhập tệp Excel
       </button>
-      <button type="button" className="btn" onClick={onImportFolder} data-testid="import-folder" title="Chọn một thư mục: nhập mọi tệp .xlsx trong đó">
+      <button type="button" className="btn" onClick={onImportFolder} data-testid="import-folder" title="Chọn một thư mục: nhập mọi tệp .xlsx, .xls và .ods trong đó">
         Nhập cả thư mục
       </button>
       <button type="button" className="btn" onClick={onExport} disabled={!canExport} data-testid="export" title="Tạo tệp Excel theo mẫu chính thức">

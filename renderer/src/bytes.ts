@@ -36,10 +36,4 @@ export function downloadBase64(name: string, data: string, type = XLSX_TYPE): vo
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/**
- * What an import takes from a folder or a drop: .xlsx, and .xls so that it is refused with its
- * reason (save as .xlsx); never Excel's lock files ("~$Bieu.xlsx").
- */
-export function isWorkbookName(name: string): boolean {
-  return /\.xlsx?$/i.test(name) && !name.startsWith('~$');
-}
+export { isWorkbookName } from '../../shared/workbook-files';

@@ -91,7 +91,7 @@ export function useImport({ onStored, onMessage }: ImportCallbacks) {
       const files = sortFiles(given.filter((f) => isWorkbookName(f.name)));
       const ignored = given.length - files.length;
       if (!files.length) {
-        onMessage('error', 'Không có tệp Excel (.xlsx) nào trong những gì đã chọn.');
+        onMessage('error', 'Không có tệp Excel (.xlsx, .xls) hay bảng tính .ods nào trong những gì đã chọn.');
         return;
       }
       if (files.length > MAX_FILES) {

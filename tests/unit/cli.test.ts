@@ -58,7 +58,6 @@ describe('validate', () => {
   });
 
   it.each([
-    ['bad/old-format.xls', 'lưu lại dưới dạng .xlsx'],
     ['bad/truncated.xlsx', 'bị hỏng'],
     ['bad/empty.xlsx', 'không có trang nào là biểu phụ lục'],
     ['bad/unrelated.xlsx', 'không có trang nào là biểu phụ lục'],
@@ -75,7 +74,15 @@ describe('validate', () => {
 });
 
 describe('import and export', () => {
-  it.each(['bad/old-format.xls', 'bad/truncated.xlsx', 'bad/empty.xlsx', 'bad/unrelated.xlsx'])('refuses %s and writes nothing', async (file) => {
+  it('reads an .xls (Excel 97–2003) as it reads the .xlsx it was saved from: same JSON, same exit', async () => {
+    const [xls, xlsx] = await Promise.all([cli('validate', join(FIX, 'formats', 'ha-quang.xls'), '--json'), cli('validate', join(ROOT, 'seeds', 'ha-quang.xlsx'), '--json')]);
+    expect(xls.code).toBe(xlsx.code);
+    expect(xls.stderr).toBe('');
+    const [a, b] = [JSON.parse(xls.stdout), JSON.parse(xlsx.stdout)];
+    expect({ ...a, file: '' }).toEqual({ ...b, file: '' });
+  });
+
+  it.each(['bad/truncated.xlsx', 'bad/empty.xlsx', 'bad/unrelated.xlsx'])('refuses %s and writes nothing', async (file) => {
     const db = join(tmp(), 'x.db');
     const r = await cli('import', join(FIX, file), '--db', db, '--json');
     expect(r.code).toBe(2);

@@ -86,7 +86,6 @@ describe('the samples of ../shared (copied)', () => {
 
 describe('files that are not grids', () => {
   it.each([
-    ['old-format.xls', /\.xls.*lưu lại dưới dạng \.xlsx/],
     ['truncated.xlsx', /bị hỏng hoặc không đầy đủ/],
     ['not-a-workbook.xlsx', /không phải là sổ làm việc Excel/],
   ])('%s is refused with a Vietnamese reason', async (name, reason) => {

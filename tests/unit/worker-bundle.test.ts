@@ -4,19 +4,14 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { NODE_BUNDLE } from '../../scripts/bundle-options.mjs';
 
 const ROOT = join(__dirname, '..', '..');
 
 it('the parse worker bundle holds neither zod nor an eager exceljs', async () => {
   const out = await build({
     entryPoints: [join(ROOT, 'electron/services/batch/parse-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: ['exceljs', 'better-sqlite3'],
-    define: { 'import.meta.url': 'undefined' },
-    supported: { 'dynamic-import': false },
+    ...NODE_BUNDLE,
     write: false,
     metafile: true,
     logLevel: 'silent',

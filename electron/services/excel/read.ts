@@ -9,6 +9,7 @@ import { decodeSheet } from '../../../shared/sheet/legacy';
 import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
 import { exceljsBook, ORIGIN_SHEET, type BookSource } from './book';
 import { leanBook } from './lean/book';
+import { legacyFormat, sheetjsBook } from './sheetjs';
 
 /** A file that cannot be read; its message (Vietnamese) says why. */
 export class ReadError extends UserError {
@@ -42,18 +43,18 @@ function legacyNote(sheet: string, encoding: string, cells: string[]): Finding {
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP = Buffer.from([0x50, 0x4b]);
 
-export const XLS_REFUSED =
-  'tệp .xls (Excel 97–2003) không được hỗ trợ: hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx (Sổ làm việc Excel), rồi nhập lại.';
+/** An OLE2 file that is no .xls SheetJS could open (sheetjs.ts tells the readable ones first). */
+export const OLE2_REFUSED = 'tệp không phải sổ làm việc Excel đọc được (định dạng OLE2 lạ hoặc bị hỏng).';
 
 /** The reasons a file is no workbook at all, told before any parser runs. */
-function refuseNonWorkbook(buf: Buffer, name: string): void {
-  if (buf.subarray(0, 4).equals(OLE2) || /\.xls$/i.test(name)) throw new ReadError(XLS_REFUSED);
+function refuseNonWorkbook(buf: Buffer): void {
+  if (buf.subarray(0, 4).equals(OLE2)) throw new ReadError(OLE2_REFUSED);
   if (buf.length === 0) throw new ReadError('tệp rỗng (0 byte).');
   if (!buf.subarray(0, 2).equals(ZIP)) throw new ReadError('tệp không phải là sổ làm việc Excel .xlsx.');
 }
 
-export async function loadWorkbook(buf: Buffer, name: string): Promise<ExcelJS.Workbook> {
-  refuseNonWorkbook(buf, name);
+export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
+  refuseNonWorkbook(buf);
   // Loaded when first needed: a parse worker reading only lean-readable files never pays for it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
@@ -67,11 +68,14 @@ export async function loadWorkbook(buf: Buffer, name: string): Promise<ExcelJS.W
 
 /**
  * A workbook's sheets: by the lean reader where it is sure of the file (nearly always), else by
- * exceljs, which reads the rest or says in a ReadError why the file cannot be read.
+ * exceljs, which reads the rest or says in a ReadError why the file cannot be read; .xls and .ods
+ * by SheetJS. The format is told by the bytes, never by the file's name (`_name`: for callers).
  */
-export async function openBook(buf: Buffer, name: string): Promise<BookSource> {
-  refuseNonWorkbook(buf, name);
-  return leanBook(buf) ?? exceljsBook(await loadWorkbook(buf, name));
+export async function openBook(buf: Buffer, _name: string): Promise<BookSource> {
+  const legacy = legacyFormat(buf);
+  if (legacy) return sheetjsBook(buf, legacy);
+  refuseNonWorkbook(buf);
+  return leanBook(buf) ?? exceljsBook(await loadWorkbook(buf));
 }
 
 export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookRead> {
