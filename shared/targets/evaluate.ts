@@ -114,7 +114,7 @@ function closestText(tpl: TemplateDef, list: { unit: string; rank: number | null
     parts.push(`${shown.slice(i, j).map((x) => x.unit).join(', ')} (${rowLevelText(tpl, shown[i].rank)})`);
     i = j;
   }
-  return parts.join('; ') + (list.length > MAX_CLOSEST ? '; …' : '');
+  return parts.join('; ') + (list.length > MAX_CLOSEST ? ', …' : '');
 }
 
 function base(partial: Partial<TargetEvaluation> & Pick<TargetEvaluation, 'status' | 'message' | 'groups'>): TargetEvaluation {
@@ -140,7 +140,8 @@ function evaluateOn(t: Target, tg: TemplateGrid, g: GridGroup, opts: EvaluateOpt
   const groups = [g.id];
   const closestList = closestRows(rows, c.ranks, k);
   const closest = closestList.slice(0, MAX_CLOSEST).map((x) => x.unit);
-  const closestLine = closestList.length ? ` ${capitalise(rw)} gần đạt nhất: ${closestText(tpl, closestList)}.` : '';
+  const closestNames = closestList.length ? closestText(tpl, closestList) : '';
+  const closestLine = closestNames ? ` ${capitalise(rw)} gần đạt nhất: ${closestNames}${closestNames.endsWith('…') ? '' : '.'}` : '';
   const desc = `${progLevel(t)} (${whenText(t.when)})`;
 
   if (t.kind === 'share') {
