@@ -5,3 +5,4 @@ export * from './format';
 export * from './evaluate';
 export * from './check';
 export * from './propose';
+export * from './sheet';
