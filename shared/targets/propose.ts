@@ -36,17 +36,32 @@ export interface ProposeResult {
 const KIND_WORDS = 'tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu';
 // A proper name: capitalised words, "Phan Rang - Tháp Chàm" included.
 const PROPER = '\\p{Lu}[\\p{L}]*(?:(?: - | )\\p{Lu}[\\p{L}]*)*';
-const SCOPE_RES = [
+const SCOPE_IN_TEXT = [
   new RegExp(`trên địa bàn (${KIND_WORDS}) (${PROPER})`, 'u'),
   new RegExp(`(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND) (${KIND_WORDS}) (${PROPER})`, 'u'),
 ];
+// In the title a bare "tỉnh Ninh Thuận" names the plan's unit ("Xây dựng xã hội học tập tỉnh
+// Ninh Thuận năm 2023"); "xã hội" is no unit, as its second word is not a name.
+const SCOPE_IN_TITLE = [SCOPE_IN_TEXT[0], new RegExp(`(?:^|\\s)(${KIND_WORDS}) (${PROPER})`, 'u')];
 
-function findScope(text: string): string | null {
-  for (const re of SCOPE_RES) {
-    const m = re.exec(text);
-    if (m) return `${m[1].charAt(0).toUpperCase()}${m[1].slice(1)} ${m[2]}`;
-  }
-  return null;
+/**
+ * The title block: the lines before the first paragraph ("Thực hiện …", "Căn cứ …") or section.
+ * The plan's own unit and year are said there; the paragraphs after cite other plans' units.
+ */
+function titleBlock(lines: string[]): string[] {
+  const end = lines.findIndex((l) => ROMAN_HEADING.test(l) || /^[\s#*]*(?:thực hiện|căn cứ)\s/i.test(l));
+  return end < 0 ? lines : lines.slice(0, end);
+}
+
+function findScope(lines: string[]): string | null {
+  const found = (res: RegExp[], text: string) => {
+    for (const re of res) {
+      const m = re.exec(text);
+      if (m) return `${m[1].charAt(0).toUpperCase()}${m[1].slice(1)} ${m[2]}`;
+    }
+    return null;
+  };
+  return found(SCOPE_IN_TITLE, titleBlock(lines).join('\n')) ?? found(SCOPE_IN_TEXT, lines.join('\n'));
 }
 
 /** Without markdown marks and heading numbers: "### **a) Mục tiêu đến năm 2025**" → "Mục tiêu đến năm 2025". */
@@ -71,8 +86,7 @@ function targetSection(lines: string[]): { from: number; to: number } {
 
 /** A plan for one year says so before its first section: "… năm 2023" (not a date, not a period). */
 function planYear(lines: string[]): string | null {
-  for (const line of lines) {
-    if (ROMAN_HEADING.test(line)) break;
+  for (const line of titleBlock(lines)) {
     const cleaned = line
       .replace(/tháng\s*\d*\s*năm\s*\d{4}/gi, '')
       .replace(/giai đoạn\s*\d{4}\s*[-–—]\s*\d{4}/gi, '')
@@ -306,7 +320,7 @@ function isNumberedHeading(line: string): boolean {
 /** Proposes the targets of a plan's text (§10.6). Pure: the officer confirms each one. */
 export function proposeTargets(text: string, opts: ProposeOptions = {}): ProposeResult {
   const lines = text.normalize('NFC').split(/\r\n|\r|\n/);
-  const scope = opts.scope ?? findScope(text.normalize('NFC'));
+  const scope = opts.scope ?? findScope(lines);
   const scopeKind = scope ? splitKind(scope, undefined).kind : null;
   const ctx: Context = { scope, scopeKind, when: opts.when ?? planYear(lines), plan: opts.plan };
   const section = targetSection(lines);

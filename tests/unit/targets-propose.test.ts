@@ -144,6 +144,16 @@ describe('sentences it cannot read are left to the officer', () => {
     expect(rows(r.targets)).toEqual([[1, 'share', 'xmc', null, 'MĐ2', 85, null, [], '2021-2025', 'strive']]);
   });
 
+  it("the plan's own unit and year come from its title, not from the plans it cites", () => {
+    const r = proposeTargets(
+      'Số: /KH-UBND\nKẾ HOẠCH\nXây dựng xã hội học tập xã Trường Hà năm 2026\n' +
+        'Thực hiện Kế hoạch số 1/KH-UBND ngày 02/01/2026 của UBND tỉnh Cao Bằng trên địa bàn tỉnh Cao Bằng năm 2025;\n' +
+        'II. MỤC TIÊU\n- Giữ vững xã đạt chuẩn xóa mù chữ mức độ 2.\nIII. NHIỆM VỤ',
+    );
+    expect(r.scope).toBe('Xã Trường Hà');
+    expect(rows(r.targets)).toEqual([[6, 'unit', 'xmc', null, 'MĐ2', null, null, [], '2026', 'maintain']]);
+  });
+
   it('"thêm nn đơn vị" whose names do not add up to nn is not guessed', () => {
     const r = proposeTargets(plan('- Phấn đấu thêm 03 đơn vị xã Kim Sơn và xã Hòa Lạc đạt chuẩn xóa mù chữ mức độ 2.'));
     expect(r.targets).toEqual([]);
