@@ -3,13 +3,13 @@
 import type { Finding } from '../report';
 import type { RuleId, Severity } from '../rules';
 import { evaluateTarget, type EvaluateOptions, type TargetEvaluation, type TemplateGrid } from './evaluate';
-import type { Target } from './model';
+import { isPeriod, type Target } from './model';
 
 /**
  * The rule ids of this module. `shared/rules/types.ts` RuleId does not list them yet: wiring
  * adds them there, and TargetFinding is then exactly a Finding.
  */
-export type TargetRuleId = 'target.unmet' | 'target.unit_unmatched';
+export type TargetRuleId = 'target.unmet' | 'target.unit_unmatched' | 'target.baseline_unmet';
 
 export type TargetFinding = Omit<Finding, 'rule'> & { rule: RuleId | TargetRuleId };
 
@@ -79,12 +79,33 @@ export interface TargetCheck {
   targets: TargetEntry[];
 }
 
+/**
+ * A `maintain` target whose baseline (the grid's result year before its period, e.g. 2020) is
+ * already below it: info `target.baseline_unmet`, never a warning (§10.1).
+ */
+export function baselineFinding(t: Target, grids: readonly TemplateGrid[], opts: EvaluateOptions = {}): TargetFinding | null {
+  if (t.mode !== 'maintain' || !isPeriod(t.when)) return null;
+  const tg = grids.find((g) => g.template.id === t.programme);
+  const start = Number(t.when.slice(0, 4));
+  const years = (tg?.grid.layout.results ?? []).filter((y) => Number(y.slice(0, 4)) < start).sort();
+  if (years.length === 0) return null;
+  const e = evaluateTarget({ ...t, when: years[0] }, grids, opts);
+  if (e.status !== 'unmet') return null;
+  const { sheet, cell } = place(t);
+  return {
+    rule: 'target.baseline_unmet', severity: 'info', sheet, cell, unit: e.unit,
+    message: `Chỉ tiêu duy trì (${t.when}) nhưng kết quả năm ${years[0]} đã chưa đạt: ${e.message}`,
+  };
+}
+
 /** Every target checked on the grids: what `validate --json` adds, and the problems panel shows. */
 export function checkTargets(targets: readonly Target[], grids: readonly TemplateGrid[], opts: EvaluateOptions = {}): TargetCheck {
   const out: TargetCheck = { findings: [], targets: [] };
   for (const t of targets) {
     const e = evaluateTarget(t, grids, opts);
     out.findings.push(...targetFindings(t, e));
+    const baseline = baselineFinding(t, grids, opts);
+    if (baseline) out.findings.push(baseline);
     out.targets.push(targetEntry(t, e));
   }
   return out;

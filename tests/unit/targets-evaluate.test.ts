@@ -220,6 +220,20 @@ describe('validate --json: findings and target entries (§10.4)', () => {
   });
 });
 
+describe('target.baseline_unmet (§10.1)', () => {
+  it('a maintain target met in its period but below in the baseline year: info, never a warning; not for strive', () => {
+    const keep = target({ programme: 'xmc', level: 'MĐ2', kind: 'share', value: 90, when: '2021-2025', mode: 'maintain' });
+    const out = checkTargets([keep], sample);
+    expect(out.targets[0].status).toBe('met');
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ rule: 'target.baseline_unmet', severity: 'info' });
+    expect(out.findings[0].message).toContain('kết quả năm 2020 đã chưa đạt: Chỉ tiêu 90% xã đạt XMC MĐ2 trở lên (năm 2020): 9/12 xã (75,00%)');
+    expect(checkTargets([{ ...keep, mode: 'strive' }], sample).findings).toEqual([]);
+    // A maintain target whose baseline holds: nothing.
+    expect(checkTargets([{ ...keep, value: 75 }], sample).findings).toEqual([]);
+  });
+});
+
 describe('the target schema', () => {
   it('refuses what a target cannot be', () => {
     const ok = { scope: 'Huyện Mẫu', programme: 'xmc', age: null, level: 'MĐ2', kind: 'share', value: 85, of: null, names: [], when: '2021-2025', mode: 'strive', text: '', source: null };
