@@ -144,6 +144,8 @@ export interface ChangePlan {
   aliases: { unitId: number; alias: string }[];
   /** valid_to to set: old communes linked whole, then districts all of whose communes are. */
   closes: { unitId: number; validTo: string }[];
+  /** New names of units renamed in the app (the old name is among `aliases`). */
+  renames?: { unitId: number; name: string }[];
 }
 
 interface Working {
@@ -349,6 +351,7 @@ export function applyPlan(db: UnitSnapshot, plan: ChangePlan): UnitSnapshot {
   for (const u of plan.units) units.push({ ...u, id: id(u.id), parentId: u.parentId === null ? null : id(u.parentId) });
   for (const a of plan.aliases) units.find((u) => u.id === id(a.unitId))!.aliases.push(a.alias);
   for (const c of plan.closes) units.find((u) => u.id === id(c.unitId))!.validTo = c.validTo;
+  for (const r of plan.renames ?? []) units.find((u) => u.id === id(r.unitId))!.name = r.name;
   const links = [...db.links, ...plan.links.map((l) => ({ ...l, from: id(l.from), to: id(l.to) }))];
   return { units, links };
 }

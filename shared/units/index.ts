@@ -6,3 +6,4 @@ export * from './model';
 export * from './words';
 export * from './change-table';
 export * from './rebase';
+export * from './app-changes';

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookFile } from '../../electron/services/excel/read';
 import {
   applyPlan,
+  planAppChange,
   exactKey,
   looseKey,
   matchName,
@@ -302,5 +303,56 @@ describe('§11.5 the re-based view of the Hà Quảng grids', () => {
     const xmc2026 = view.units.map((u) => u.groups.find((g) => g.template === 'xmc' && g.group === '2026-2030')!.bound);
     // Xã Thông Nông, Xã Trường Hà and Xã Hà Quảng mix classes.
     expect(xmc2026).toEqual(['lower', 'lower', 'undecided', 'undecided', 'undecided', 'lower', 'lower']);
+  });
+});
+
+describe('§11.1 changes made in the app: add, rename, merge, retire', () => {
+  const withProvince = (): UnitSnapshot => {
+    const db = haQuangDb();
+    db.units.push({ id: 100, kind: 'tinh', name: 'Cao Bằng', parentId: null, validFrom: null, validTo: null, codes: [], aliases: [] });
+    return db;
+  };
+  const idOf = (db: UnitSnapshot, name: string) => db.units.find((u) => u.name === name)!.id;
+  const planOf = (r: ReturnType<typeof planAppChange>) => {
+    if ('refused' in r) throw new Error(r.refused);
+    return r.plan;
+  };
+
+  it('merge three communes into Xã Cần Yên from 1/7/2025: links, closes, and the re-based lower bound', async () => {
+    const db = withProvince();
+    const ids = ['Cần Nông', 'Lương Thông', 'Cần Yên'].map((n) => idOf(db, n));
+    const plan = planOf(planAppChange(db, { op: 'merge', unitIds: ids, parentId: 100, kind: 'xa', name: 'Cần Yên', code: '01366', date: '2025-07-01' }));
+    expect(plan.created).toEqual(['Xã Cần Yên']);
+    expect(plan.links.map((l) => [l.from, l.change, l.source])).toEqual(ids.map((id) => [id, 'Nhập toàn bộ', 'nhập trong ứng dụng']));
+    expect(plan.closes).toEqual(ids.map((id) => ({ unitId: id, validTo: '2025-06-30' })));
+    const after = applyPlan(db, plan);
+    const wb = await readWorkbookFile('seeds/ha-quang.xlsx');
+    const view = rebase(after, wb.sheets.map((s) => ({ template: s.template, grid: s.grid, districtId: 1 })), '2025-07-01');
+    expect(view.units).toHaveLength(1);
+    expect(view.units[0]).toMatchObject({ unit: 'Xã Cần Yên', from: ['Cần Nông', 'Lương Thông', 'Cần Yên'] });
+    expect(view.units[0].groups[0]).toEqual({ template: 'xmc', group: '2020', level: 'MĐ1', bound: 'lower' });
+    // Merging one of them again is refused.
+    const again = planAppChange(after, { op: 'merge', unitIds: [ids[0]], parentId: 100, kind: 'xa', name: 'Khác', date: '2025-07-01' });
+    expect(again).toEqual({ refused: 'Xã Cần Nông đã được nhập vào đơn vị khác.' });
+    const twice = planAppChange(db, { op: 'merge', unitIds: [ids[0], ids[0]], parentId: 100, kind: 'xa', name: 'Khác', date: '2025-07-01' });
+    expect(twice).toEqual({ refused: 'Một đơn vị được chọn hai lần.' });
+  });
+
+  it('rename keeps the old name as an alias, so files that still write it match', () => {
+    const db = withProvince();
+    const id = idOf(db, 'Tổng Cột');
+    const after = applyPlan(db, planOf(planAppChange(db, { op: 'rename', unitId: id, name: 'Tổng Cọt' })));
+    const u = after.units.find((x) => x.id === id)!;
+    expect(u).toMatchObject({ name: 'Tổng Cọt', aliases: ['Tổng Cột'] });
+    expect(matchName('Tổng Cột', [u], { loose: false }).found).toEqual([u]);
+    expect(planAppChange(db, { op: 'rename', unitId: id, name: 'Cải Viên' })).toEqual({ refused: 'Đã có xã Cải Viên.' });
+  });
+
+  it('add refuses a name the parent already has; retire closes the day before', () => {
+    const db = withProvince();
+    expect(planAppChange(db, { op: 'add', parentId: 1, kind: 'xa', name: 'xã Cải Viên' })).toEqual({ refused: 'Đã có xã Cải Viên.' });
+    expect(planOf(planAppChange(db, { op: 'add', parentId: 1, kind: 'xa', name: 'Xã Mới' })).created).toEqual(['Xã Mới']);
+    const retire = planOf(planAppChange(db, { op: 'retire', unitId: idOf(db, 'Mã Ba'), date: '2025-07-01' }));
+    expect(retire.closes).toEqual([{ unitId: idOf(db, 'Mã Ba'), validTo: '2025-06-30' }]);
   });
 });
