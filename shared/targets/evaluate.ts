@@ -184,10 +184,12 @@ function evaluateOn(t: Target, tg: TemplateGrid, g: GridGroup, opts: EvaluateOpt
   if (t.kind === 'named') {
     const failing: { unit: string; text: string }[] = [];
     const unmatched: string[] = [];
+    const several: string[] = [];
     for (const name of t.names) {
       const found = rowsNamed(rows, name, opts);
       if (found.length !== 1) {
         unmatched.push(name);
+        if (found.length > 1) several.push(`${name} (khớp ${found.map((r) => r.unit).join(', ')})`);
         continue;
       }
       const rank = reachedRank(found[0], g);
@@ -196,7 +198,12 @@ function evaluateOn(t: Target, tg: TemplateGrid, g: GridGroup, opts: EvaluateOpt
     }
     const head = `Chỉ tiêu ${t.names.join(', ')} đạt ${desc}`;
     if (unmatched.length) {
-      return undecided(`${head}: không tìm thấy ${unmatched.join(', ')} trong biểu ${tpl.appendix}, chưa đánh giá được.`, groups, unmatched);
+      const missing = unmatched.filter((n) => !several.some((x) => x.startsWith(`${n} (`)));
+      const why = [
+        missing.length ? `không tìm thấy ${missing.join(', ')} trong biểu ${tpl.appendix}` : '',
+        several.length ? `không phân biệt được ${several.join('; ')}` : '',
+      ].filter(Boolean);
+      return undecided(`${head}: ${why.join('; ')}, chưa đánh giá được.`, groups, unmatched);
     }
     if (failing.length === 0) {
       return base({ status: 'met', groups, message: `${t.names.join(', ')} đều đạt ${progLevel(t)} (${whenText(t.when)}); chỉ tiêu: đạt.` });
@@ -236,7 +243,10 @@ function evaluateOn(t: Target, tg: TemplateGrid, g: GridGroup, opts: EvaluateOpt
   if (reached >= k) {
     return base({
       status: 'met', groups, m: c.m, n: c.n,
-      message: `${t.scope} ${ownLevel} ${programmeLabel(t.programme, t.age)} (${whenText(t.when)}); chỉ tiêu ${verb} ${progLevel(t)}: đạt.`,
+      message:
+        tpl.scale === 'pass'
+          ? `${t.scope} đạt chuẩn ${programmeLabel(t.programme, t.age)} (${whenText(t.when)}); chỉ tiêu ${verb} ${progLevel(t)}: đạt.`
+          : `${t.scope} đạt ${programmeLabel(t.programme, t.age)} ${tpl.marks[reached - 1]} (${whenText(t.when)}); chỉ tiêu ${verb} ${progLevel(t)}: đạt.`,
     });
   }
   const gaps: string[] = [];

@@ -82,7 +82,11 @@ describe('the messages of DOMAIN.md §10.3 on the sample district', () => {
       'Chỉ tiêu Huyện Mẫu đạt chuẩn PCGD THCS MĐ2 (giai đoạn 2021-2025): huyện đạt MĐ1, chưa đạt — MĐ2 cần 95% xã đạt MĐ2 trở lên, hiện 11/12 (91,67%), còn thiếu 1 xã. Xã gần đạt nhất: Minh Khai (chưa có mức).',
     );
     const held = evaluateTarget(target({ programme: 'pcgd-th', level: 'MĐ3', kind: 'unit', when: '2026-2030', mode: 'maintain' }), sample);
-    expect(held.status).toBe('met');
+    expect(held).toMatchObject({ status: 'met', message: 'Huyện Mẫu đạt PCGD TH MĐ3 (giai đoạn 2026-2030); chỉ tiêu giữ vững PCGD TH MĐ3: đạt.' });
+    const mn = evaluateTarget(target({ programme: 'pcgd-mn', age: '3 tuổi', level: 'Đạt', kind: 'unit', when: '2020' }), sample);
+    expect(mn.message).toBe(
+      'Chỉ tiêu Huyện Mẫu đạt chuẩn PCGD MN 3 tuổi (năm 2020): huyện chưa đạt chuẩn, chưa đạt — Đạt chuẩn cần 90% xã đạt chuẩn, hiện 9/12 (75,00%), còn thiếu 2 xã. Xã gần đạt nhất: Đông Hòa, Hưng Thịnh, Minh Khai (KĐ).',
+    );
   });
 
   it('unit, a district whose lower level fails too: both shortfalls are named', () => {
@@ -113,7 +117,16 @@ describe('the messages of DOMAIN.md §10.3 on the sample district', () => {
     const t = target({ programme: 'xmc', level: 'MĐ2', kind: 'named', names: ['Kim Sơn', 'Ninh Hải'], when: '2026-2030' });
     const e = evaluateTarget(t, sample);
     expect(e).toMatchObject({ status: 'undecided', unmatched: ['Ninh Hải'] });
+    expect(e.message).toBe('Chỉ tiêu Kim Sơn, Ninh Hải đạt XMC MĐ2 (giai đoạn 2026-2030): không tìm thấy Ninh Hải trong biểu Phụ lục 1, chưa đánh giá được.');
     expect(targetFindings(t, e)).toMatchObject([{ rule: 'target.unit_unmatched', severity: 'info' }]);
+  });
+
+  it('named: a name that the loose key finds twice is not guessed', () => {
+    const xmc = getTemplate('xmc');
+    const grid = emptyGrid(xmc, ['Hòa Lạc', 'Hóa Lạc']);
+    const e = evaluateTarget(target({ programme: 'xmc', level: 'MĐ2', kind: 'named', names: ['Hoa Lac'], when: '2021-2025' }), [{ template: xmc, grid }]);
+    expect(e.status).toBe('undecided');
+    expect(e.message).toContain('không phân biệt được Hoa Lac (khớp Hòa Lạc, Hóa Lạc)');
   });
 
   it("unit, a commune: its own level is always in the message", () => {
