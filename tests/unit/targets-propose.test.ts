@@ -66,6 +66,9 @@ describe('the seed plans', () => {
     expect(r.targets[0].text).toBe('85% trở lên các xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2');
     expect(r.targets[1].text).toBe('Huyện duy trì, giữ vững phổ cập xóa mù chữ mức độ 1');
     expect(r.targets[7].text).toBe('trong đó có 60% các xã, thị trấn đạt chuẩn mức độ 3');
+    // Text pasted from another input method arrives decomposed (NFD), with Windows line ends.
+    const nfd = proposeTargets(seed('001').normalize('NFD').replace(/\n/g, '\r\n'));
+    expect(nfd.targets).toEqual(r.targets);
   });
 
   it('002 (Xã Tân Văn, a plan for 2024): 4 targets, lines 50–53, the commune\'s own level', () => {
