@@ -173,13 +173,16 @@ const COUNT_RE = new RegExp(`\\b(\\d{1,4})\\s*/\\s*(\\d{1,4})\\s+${ROWS}\\b`);
 const NAMED_RE = /\bthem (\d{1,3}) don vi\b/;
 
 /** The verb that governs a clause: its first one (§10.6); null when it has none. */
+const VERBS: { re: RegExp; mode: TargetMode }[] = [
+  ...MAINTAIN.map((w) => ({ re: new RegExp(`\\b${w}\\b`), mode: 'maintain' as const })),
+  ...STRIVE.map((w) => ({ re: new RegExp(`\\b${w}\\b`), mode: 'strive' as const })),
+];
+
 function modeOf(folded: string): TargetMode | null {
   let best: { at: number; mode: TargetMode } | null = null;
-  for (const [words, mode] of [[MAINTAIN, 'maintain'], [STRIVE, 'strive']] as const) {
-    for (const w of words) {
-      const at = folded.search(new RegExp(`\\b${w}\\b`));
-      if (at >= 0 && (best === null || at < best.at)) best = { at, mode };
-    }
+  for (const v of VERBS) {
+    const at = folded.search(v.re);
+    if (at >= 0 && (best === null || at < best.at)) best = { at, mode: v.mode };
   }
   return best?.mode ?? null;
 }
