@@ -2,7 +2,7 @@
 // levels in the order of §9.5 (XMC and TH first, then MN, then THCS with its prerequisites),
 // then every rule, then the `levels` entries of `validate --json` (§9.8).
 import { computeLevel, prerequisiteStatus } from './engine';
-import { COUNT_RULES, firstRows, levelMarks } from './rules';
+import { COUNT_RULES, levelMarks, rowKeys } from './rules';
 import { COUNT_TEMPLATES, levelName, type CountTemplateId } from './templates';
 import type { CountFinding, CountSheet, LevelResult, MarkedLevel, PrereqStatus, Prereqs } from './types';
 import type { TemplateId } from '../templates';
@@ -43,13 +43,18 @@ export interface CountEvaluation {
   entries: LevelEntry[];
 }
 
-/** Marks by unitKey (a commune listed twice: its first row). */
+const byUnit = new WeakMap<readonly MarkedLevel[], Map<string, MarkedLevel>>();
+
+/** Marks by unitKey (a commune listed twice: its first row); kept while the array is the same object. */
 export function marksByUnit(marks: readonly MarkedLevel[]): Map<string, MarkedLevel> {
-  const out = new Map<string, MarkedLevel>();
+  let out = byUnit.get(marks);
+  if (out) return out;
+  out = new Map<string, MarkedLevel>();
   for (const m of marks) {
     const k = unitKey(m.unit);
     if (k && !out.has(k)) out.set(k, m);
   }
+  byUnit.set(marks, out);
   return out;
 }
 
@@ -68,11 +73,9 @@ export function levelEntries(sheet: CountSheet, levels: readonly LevelResult[]):
 
 /** Computed levels of a sheet's rows by unitKey (first row of a commune only). */
 function levelsByUnit(sheet: CountSheet, levels: readonly LevelResult[]): Map<string, LevelResult> {
-  const first = firstRows(sheet);
+  const { keys, first } = rowKeys(sheet.rows);
   const out = new Map<string, LevelResult>();
-  sheet.rows.forEach((row, r) => {
-    if (first[r]) out.set(unitKey(row.unit), levels[r]);
-  });
+  for (let r = 0; r < keys.length; r++) if (first[r]) out.set(keys[r], levels[r]);
   return out;
 }
 
@@ -108,7 +111,7 @@ export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readon
       let p: Prereqs | undefined;
       if (sources.length) {
         p = {};
-        const key = unitKey(s.rows[r].unit);
+        const key = rowKeys(s.rows).keys[r];
         for (const src of sources) {
           const status: PrereqStatus = prerequisiteStatus(src.computed?.get(key), src.marked?.get(key)?.level, src.c.minLevel);
           p[src.c.programme] = status;
@@ -124,10 +127,16 @@ export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readon
   }
   const findings: SheetFinding[] = [];
   const entries: LevelEntry[] = [];
+  const compared = new Set<string>();
   sheets.forEach((s, i) => {
     const m = marks.get(`${s.template.marks}|${s.year}`);
     const ctx = { levels: levels[i], prereqs: prereqs[i], marks: m?.byUnit };
-    for (const f of levelMarks.check(s, ctx)) findings.push({ ...f, sheet: m!.group.sheet });
+    // A second sheet of the same template and year is not compared with the marks: the first is the one used (§9.5).
+    const key = `${s.template.id}|${s.year}`;
+    if (!compared.has(key)) {
+      compared.add(key);
+      for (const f of levelMarks.check(s, ctx)) findings.push({ ...f, sheet: m!.group.sheet });
+    }
     for (const rule of COUNT_RULES) for (const f of rule.check(s, ctx)) findings.push({ ...f, sheet: s.sheet });
     entries.push(...levelEntries(s, levels[i]));
   });

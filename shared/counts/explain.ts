@@ -2,7 +2,7 @@
 // its displayed rate, n/d, the threshold and the shortfall in whole people. Built only where it is
 // shown (the "Căn cứ" panel, a level.* message), never on the engine's hot path.
 import { formatCount, formatRate, formatRate3, formatThreshold, isBorderline, shortfall } from './arith';
-import { criterionState, PASS, TRI, UNDECIDED, FAIL, type State } from './engine';
+import { criterionState, levelUnder, PASS, TRI, UNDECIDED, FAIL, type State } from './engine';
 import { columnOf, getCountTemplate, levelName, type Criterion, type CountTemplateDef } from './templates';
 import type { CountColumn } from './kinds';
 import type { CountRow, LevelResult, PrereqStatus, Prereqs, Tri } from './types';
@@ -119,10 +119,14 @@ export function reportCriterion(
   return { ...base, n, d, rate, borderline, shortfall: short, text: say(''), textWithArticle: say(` (${c.article})`) };
 }
 
-/** Every criterion of level k (1-based) under one rule. */
-export function reportLevel(t: CountTemplateDef, k: number, rule: 'normal' | 'dbkk', row: Pick<CountRow, 'counts' | 'year'>, prereqs?: Prereqs): CriterionReport[] {
+/** The criteria of level k (1-based) under one rule; `only`: just those in that state (the others are never worded). */
+export function reportLevel(t: CountTemplateDef, k: number, rule: 'normal' | 'dbkk', row: Pick<CountRow, 'counts' | 'year'>, prereqs?: Prereqs, only?: Tri): CriterionReport[] {
   const def = t.levels[k - 1];
-  return (rule === 'dbkk' ? def.dbkk : def.normal).map((c) => reportCriterion(t, c, k, rule, row, prereqs));
+  const out: CriterionReport[] = [];
+  for (const c of rule === 'dbkk' ? def.dbkk : def.normal) {
+    if (only === undefined || TRI[criterionState(c, row.counts, prereqs)] === only) out.push(reportCriterion(t, c, k, rule, row, prereqs));
+  }
+  return out;
 }
 
 /** Criteria in a sentence: the level's own article is said once before them, others beside each. */
@@ -136,32 +140,17 @@ export function criteriaText(t: CountTemplateDef, criteria: readonly CriterionRe
 export function explainLevel(t: CountTemplateDef, row: CountRow, prereqs: Prereqs | undefined, result: LevelResult): LevelExplanation {
   const rules: ('normal' | 'dbkk')[] = row.dbkk === null ? ['normal', 'dbkk'] : [row.dbkk ? 'dbkk' : 'normal'];
   const top = t.levels.length;
-  const perRule = rules.map((rule) => {
-    let level = 0;
-    let upper = top;
-    let open = true;
-    for (let k = 1; k <= top; k++) {
-      const states = reportLevel(t, k, rule, row, prereqs).map((r) => r.state);
-      if (states.includes('fail')) {
-        upper = k - 1;
-        break;
-      }
-      if (open && states.every((s) => s === 'pass')) level = k;
-      else open = false;
-    }
-    return { rule, level, upper };
-  });
+  const perRule = rules.map((rule) => ({ rule, ...levelUnder(t, row, rule === 'dbkk', prereqs) }));
   const criteria: CriterionReport[] = [];
   let kind: Clause['kind'];
   if (result.level === top) kind = 'top';
   else kind = result.decided ? 'failed' : 'undecided';
   for (const r of perRule) {
     if (r.level === top) continue;
-    const next = reportLevel(t, r.level + 1, r.rule, row, prereqs);
-    if (r.level === r.upper) criteria.push(...next.filter((c) => c.state === 'fail'));
+    if (r.level === r.upper) criteria.push(...reportLevel(t, r.level + 1, r.rule, row, prereqs, 'fail'));
     else {
-      criteria.push(...next.filter((c) => c.state === 'undecided'));
-      if (r.upper < top) criteria.push(...reportLevel(t, r.upper + 1, r.rule, row, prereqs).filter((c) => c.state === 'fail'));
+      criteria.push(...reportLevel(t, r.level + 1, r.rule, row, prereqs, 'undecided'));
+      if (r.upper < top) criteria.push(...reportLevel(t, r.upper + 1, r.rule, row, prereqs, 'fail'));
     }
   }
   return { ...result, rules: perRule, clause: { kind, criteria, text: clauseText(t, kind, criteria, rules.length > 1) } };

@@ -6,7 +6,7 @@ import { conditionState, FAIL, levelUnder, PASS } from './engine';
 import { criteriaText, explainLevel, reportLevel } from './explain';
 import { columnOf, countColumns, levelName, rateColumns, rateKey, titleOf, type CountTemplateDef } from './templates';
 import type { CountColumn } from './kinds';
-import type { CountFinding, CountRuleId, CountSheet, LevelResult, MarkedLevel, Prereqs } from './types';
+import type { CountFinding, CountRow, CountRuleId, CountSheet, LevelResult, MarkedLevel, Prereqs } from './types';
 import { who } from '../rules/describe';
 import { unitKey } from '../text/normalize';
 
@@ -32,15 +32,32 @@ function noun(t: CountTemplateDef, key: string): string {
   return (columnOf(t, key) as CountColumn | undefined)?.noun ?? key;
 }
 
-/** The rows that speak for their commune: the first row of each (a later one is unit.duplicate). */
+const keysOf = new WeakMap<readonly CountRow[], { keys: string[]; first: boolean[] }>();
+
+/**
+ * The unitKey of each row, and whether the row speaks for its commune: the first row of each (a
+ * later one is unit.duplicate). Kept while the rows array is the same object (an edit makes a new
+ * one, as for the Phụ lục grids, shared/rules/lookup.ts).
+ */
+export function rowKeys(rows: readonly CountRow[]): { keys: string[]; first: boolean[] } {
+  let out = keysOf.get(rows);
+  if (!out) {
+    const seen = new Set<string>();
+    const keys = new Array<string>(rows.length);
+    const first = new Array<boolean>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const key = (keys[r] = unitKey(rows[r].unit));
+      first[r] = key !== '' && !seen.has(key);
+      seen.add(key);
+    }
+    keysOf.set(rows, (out = { keys, first }));
+  }
+  return out;
+}
+
+/** Whether each row speaks for its commune (the first row of each). */
 export function firstRows(sheet: CountSheet): boolean[] {
-  const seen = new Set<string>();
-  return sheet.rows.map((r) => {
-    const key = unitKey(r.unit);
-    if (!key || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return rowKeys(sheet.rows).first;
 }
 
 /** A level in words: "MĐ2", "Đạt"; 0: "chưa đạt mức nào" ("không đạt" for a one-level programme). */
@@ -60,7 +77,7 @@ function failedAt(t: CountTemplateDef, sheet: CountSheet, r: number, ctx: CountC
   const tag = perRule.length > 1;
   return perRule
     .map(({ rule, upper }) => {
-      const failing = reportLevel(t, upper + 1, rule, row, prereqs).filter((c) => c.state === 'fail');
+      const failing = reportLevel(t, upper + 1, rule, row, prereqs, 'fail');
       const prefix = tag ? `${rule === 'dbkk' ? 'theo mức xã ĐBKK' : 'theo mức xã thường'}, ` : '';
       if (upper === 0) return `${prefix}${criteriaText(t, failing, false)}`;
       const lvl = t.levels[upper];
@@ -78,18 +95,21 @@ export const levelMarks: CountRule = {
     if (!ctx.marks) return [];
     const t = sheet.template;
     const out: CountFinding[] = [];
-    const first = firstRows(sheet);
+    const { keys, first } = rowKeys(sheet.rows);
     sheet.rows.forEach((row, r) => {
       if (!first[r]) return;
-      const mark = ctx.marks!.get(unitKey(row.unit));
-      if (!mark || mark.level === null) return;
+      const mark = ctx.marks!.get(keys[r]);
+      // No single mark, or a rank this programme does not have (marks of another grid): nothing to compare.
+      if (!mark || mark.level === null || mark.level < 0 || mark.level > t.levels.length) return;
       const M = mark.level;
       const { level: L, upper: U } = ctx.levels[r];
+      if (M === L) return;
       const head = `${who(mark.unit)}: ${t.programme} năm ${sheet.year} đánh dấu ${markWords(t, M)}`;
       const at = { row: mark.row, col: mark.col, unit: mark.unit };
       if (M > U) {
-        const ex = explainLevel(t, row, ctx.prereqs?.[r], ctx.levels[r]);
-        const failed = failedAt(t, sheet, r, ctx, ex.rules.filter((x) => x.upper < M));
+        const judged = row.dbkk === null ? [false, true] : [row.dbkk];
+        const perRule = judged.map((special) => ({ rule: special ? ('dbkk' as const) : ('normal' as const), upper: levelUnder(t, row, special, ctx.prereqs?.[r]).upper }));
+        const failed = failedAt(t, sheet, r, ctx, perRule);
         const reach = U === 0 ? (t.levels.length === 1 ? 'số liệu không đạt chuẩn' : 'số liệu không đạt mức nào') : L === U ? `số liệu chỉ đạt ${levelWords(t, U)}` : `số liệu chỉ có thể đạt tối đa ${levelWords(t, U)}`;
         const sep = U === 0 ? ': ' : '. ';
         const body = U === 0 ? failed : failed.charAt(0).toUpperCase() + failed.slice(1);

@@ -269,3 +269,10 @@ it('every finding carries the severity DOMAIN.md §9.7 gives its id', () => {
   expect(ids.size).toBeGreaterThanOrEqual(8);
   for (const f of res.findings) expect(f.severity).toBe(COUNT_RULE_SEVERITY[f.rule]);
 });
+
+it('compares the marks with the first count sheet of a template and year only', () => {
+  const first = sheetOf(xmcCount, [row('A', XMC)]);
+  const second = { ...sheetOf(xmcCount, [row('A', { ...XMC, B1_15_35: 0 })]), sheet: 'XMC-4 (2)' };
+  expect(levelFindings([first, second], [group('xmc', [mark('A', 2)])])).toEqual([]);
+  expect(levelFindings([second, first], [group('xmc', [mark('A', 2)])]).map((f) => f.rule)).toEqual(['level.overstated']);
+});
