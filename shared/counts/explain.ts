@@ -110,8 +110,8 @@ export function reportCriterion(
     const name = `tỉ lệ ${c.phrase}${article}`;
     if (st === UNDECIDED) return `chưa xác định được ${name} (${d === 0 ? `${noun(t, c.den)} bằng 0` : 'thiếu số liệu'})`;
     if (d === 0) return `${name}: ${noun(t, c.den)} bằng 0, không có người cần tiếp cận, coi là đạt`;
-    const shown = borderline ? `${rate} (${formatRate3(n!, d!)})` : rate;
-    const figures = `${shown} (${formatCount(n!)}/${formatCount(d!)})`;
+    const fraction = `${formatCount(n!)}/${formatCount(d!)}`;
+    const figures = borderline ? `${rate} (thực tế ${formatRate3(n!, d!)}, ${fraction})` : `${rate} (${fraction})`;
     return st === PASS
       ? `${name} là ${figures}, đạt mức ${formatThreshold(c.threshold)}`
       : `${name} là ${figures}, cần ít nhất ${formatThreshold(c.threshold)}; cần thêm ${formatCount(short!)} ${c.phrase}`;

@@ -10,3 +10,5 @@ export * from './rules';
 export * from './evaluate';
 export * from './sheet';
 export { marksFromGrid } from './marks';
+export { checkCountSheet } from './check';
+export { appendixColumns } from './appendix-columns';

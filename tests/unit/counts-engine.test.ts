@@ -2,13 +2,16 @@
 // at it, whole-number comparison (a rate shown as the threshold but below it fails), ĐBKK both ways,
 // zero denominators, missing inputs, the chain and the THCS prerequisites, and the clause.
 import { describe, expect, it } from 'vitest';
+import { getTemplate } from '../../shared/templates';
 import {
+  appendixColumns,
   computeLevel,
   evaluateCounts,
   explainLevel,
   formatCount,
   formatRate,
   formatRate3,
+  headerTree,
   headingKey,
   isBorderline,
   meets,
@@ -317,5 +320,38 @@ describe('the clause that decided (§9.5)', () => {
     const r = row(THCS);
     const ex = explainLevel(thcsCount, r, prereqs, computeLevel(thcsCount, r, prereqs));
     expect(ex.clause.text).toBe('điều kiện XMC đạt ít nhất MĐ1 (NĐ 20/2014, Điều 14) chưa đạt (XMC tính được: chưa đạt mức nào)');
+  });
+});
+
+describe('column kinds', () => {
+  it('declares each count template as §9.2 lays it out: TT, unit, counts each followed by its rate, ĐBKK last', () => {
+    for (const t of [xmcCount, mnCount, thCount, thcsCount]) {
+      const kinds = t.columns.map((c) => c.kind);
+      expect(kinds[0]).toBe('text');
+      expect(kinds[1]).toBe('text');
+      expect(kinds[kinds.length - 1]).toBe('flag');
+      t.columns.forEach((c, i) => {
+        if (c.kind === 'rate') {
+          expect(c.leaf).toBe('Tỉ lệ (%)');
+          const left = t.columns.slice(0, i).reverse().find((x) => x.kind === 'count')!;
+          expect(c.num).toBe(left.key); // the nearest count column on its left
+          expect(t.columns.find((x) => x.key === c.den)?.kind).toBe('count');
+        }
+      });
+    }
+    expect(headerTree(xmcCount.columns).map((g) => [g.label, g.columns.length])).toEqual([
+      ['TT', 1], ['Đơn vị điều tra', 1], ['Độ tuổi 15-25', 5], ['Độ tuổi 15-35', 5], ['Độ tuổi 15-60', 5], ['ĐBKK', 1],
+    ]);
+    expect(thCount.columns).toHaveLength(17);
+    expect(thcsCount.columns).toHaveLength(11);
+    expect(mnCount.columns).toHaveLength(12);
+  });
+  it('gives the Phụ lục columns the same declaration (marks with their rank, Đánh giá as text)', () => {
+    const cols = appendixColumns(getTemplate('pcgd-mn'), { results: ['2020'], periods: ['2021-2025'] });
+    expect(cols.slice(0, 3)).toEqual([
+      { key: '2020/3 tuổi|Đạt', kind: 'mark', group: '2020/3 tuổi', leaf: 'Đạt', rank: 1 },
+      { key: '2020/3 tuổi|KĐ', kind: 'mark', group: '2020/3 tuổi', leaf: 'KĐ', rank: 0 },
+      { key: '2020/3 tuổi|Đánh giá', kind: 'text', group: '2020/3 tuổi', leaf: 'Đánh giá' },
+    ]);
   });
 });

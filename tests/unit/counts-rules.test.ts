@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   COUNT_RULE_SEVERITY,
+  checkCountSheet,
+  marksByUnit,
   computeLevel,
   countExceedsDenominator,
   countNested,
@@ -275,4 +277,13 @@ it('compares the marks with the first count sheet of a template and year only', 
   const second = { ...sheetOf(xmcCount, [row('A', { ...XMC, B1_15_35: 0 })]), sheet: 'XMC-4 (2)' };
   expect(levelFindings([first, second], [group('xmc', [mark('A', 2)])])).toEqual([]);
   expect(levelFindings([second, first], [group('xmc', [mark('A', 2)])]).map((f) => f.rule)).toEqual(['level.overstated']);
+});
+
+it('checkCountSheet gives what evaluateCounts gives for one sheet', () => {
+  const s = sheetOf(thCount, [row('A', { ...TH, P6: 47, V6: 48, D11: null }), row('B', { ...TH, P11: 0, H11: 0, D11: 0 })], { printedRates: [{ 'r:V6': 50 }] });
+  const marks = group('pcgd-th', [mark('A', 3), mark('B', 1)]);
+  const whole = evaluateCounts([s], [marks]);
+  const one = checkCountSheet(s, { levels: whole.levels[0], prereqs: whole.prereqs[0], marks: marksByUnit(marks.marks) });
+  expect(one).toEqual(whole.findings.map(({ sheet: _sheet, ...f }) => f));
+  expect(one.map((f) => f.rule)).toEqual(['level.unverifiable', 'count.exceeds_denominator', 'rate.mismatch', 'count.zero_denominator']);
 });

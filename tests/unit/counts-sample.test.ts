@@ -181,7 +181,9 @@ describe.each(['huyen-mau-so-lieu.xlsx', 'huyen-mau-so-lieu-libreoffice.xlsx'])(
     expect(msg('level.overstated', 'Long Phú')).toBe(
       'Xã Long Phú: XMC năm 2020 đánh dấu MĐ2 nhưng số liệu chỉ đạt MĐ1. Chưa đạt MĐ2 (NĐ 20/2014, Điều 21): tỉ lệ người biết chữ mức độ 2 trong độ tuổi 15-60 là 87,50% (2.100/2.400), cần ít nhất 90%; cần thêm 60 người biết chữ mức độ 2 trong độ tuổi 15-60.',
     );
-    expect(msg('level.overstated', 'Thị trấn Trung Tâm')).toContain('95,00% (94,995%) (968/1.019), cần ít nhất 95%; cần thêm 1 người 15-18 tuổi tốt nghiệp THCS');
+    expect(msg('level.overstated', 'Thị trấn Trung Tâm')).toBe(
+      'Thị trấn Trung Tâm: PCGD THCS năm 2020 đánh dấu MĐ3 nhưng số liệu chỉ đạt MĐ2. Chưa đạt MĐ3 (NĐ 20/2014, Điều 16): tỉ lệ người 15-18 tuổi tốt nghiệp THCS là 95,00% (thực tế 94,995%, 968/1.019), cần ít nhất 95%; cần thêm 1 người 15-18 tuổi tốt nghiệp THCS.',
+    );
     expect(msg('rate.borderline', 'Thị trấn Trung Tâm')).toBe(
       'Thị trấn Trung Tâm: tỉ lệ người 15-18 tuổi tốt nghiệp THCS hiển thị 95,00% nhưng thực tế 94,995% < 95%: chưa đạt; cần thêm 1 người 15-18 tuổi tốt nghiệp THCS.',
     );
