@@ -287,3 +287,23 @@ it('checkCountSheet gives what evaluateCounts gives for one sheet', () => {
   expect(one).toEqual(whole.findings.map(({ sheet: _sheet, ...f }) => f));
   expect(one.map((f) => f.rule)).toEqual(['level.unverifiable', 'count.exceeds_denominator', 'rate.mismatch', 'count.zero_denominator']);
 });
+
+it('a rule marked rowLocal finds on a row exactly what it finds on that row alone (seeded random rows)', () => {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  for (const t of [xmcCount, mnCount, thCount, thcsCount]) {
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const counts: Counts = {};
+      for (const c of t.columns) if (c.kind === 'count') counts[c.key] = rnd() < 0.05 ? null : Math.floor(rnd() * 60);
+      return row(`X${i}`, counts, rnd() < 0.2 ? true : rnd() < 0.1 ? null : false);
+    });
+    const printedRates = rows.map(() => ({ [t.columns.find((c) => c.kind === 'rate')!.key]: Math.floor(rnd() * 100) }));
+    const s = sheetOf(t, rows, { printedRates });
+    for (const rule of [countNested, countExceedsDenominator, rateMismatch, rateBorderline, countZeroDenominator, unitDbkkUnknown, levelChainGap]) {
+      expect(rule.rowLocal).toBe(true);
+      const whole = run(rule, s);
+      const alone = rows.flatMap((r, i) => run(rule, sheetOf(t, [r], { printedRates: [printedRates[i]] })).map((f) => ({ ...f, row: i })));
+      expect(alone).toEqual(whole);
+    }
+  }
+});
