@@ -5,7 +5,7 @@
 // over every commune of a country and on every keystroke.
 import { meets } from './arith';
 import type { Criterion, CountTemplateDef, LevelDef } from './templates';
-import type { CountRow, LevelResult, Prereqs, Tri } from './types';
+import type { CountRow, LevelResult, PrereqStatus, Prereqs, Tri } from './types';
 
 export const PASS = 0;
 export const UNDECIDED = 1;
@@ -98,11 +98,14 @@ export function computeLevel(t: CountTemplateDef, row: Pick<CountRow, 'counts' |
  * (exactly one mark MĐ1+ passes), else undecided. `marked`: the marked level, or null/undefined
  * when the commune has no mark, several marks, or there is no such group.
  */
-export function prerequisiteStatus(computed: LevelResult | undefined, marked: number | null | undefined, minLevel = 1): import('./types').PrereqStatus {
+export function prerequisiteStatus(computed: LevelResult | undefined, marked: number | null | undefined, minLevel = 1): PrereqStatus {
   if (computed) {
     const state: Tri = computed.level >= minLevel ? 'pass' : computed.upper < minLevel ? 'fail' : 'undecided';
     return { state, source: 'computed', level: computed.level, upper: computed.upper };
   }
   if (marked != null && marked >= 1) return { state: marked >= minLevel ? 'pass' : 'fail', source: 'marked', level: marked };
-  return { state: 'undecided', source: 'none' };
+  return NO_SOURCE;
 }
+
+// Shared: most THCS rows of a file without the other programme's counts or marks get this one.
+const NO_SOURCE: PrereqStatus = Object.freeze({ state: 'undecided', source: 'none' });

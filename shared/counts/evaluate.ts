@@ -107,13 +107,13 @@ export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readon
       const other = COUNT_TEMPLATES.find((x) => x.id === c.programme)!;
       return { c, computed: computed.get(`${c.programme}|${s.year}`), marked: marks.get(`${other.marks}|${s.year}`)?.byUnit };
     });
+    const keys = sources.length ? rowKeys(s.rows).keys : undefined;
     for (let r = 0; r < s.rows.length; r++) {
       let p: Prereqs | undefined;
-      if (sources.length) {
+      if (keys) {
         p = {};
-        const key = rowKeys(s.rows).keys[r];
         for (const src of sources) {
-          const status: PrereqStatus = prerequisiteStatus(src.computed?.get(key), src.marked?.get(key)?.level, src.c.minLevel);
+          const status: PrereqStatus = prerequisiteStatus(src.computed?.get(keys[r]), src.marked?.get(keys[r])?.level, src.c.minLevel);
           p[src.c.programme] = status;
         }
       }
@@ -135,10 +135,11 @@ export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readon
     const key = `${s.template.id}|${s.year}`;
     if (!compared.has(key)) {
       compared.add(key);
-      for (const f of levelMarks.check(s, ctx)) findings.push({ ...f, sheet: m!.group.sheet });
+      for (const f of levelMarks.check(s, ctx)) findings.push(Object.assign(f, { sheet: m!.group.sheet }));
     }
-    for (const rule of COUNT_RULES) for (const f of rule.check(s, ctx)) findings.push({ ...f, sheet: s.sheet });
-    entries.push(...levelEntries(s, levels[i]));
+    for (const rule of COUNT_RULES) for (const f of rule.check(s, ctx)) findings.push(Object.assign(f, { sheet: s.sheet }));
+    // A loop, not push(...): a sheet of a whole country would overflow the argument list.
+    for (const e of levelEntries(s, levels[i])) entries.push(e);
   });
   return { levels, prereqs, findings, entries };
 }

@@ -4,7 +4,7 @@
 import { formatCount, formatPrinted, formatRate, formatRate3, formatThreshold, hasRate, isBorderline, rateMismatches, shortfall } from './arith';
 import { conditionState, FAIL, levelUnder, PASS } from './engine';
 import { criteriaText, explainLevel, reportLevel } from './explain';
-import { columnOf, countColumns, levelName, rateColumns, rateKey, titleOf, type CountTemplateDef } from './templates';
+import { columnOf, countColumns, levelName, rateColumns, rateKey, titleOf, type Criterion, type CountTemplateDef, type RateCriterion } from './templates';
 import type { CountColumn } from './kinds';
 import type { CountFinding, CountRow, CountRuleId, CountSheet, LevelResult, MarkedLevel, Prereqs } from './types';
 import { who } from '../rules/describe';
@@ -134,6 +134,23 @@ export const levelMarks: CountRule = {
   },
 };
 
+const rateCriteria = new WeakMap<CountTemplateDef, Record<'normal' | 'dbkk' | 'both', RateCriterion[]>>();
+
+/** The rate criteria of every level of a template, under the normal rule, the ĐBKK rule, or both. */
+function rateCriteriaOf(t: CountTemplateDef): Record<'normal' | 'dbkk' | 'both', RateCriterion[]> {
+  let out = rateCriteria.get(t);
+  if (!out) {
+    const pick = (lists: Criterion[][]) => lists.flat().filter((c): c is RateCriterion => c.kind === 'rate');
+    out = {
+      normal: pick(t.levels.map((l) => l.normal)),
+      dbkk: pick(t.levels.map((l) => l.dbkk)),
+      both: pick(t.levels.flatMap((l) => [l.normal, l.dbkk])),
+    };
+    rateCriteria.set(t, out);
+  }
+  return out;
+}
+
 /** rate.borderline: a rate criterion that applies to the row shows its threshold but fails (§9.3). */
 export const rateBorderline: CountRule = {
   id: 'rate.borderline',
@@ -141,30 +158,27 @@ export const rateBorderline: CountRule = {
   rowLocal: true,
   check(sheet) {
     const t = sheet.template;
+    const lists = rateCriteriaOf(t);
     const out: CountFinding[] = [];
     sheet.rows.forEach((row, r) => {
       let seen: Set<string> | undefined;
-      for (const level of t.levels) {
-        for (const rule of row.dbkk === null ? [level.normal, level.dbkk] : [row.dbkk ? level.dbkk : level.normal]) {
-          for (const c of rule) {
-            if (c.kind !== 'rate') continue;
-            const n = row.counts[c.num];
-            const d = row.counts[c.den];
-            if (!hasRate(n, d) || !isBorderline(n!, d!, c.threshold)) continue;
-            const rk = rateKey(c.num);
-            const col = !sheet.rateColumns || sheet.rateColumns.has(rk) ? rk : c.num;
-            if (seen?.has(col)) continue;
-            (seen ??= new Set()).add(col);
-            out.push({
-              rule: this.id,
-              severity: this.severity,
-              row: r,
-              col,
-              unit: row.unit,
-              message: `${who(row.unit)}: tỉ lệ ${c.phrase} hiển thị ${formatRate(n, d)} nhưng thực tế ${formatRate3(n!, d!)} < ${formatThreshold(c.threshold)}: chưa đạt; cần thêm ${formatCount(shortfall(n!, d!, c.threshold))} ${c.phrase}.`,
-            });
-          }
-        }
+      // The row's own rule, or both when the flag is unknown; every level, whether or not it matters.
+      for (const c of row.dbkk === null ? lists.both : row.dbkk ? lists.dbkk : lists.normal) {
+        const n = row.counts[c.num];
+        const d = row.counts[c.den];
+        if (!hasRate(n, d) || !isBorderline(n!, d!, c.threshold)) continue;
+        const rk = rateKey(c.num);
+        const col = !sheet.rateColumns || sheet.rateColumns.has(rk) ? rk : c.num;
+        if (seen?.has(col)) continue;
+        (seen ??= new Set()).add(col);
+        out.push({
+          rule: this.id,
+          severity: this.severity,
+          row: r,
+          col,
+          unit: row.unit,
+          message: `${who(row.unit)}: tỉ lệ ${c.phrase} hiển thị ${formatRate(n, d)} nhưng thực tế ${formatRate3(n!, d!)} < ${formatThreshold(c.threshold)}: chưa đạt; cần thêm ${formatCount(shortfall(n!, d!, c.threshold))} ${c.phrase}.`,
+        });
       }
     });
     return out;
@@ -336,13 +350,17 @@ export const levelChainGap: CountRule = {
     const out: CountFinding[] = [];
     sheet.rows.forEach((row, r) => {
       const prereqs = ctx.prereqs?.[r];
-      for (const special of row.dbkk === null ? [false, true] : [row.dbkk]) {
-        const gap = t.levels.findIndex(
-          (lvl, k) => k > 0 && conditionState(special ? lvl.dbkk : lvl.normal, row.counts, prereqs) === PASS &&
-            t.levels.slice(0, k).some((low) => conditionState(special ? low.dbkk : low.normal, row.counts, prereqs) === FAIL),
-        );
+      for (let pass = 0; pass < (row.dbkk === null ? 2 : 1); pass++) {
+        const special = row.dbkk === null ? pass === 1 : row.dbkk;
+        let failedBelow = -1;
+        let gap = -1;
+        for (let k = 0; k < t.levels.length && gap < 0; k++) {
+          const s = conditionState(special ? t.levels[k].dbkk : t.levels[k].normal, row.counts, prereqs);
+          if (s === FAIL && failedBelow < 0) failedBelow = k;
+          else if (s === PASS && failedBelow >= 0) gap = k;
+        }
         if (gap < 0) continue;
-        const low = t.levels[gap - 1];
+        const low = t.levels[failedBelow];
         out.push({
           rule: this.id,
           severity: this.severity,
