@@ -1,0 +1,83 @@
+// Rates in whole numbers (DOMAIN.md §9.3). A criterion "rate ≥ T%" is 100·n ≥ T·d, compared
+// exactly: no rate is rounded before it is compared (89,996% fails 90%, where the peer tools pass
+// it). Doubles are exact for whole numbers below 2^53, far above any count of people times 100.
+
+const PCT2 = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
+const PCT3 = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: true });
+const PRINTED = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 4, useGrouping: true });
+const WHOLE = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0, useGrouping: true });
+const PLAIN = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4, useGrouping: true });
+
+/** True when the rate n/d exists: both present, d > 0. */
+export function hasRate(n: number | null | undefined, d: number | null | undefined): boolean {
+  return n != null && d != null && d > 0;
+}
+
+/** 100·n ≥ T·d: the criterion passes (call only where the rate exists). */
+export function meets(n: number, d: number, threshold: number): boolean {
+  return 100 * n >= threshold * d;
+}
+
+/** The fewest extra people in the numerator, the denominator unchanged, that make it pass. */
+export function shortfall(n: number, d: number, threshold: number): number {
+  // ⌈T·d/100⌉ in whole numbers (T is a whole percentage).
+  const need = Math.floor((threshold * d + 99) / 100);
+  return Math.max(0, need - n);
+}
+
+/** The display reaches T ("90,00%") but the criterion fails (89,998%). */
+export function isBorderline(n: number, d: number, threshold: number): boolean {
+  return 100 * n < threshold * d && 20000 * n >= (200 * threshold - 1) * d;
+}
+
+/** 100·n/d rounded half-up to `decimals` places, exactly, as a number (for display only). */
+function roundedRate(n: number, d: number, decimals: 2 | 3): number {
+  const scale = decimals === 2 ? 10_000 : 100_000;
+  return Math.floor((2 * scale * n + d) / (2 * d)) / (scale / 100);
+}
+
+/** "89,50%"; blank when the rate does not exist. */
+export function formatRate(n: number | null | undefined, d: number | null | undefined): string {
+  return hasRate(n, d) ? `${PCT2.format(roundedRate(n!, d!, 2))}%` : '';
+}
+
+/** "89,998%": three decimals, shown beside a borderline rate. */
+export function formatRate3(n: number, d: number): string {
+  return `${PCT3.format(roundedRate(n, d, 3))}%`;
+}
+
+/** The rate 100·n/d on the 0–100 scale, for a cell that shows it (never for a comparison). */
+export function rateValue(n: number, d: number): number {
+  return roundedRate(n, d, 2);
+}
+
+/** "4.019". */
+export function formatCount(n: number): string {
+  return WHOLE.format(n);
+}
+
+/** A printed rate as written: "98,50%", "90,00%", "89,996%". */
+export function formatPrinted(p: number): string {
+  return `${PRINTED.format(p)}%`;
+}
+
+/** A threshold: "90%", or "81,5%" should a template ever carry one. */
+export function formatThreshold(t: number): string {
+  return `${PLAIN.format(t)}%`;
+}
+
+/**
+ * A printed rate p (0–100 scale) mismatches the counts ⇔ |p − 100·n/d| > 0,005 (§9.3).
+ * Compared as |200·p·d − 20000·n| > d with p taken to the millionth, so that a rate printed rounded
+ * to two decimals never mismatches, even exactly at the half (89,995 printed "90,00" or "89,99").
+ */
+export function rateMismatches(p: number, n: number, d: number): boolean {
+  const micro = Math.round(p * 1_000_000);
+  const lhs = micro * d; // = 1e6·p·d
+  const rhs = 100_000_000 * n; // = 1e6·100·n
+  if (Math.abs(lhs) < Number.MAX_SAFE_INTEGER && rhs < Number.MAX_SAFE_INTEGER) {
+    return Math.abs(lhs - rhs) > 5000 * d;
+  }
+  const diff = BigInt(micro) * BigInt(d) - BigInt(100_000_000) * BigInt(n);
+  return (diff < 0n ? -diff : diff) > 5000n * BigInt(d);
+}

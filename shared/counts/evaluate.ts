@@ -1,0 +1,145 @@
+// The count sheets of one workbook (or the stored count grids of a unit) evaluated together:
+// levels in the order of §9.5 (XMC and TH first, then MN, then THCS with its prerequisites),
+// then every rule, then the `levels` entries of `validate --json` (§9.8).
+import { computeLevel, prerequisiteStatus } from './engine';
+import { COUNT_RULES, levelMarks, rowKeys } from './rules';
+import { COUNT_TEMPLATES, levelName, type CountTemplateId } from './templates';
+import type { CountFinding, CountSheet, LevelResult, MarkedLevel, PrereqStatus, Prereqs } from './types';
+import type { TemplateId } from '../templates';
+import { unitKey } from '../text/normalize';
+
+/** The marks of one Phụ lục result group "năm Y" (for preschool: its 5-year-olds). */
+export interface MarkGroup {
+  /** The Phụ lục template: 'xmc', 'pcgd-mn', 'pcgd-th', 'pcgd-thcs'. */
+  template: TemplateId;
+  year: string;
+  /** The Phụ lục sheet's name, the `sheet` of the level.* findings. */
+  sheet: string | null;
+  marks: readonly MarkedLevel[];
+}
+
+/** A finding with the sheet it is anchored in (the Phụ lục for level.*, the count sheet otherwise). */
+export interface SheetFinding extends CountFinding {
+  sheet: string | null;
+}
+
+/** One entry of `levels` in `validate --json`. */
+export interface LevelEntry {
+  sheet: string;
+  template: CountTemplateId;
+  unit: string;
+  year: string;
+  level: string | null;
+  decided: boolean;
+  dbkk: boolean | null;
+}
+
+export interface CountEvaluation {
+  /** Per sheet (input order), per row: the computed level. */
+  levels: LevelResult[][];
+  /** Per sheet, per row: the prerequisites a THCS row was computed with (undefined elsewhere). */
+  prereqs: (Prereqs | undefined)[][];
+  findings: SheetFinding[];
+  entries: LevelEntry[];
+}
+
+const byUnit = new WeakMap<readonly MarkedLevel[], Map<string, MarkedLevel>>();
+
+/** Marks by unitKey (a commune listed twice: its first row); kept while the array is the same object. */
+export function marksByUnit(marks: readonly MarkedLevel[]): Map<string, MarkedLevel> {
+  let out = byUnit.get(marks);
+  if (out) return out;
+  out = new Map<string, MarkedLevel>();
+  for (const m of marks) {
+    const k = unitKey(m.unit);
+    if (k && !out.has(k)) out.set(k, m);
+  }
+  byUnit.set(marks, out);
+  return out;
+}
+
+/** The `levels` entries of one sheet, in row order (§9.8). */
+export function levelEntries(sheet: CountSheet, levels: readonly LevelResult[]): LevelEntry[] {
+  return sheet.rows.map((row, r) => ({
+    sheet: sheet.sheet,
+    template: sheet.template.id,
+    unit: row.unit,
+    year: sheet.year,
+    level: levelName(sheet.template, levels[r].level),
+    decided: levels[r].decided,
+    dbkk: row.dbkk,
+  }));
+}
+
+/** Computed levels of a sheet's rows by unitKey (first row of a commune only). */
+function levelsByUnit(sheet: CountSheet, levels: readonly LevelResult[]): Map<string, LevelResult> {
+  const { keys, first } = rowKeys(sheet.rows);
+  const out = new Map<string, LevelResult>();
+  for (let r = 0; r < keys.length; r++) if (first[r]) out.set(keys[r], levels[r]);
+  return out;
+}
+
+const ORDER: Record<CountTemplateId, number> = { 'xmc-count': 0, 'th-count': 1, 'mn-count': 2, 'thcs-count': 3 };
+
+/**
+ * Every count sheet's levels, findings and `levels` entries. `markGroups`: the Phụ lục result
+ * groups of the same workbook (or of the database for that unit), for the level.* rules and the
+ * marked THCS prerequisites. Findings are listed sheet by sheet in input order.
+ */
+export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readonly MarkGroup[] = []): CountEvaluation {
+  const levels: LevelResult[][] = new Array(sheets.length);
+  const prereqs: (Prereqs | undefined)[][] = new Array(sheets.length);
+  const marks = new Map<string, { group: MarkGroup; byUnit: Map<string, MarkedLevel> }>();
+  for (const g of markGroups) {
+    const key = `${g.template}|${g.year}`;
+    if (!marks.has(key)) marks.set(key, { group: g, byUnit: marksByUnit(g.marks) });
+  }
+  // The first sheet of a template and year is the one a prerequisite reads (§9.5).
+  const computed = new Map<string, Map<string, LevelResult>>();
+  const order = sheets.map((_, i) => i).sort((a, b) => ORDER[sheets[a].template.id] - ORDER[sheets[b].template.id] || a - b);
+  for (const i of order) {
+    const s = sheets[i];
+    const t = s.template;
+    const needs = t.levels[0].normal.filter((c) => c.kind === 'prereq');
+    const rowPrereqs: (Prereqs | undefined)[] = new Array(s.rows.length);
+    const out: LevelResult[] = new Array(s.rows.length);
+    const sources = needs.map((c) => {
+      const other = COUNT_TEMPLATES.find((x) => x.id === c.programme)!;
+      return { c, computed: computed.get(`${c.programme}|${s.year}`), marked: marks.get(`${other.marks}|${s.year}`)?.byUnit };
+    });
+    const keys = sources.length ? rowKeys(s.rows).keys : undefined;
+    for (let r = 0; r < s.rows.length; r++) {
+      let p: Prereqs | undefined;
+      if (keys) {
+        p = {};
+        for (const src of sources) {
+          const status: PrereqStatus = prerequisiteStatus(src.computed?.get(keys[r]), src.marked?.get(keys[r])?.level, src.c.minLevel);
+          p[src.c.programme] = status;
+        }
+      }
+      rowPrereqs[r] = p;
+      out[r] = computeLevel(t, s.rows[r], p);
+    }
+    levels[i] = out;
+    prereqs[i] = rowPrereqs;
+    const key = `${t.id}|${s.year}`;
+    if (!computed.has(key)) computed.set(key, levelsByUnit(s, out));
+  }
+  const findings: SheetFinding[] = [];
+  const entries: LevelEntry[] = [];
+  const compared = new Set<string>();
+  sheets.forEach((s, i) => {
+    const m = marks.get(`${s.template.marks}|${s.year}`);
+    const ctx = { levels: levels[i], prereqs: prereqs[i], marks: m?.byUnit };
+    // A second sheet of the same template and year is not compared with the marks: the first is the one used (§9.5).
+    const key = `${s.template.id}|${s.year}`;
+    if (!compared.has(key)) {
+      compared.add(key);
+      for (const f of levelMarks.check(s, ctx)) findings.push(Object.assign(f, { sheet: m!.group.sheet }));
+    }
+    for (const rule of COUNT_RULES) for (const f of rule.check(s, ctx)) findings.push(Object.assign(f, { sheet: s.sheet }));
+    // A loop, not push(...): a sheet of a whole country would overflow the argument list.
+    for (const e of levelEntries(s, levels[i])) entries.push(e);
+  });
+  return { levels, prereqs, findings, entries };
+}
