@@ -40,6 +40,9 @@ if (bin) {
     const url = first.slice(0, end).trim();
     if (/^http:\/\/127\.0\.0\.1:\d+\/\?k=[A-Za-z0-9_-]+$/.test(url)) openBrowser(url);
   });
+  // Ctrl+C reaches both from the terminal; a SIGTERM sent to this process alone is passed on,
+  // so the host closes the database instead of being left running.
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
