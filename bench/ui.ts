@@ -10,11 +10,9 @@
 //      in Node), then that frame painted, and (b) the saved state shown after the setCells
 //      round trip.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import type { Api, GridView } from '../shared/api';
@@ -22,7 +20,7 @@ import { columnsOf, groupsOf, type Grid } from '../shared/grid';
 import { checkGrid, type RuleFinding } from '../shared/rules';
 import { getTemplate, TEMPLATES, type TemplateDef, type TemplateId } from '../shared/templates';
 import { markState } from '../shared/text/marks';
-import { createHost } from '../electron/host/server';
+import { createHost, type Host } from '../electron/host/server';
 import { ParsePool } from '../electron/services/batch/pool';
 import { createHandlers } from '../electron/services/handlers';
 import { Store } from '../electron/services/store/store';
@@ -138,15 +136,16 @@ async function buildPages(dir: string): Promise<{ app: string; bare: string }> {
   return { app, bare };
 }
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}
-
-async function close(server: Server): Promise<void> {
-  const closed = new Promise((ok) => server.close(ok));
-  server.closeAllConnections();
-  await closed;
+/**
+ * The host's session cookie, traded for its secret URL as a browser trades it (the redirect's
+ * Set-Cookie). Each measured context gets it beforehand: the user meets the redirect once per
+ * launch, so a first render is timed from the navigation to the grid itself, as before.
+ */
+async function hostSession(secretUrl: string): Promise<Parameters<BrowserContext['addCookies']>[0]> {
+  const r = await fetch(secretUrl, { redirect: 'manual' });
+  const m = /^([^=]+)=([^;]*)/.exec(r.headers.get('set-cookie') ?? '');
+  if (r.status !== 303 || !m) throw new Error(`${secretUrl}: máy chủ không trao mã phiên (mã ${r.status}).`);
+  return [{ name: m[1], value: m[2], url: new URL(secretUrl).origin, httpOnly: true, sameSite: 'Strict' }];
 }
 
 /** The bare page's data: the app's column layout with every function and class dropped. */
@@ -301,8 +300,10 @@ async function firstRender(
   url: string,
   errors: string[],
   profileAs?: string,
+  cookies: Parameters<BrowserContext['addCookies']>[0] = [],
 ): Promise<{ ms: number; checked: number | null; box: { w: number; h: number } }> {
   const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
+  await ctx.addCookies(cookies);
   try {
     const page = await ctx.newPage();
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -409,7 +410,7 @@ export async function uiBench(): Promise<void> {
   console.log(`\nGiao diện: ${template.appendix} (${template.id}) của cả nước năm 2025, ${COMMUNES.toLocaleString('vi-VN')} xã trong một đơn vị, Chromium`);
   const dir = mkdtempSync(join(tmpdir(), 'pcgd-bench-ui-'));
   const pool = new ParsePool(1);
-  const servers: Server[] = [];
+  const servers: Host[] = [];
   let browser: Browser | null = null;
   let store: Store | null = null;
   try {
@@ -422,19 +423,22 @@ export async function uiBench(): Promise<void> {
     const appServer = createHost(api, pages.app);
     const bareServer = createHost(api, pages.bare);
     servers.push(appServer, bareServer);
-    const appUrl = `${await listen(appServer)}#/grid/${template.id}/${made.unitId}`;
-    const bareBase = await listen(bareServer);
+    const appSecretUrl = await appServer.listen();
+    const session = await hostSession(appSecretUrl);
+    const appUrl = `${new URL(appSecretUrl).origin}/#/grid/${template.id}/${made.unitId}`;
+    // The bare pages call no API: their host's page files need no secret.
+    const bareBase = `${new URL(await bareServer.listen()).origin}/`;
 
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const errors: string[] = [];
     // Warm-up (disk cache, JIT of the host); the app's grid box sizes the bare grid.
-    const { box } = await firstRender(browser, appUrl, errors);
+    const { box } = await firstRender(browser, appUrl, errors, undefined, session);
     const bareUrl = `${bareBase}?w=${box.w}&h=${box.h}`;
     await firstRender(browser, bareUrl, errors);
     const reactUrl = `${bareBase}react.html?w=${box.w}&h=${box.h}`;
     await firstRender(browser, reactUrl, errors);
     if (PROFILE) {
-      await firstRender(browser, appUrl, errors, 'app-first-render');
+      await firstRender(browser, appUrl, errors, 'app-first-render', session);
       await firstRender(browser, bareUrl, errors, 'bare-first-render');
       await firstRender(browser, reactUrl, errors, 'react-first-render');
     }
@@ -444,7 +448,7 @@ export async function uiBench(): Promise<void> {
     const checked: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       bare.push((await firstRender(browser, bareUrl, errors)).ms);
-      const a = await firstRender(browser, appUrl, errors);
+      const a = await firstRender(browser, appUrl, errors, undefined, session);
       app.push(a.ms);
       checked.push(a.checked!);
       react.push((await firstRender(browser, reactUrl, errors)).ms);
@@ -460,6 +464,7 @@ export async function uiBench(): Promise<void> {
     console.log(`  → hiển thị lần đầu so với AG Grid trơn: ${r.toFixed(2)}× (mục tiêu ≤ 1.3×) ${verdict(r <= 1.3)}`);
 
     const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
+    await ctx.addCookies(session);
     const page = await ctx.newPage();
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
@@ -485,7 +490,7 @@ export async function uiBench(): Promise<void> {
     if (errors.length) console.log(`  ! lỗi trong console của trang: ${[...new Set(errors)].slice(0, 5).join(' | ')}`);
   } finally {
     await browser?.close();
-    for (const s of servers) await close(s);
+    for (const s of servers) await s.close();
     await pool.close();
     store?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -24,6 +24,41 @@ if (bin) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('Không tải được Electron trên máy này (không có mạng tới máy chủ tải Electron); mở ứng dụng trong trình duyệt thay thế.');
-  const child = spawn(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'electron/host/main.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'electron/host/main.ts', ...process.argv.slice(2)], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  // The host's first line is the URL to open, its secret included: shown, then opened.
+  let first = '';
+  let opened = false;
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    if (opened) return;
+    first += chunk.toString('utf8');
+    const end = first.indexOf('\n');
+    if (end < 0) return;
+    opened = true;
+    const url = first.slice(0, end).trim();
+    if (/^http:\/\/127\.0\.0\.1:\d+\/\?k=[A-Za-z0-9_-]+$/.test(url)) openBrowser(url);
+  });
+  // Ctrl+C reaches both from the terminal; a SIGTERM sent to this process alone is passed on,
+  // so the host closes the database instead of being left running.
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
   child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+/** The system's browser on the URL; where there is none (a server, a bare CI box), nothing. */
+function openBrowser(url) {
+  const [cmd, args] =
+    process.platform === 'win32'
+      ? ['rundll32', ['url.dll,FileProtocolHandler', url]] // no cmd.exe in between to parse the URL
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  try {
+    const opener = spawn(cmd, args, { stdio: 'ignore', detached: true, windowsHide: true });
+    opener.on('error', () => console.log('Không mở được trình duyệt tự động: hãy mở đường dẫn trên bằng tay.'));
+    opener.unref();
+  } catch {
+    console.log('Không mở được trình duyệt tự động: hãy mở đường dẫn trên bằng tay.');
+  }
 }

@@ -1,4 +1,5 @@
-// `npm run serve -- --port P --db FILE`: the browser host. Prints its URL.
+// `npm run serve -- --port P --db FILE`: the browser host. Prints the URL to open (with its
+// secret) as the first line of stdout.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,19 +25,25 @@ function main() {
     // A browser page cannot be handed a path: the renderer downloads the bytes itself.
     saveFile: async () => ({ saved: false, download: true }),
   });
-  const server = createHost(api, join(root, 'dist', 'renderer'));
-  server.listen(port, '127.0.0.1', () => {
-    const addr = server.address();
-    const p = typeof addr === 'object' && addr ? addr.port : port;
-    process.stdout.write(`Ứng dụng đang chạy tại http://127.0.0.1:${p}/\n`);
-  });
+  const host = createHost(api, join(root, 'dist', 'renderer'));
+  host.listen(port).then(
+    (url) => {
+      // Line 1 of stdout is the URL to open and nothing else (npm start and tests read it);
+      // the explanation goes to stderr.
+      process.stdout.write(`${url}\n`);
+      process.stderr.write('Ứng dụng đang chạy. Mở đường dẫn trên trong trình duyệt; đường dẫn có mã truy cập riêng cho lần chạy này, đừng gửi cho người khác.\n');
+    },
+    (e: NodeJS.ErrnoException) => {
+      process.stderr.write(e.code === 'EADDRINUSE' ? `Lỗi: cổng ${port} đang được chương trình khác dùng.\n` : `Lỗi: không mở được cổng ${port}.\n`);
+      process.exit(2);
+    },
+  );
   const stop = () => {
-    server.close(async () => {
+    host.close().then(async () => {
       await pool.close();
       store.close();
       process.exit(0);
     });
-    server.closeAllConnections(); // an open browser tab must not hold the database for a minute
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

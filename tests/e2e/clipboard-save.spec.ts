@@ -7,7 +7,7 @@ import { cell, failOnConsoleErrors, focusedCell, paste, stored, unitId, unitRows
 failOnConsoleErrors();
 
 test('Ctrl+C copies the focused cell, Ctrl+V pastes the system clipboard, Ctrl+X cuts', async ({ demo, page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.url });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.origin });
   await page.goto(`${demo.url}#/grid/xmc`);
   await cell(page, 'xmc', demo.store, 'Lương Thông', 'name').click();
   await page.keyboard.press('Control+c');
@@ -68,7 +68,7 @@ test('dropping an Excel file on the window opens the import preview', async ({ h
 });
 
 test('Shift+arrows choose a range: Ctrl+C copies it as TSV, Delete clears it in one step, a single value fills it', async ({ demo, page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.url });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.origin });
   await page.goto(`${demo.url}#/grid/xmc`);
   const units = ['Cải Viên', 'Cần Nông', 'Cần Yên'];
   const cols = ['2020|MĐ1', '2020|MĐ2'];

@@ -2,7 +2,6 @@
 // (Actual Budget's e2e pattern): tests never share a database.
 import { test as base, expect } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -15,7 +14,10 @@ import { Store } from '../../electron/services/store/store';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface HostFixture {
+  /** The URL the host prints, its secret included: `http://127.0.0.1:P/?k=…` (add `#/grid/xmc`). */
   url: string;
+  /** `http://127.0.0.1:P`, for what needs the origin alone (browser permissions). */
+  origin: string;
   dbPath: string;
   store: Store;
   api: Api;
@@ -29,13 +31,10 @@ export const test = base.extend<{ host: HostFixture; demo: HostFixture }>({
     const pool = new ParsePool();
     const api = createHandlers({ store, pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
     const server = createHost(api, join(ROOT, 'dist', 'renderer'));
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const { port } = server.address() as AddressInfo;
-    await use({ url: `http://127.0.0.1:${port}/`, dbPath, store, api });
-    // Keep-alive sockets from the browser would hold close() open for a minute.
-    const closed = new Promise((ok) => server.close(ok));
-    server.closeAllConnections();
-    await closed;
+    const url = await server.listen();
+    await use({ url, origin: new URL(url).origin, dbPath, store, api });
+    // Drops the browser's keep-alive sockets, which would hold close() open for a minute.
+    await server.close();
     await pool.close();
     store.close();
   },

@@ -1,14 +1,11 @@
-// The Electron window's security settings, the IPC and preload wiring, and the browser host:
-// all derived from one contract, all refusing what they must refuse. The electron module is
+// The Electron window's security settings and the IPC and preload wiring: all derived from one
+// contract, all refusing what they must refuse (the browser host's checks: host-security.test.ts). The electron module is
 // replaced by recorders (its binary cannot run here); what is asserted is what our code asks of it.
-import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHODS, type Api } from '../../shared/api';
-import { createHost } from '../../electron/host/server';
 import { dispatch } from '../../electron/services/dispatch';
 import { fileFaultLog } from '../../electron/services/fault-log';
 import { UserError } from '../../shared/errors';
@@ -35,7 +32,6 @@ vi.mock('electron', () => ({
   },
 }));
 
-const ROOT = join(__dirname, '..', '..');
 let app: TestApp;
 let store: Store;
 let api: Api;
@@ -141,47 +137,5 @@ describe('one contract, wired in every face', () => {
     const user = await dispatch(failing(new UserError('Tệp bị khóa bởi Excel.')), 'overview', {}, log);
     expect(user).toEqual({ ok: false, error: 'Tệp bị khóa bởi Excel.' });
     rmSync(dir, { recursive: true, force: true });
-  });
-});
-
-describe('the browser host', () => {
-  let base = '';
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    const server = createHost(api, join(ROOT, 'dist', 'renderer'));
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise((ok) => server.close(() => ok()));
-  });
-  afterAll(() => close());
-
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}${path}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
-
-  it('answers every method of the contract at /api/<method>', async () => {
-    for (const m of METHODS) {
-      const r = (await (await post(`/api/${m}`, { definitely: 'wrong' })).json()) as { ok: boolean; error: string };
-      // Every method exists there: a wrong payload is refused by its schema, not as an unknown method.
-      expect(r.ok, m).toBe(false);
-      expect(r.error, m).toContain(`Dữ liệu gửi tới "${m}" không hợp lệ`);
-    }
-    expect(await (await post('/api/overview', {})).json()).toEqual({ ok: true, value: { units: [], reports: [] } });
-  });
-
-  it('refuses other hosts (DNS rebinding), other verbs and broken JSON', async () => {
-    // fetch may not set Host; a raw request can, as a rebinding page's browser would.
-    const status = await new Promise<number>((ok, fail) => {
-      const req = request(`${base}/api/overview`, { method: 'POST', headers: { host: 'evil.example' } }, (res) => ok(res.statusCode ?? 0));
-      req.on('error', fail);
-      req.end('{}');
-    });
-    expect(status).toBe(403);
-    expect((await fetch(`${base}/api/overview`)).status).toBe(405);
-    expect(await (await post('/api/overview', '{not json')).json()).toEqual({ ok: false, error: 'Yêu cầu không hợp lệ.' });
-  });
-
-  it('never serves files outside the renderer build', async () => {
-    const r = await fetch(`${base}/..%2f..%2fpackage.json`);
-    expect(await r.text()).not.toContain('"name": "pcgd-xmc"');
   });
 });
