@@ -7,7 +7,7 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'cr
 const electronWiring = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/wiring/**/*.ts', 'tests/electron/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'scratch/**', '.scratch/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'dist-cli/**', 'release/**', 'scratch/**', '.scratch/**', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
