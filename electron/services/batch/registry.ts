@@ -2,6 +2,8 @@
 // so a long import never blocks the window and shows its progress file by file.
 import type { BatchStatus } from '../../../shared/api';
 import type { ImportOptions } from '../import';
+import { isUserError } from '../../../shared/errors';
+import { asDbFault } from '../store/db-faults';
 import type { Store } from '../store/store';
 import type { ParsePool } from './pool';
 import { runBatch, type BatchInput } from './run';
@@ -40,9 +42,10 @@ export class BatchRegistry {
       (r) => {
         status.state = r.cancelled ? 'cancelled' : 'done';
       },
-      (e: unknown) => {
+      (err: unknown) => {
         status.state = 'failed';
-        status.error = e instanceof Error && /[ăâđêôơư]/i.test(e.message) ? e.message : 'Đợt nhập dừng vì một lỗi không mong đợi; các tệp đã lưu vẫn nguyên vẹn.';
+        const e = asDbFault(err, this.store.file); // a full disk or a lock says so, naming the file
+        status.error = isUserError(e) ? e.message : e instanceof Error && /[ăâđêôơư]/i.test(e.message) ? e.message : 'Đợt nhập dừng vì một lỗi không mong đợi; các tệp đã lưu vẫn nguyên vẹn.';
       },
     );
     return batchId;
@@ -52,6 +55,11 @@ export class BatchRegistry {
   status(batchId: number, since = 0): BatchStatus | undefined {
     const e = this.batches.get(batchId);
     return e && { ...e.status, files: e.status.files.slice(since) };
+  }
+
+  /** Whether a batch is still storing (the database must not be replaced under it). */
+  running(): boolean {
+    return [...this.batches.values()].some((e) => e.status.state === 'running');
   }
 
   cancel(batchId: number): boolean {
