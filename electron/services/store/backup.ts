@@ -156,14 +156,28 @@ export function pruneBackups(dbFile: string, now = new Date()): string[] {
   return drop;
 }
 
+/** Backups of one database run one after another (the daily one and "Sao lưu ngay" may meet). */
+const queues = new Map<string, Promise<unknown>>();
+let tempSeq = 0;
+
 /** A backup of the open store into its backups folder, then retention. */
-export async function backupStore(store: Store, now = new Date()): Promise<BackupInfo> {
+export function backupStore(store: Store, now = new Date()): Promise<BackupInfo> {
   const dir = backupDir(store.file);
+  const prev = queues.get(dir) ?? Promise.resolve();
+  const next = prev.catch(() => undefined).then(() => backupNow(store, dir, now));
+  queues.set(dir, next);
+  void next.finally(() => {
+    if (queues.get(dir) === next) queues.delete(dir);
+  }).catch(() => undefined);
+  return next;
+}
+
+async function backupNow(store: Store, dir: string, now: Date): Promise<BackupInfo> {
   try {
     ensureDir(dir);
     removeStaleTemps(dir, now);
     const name = freeName(dir, now);
-    const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
+    const temp = path.join(dir, `.${name}.${process.pid}-${++tempSeq}.tmp`);
     try {
       await store.backupTo(temp);
       seal(temp, path.join(dir, name));
