@@ -178,6 +178,52 @@ describe('online backup', () => {
   });
 });
 
+describe('a backup killed half-way', () => {
+  it('leaves no half backup in the list and the database byte for byte as it was', async () => {
+    // Large enough (≈ 40 MB) that the backup takes many steps: the kill lands inside it.
+    const store = await districtDb();
+    const add = new Database(dbFile);
+    const ins = add.prepare("INSERT INTO audit (report_id, unit_id, key, old, new, at, source) VALUES (0, 0, ?, '', ?, '', 'typed')");
+    add.transaction(() => {
+      for (let i = 0; i < 200_000; i++) ins.run(`k${i}`, 'x'.repeat(150));
+    })();
+    add.close();
+    store.close(); // checkpointed: the file alone holds everything, and stays in WAL mode
+    expect(fs.existsSync(`${dbFile}-wal`)).toBe(false);
+    const bytes = fs.readFileSync(dbFile);
+
+    const child = (await import('node:child_process')).spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'cli', 'main.ts'), 'backup', '--db', dbFile], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((ok) => child.on('exit', (_code, signal) => ok(signal)));
+    let sawTemp = false;
+    const poll = setInterval(() => {
+      const dirNow = backupDir(dbFile);
+      if (!sawTemp && fs.existsSync(dirNow) && fs.readdirSync(dirNow).some((n) => n.endsWith('.tmp'))) {
+        sawTemp = true;
+        child.kill('SIGKILL');
+      }
+    }, 1);
+    const signal = await exited;
+    clearInterval(poll);
+    expect(sawTemp, 'the kill landed while the backup was being written').toBe(true);
+    expect(signal).toBe('SIGKILL');
+
+    expect(listBackups(dbFile)).toEqual([]);
+    expect(fs.readFileSync(dbFile).equals(bytes)).toBe(true);
+    // The next backup takes no notice of the cut one and is whole.
+    const again = Store.open(dbFile);
+    try {
+      const made = await backupStore(again);
+      expect(listBackups(dbFile).map((b) => b.name)).toEqual([made.name]);
+      expect(checkBackupFile(made.path)).toBeUndefined();
+    } finally {
+      again.close();
+    }
+  }, 120_000);
+});
+
 describe('retention', () => {
   const now = new Date(2026, 11, 5, 21, 0, 0);
   const at = (daysAgo: number, h: number, m = 0) => {
