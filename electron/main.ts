@@ -8,8 +8,8 @@ import { menuTemplate, type MenuItemSpec } from './menu-template';
 import { allowNavigation, APP_ORIGIN, APP_SCHEME, CSP, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from './security';
 import { writeFileAtomic } from './services/export';
 import { ParsePool } from './services/batch/pool';
-import { createHandlers } from './services/handlers';
-import { Store } from './services/store/store';
+import { fileFaultLog, faultLogPath } from './services/fault-log';
+import { openSession, type Session as DatabaseSession } from './services/session';
 import { fitToDisplays, loadBounds, saveBounds } from './window-state';
 
 const ROOT = join(__dirname, '..');
@@ -34,30 +34,34 @@ function toMenu(items: MenuItemSpec[]): MenuItemConstructorOptions[] {
   }));
 }
 
+async function saveFile({ name, data }: { name: string; data: string }) {
+  // The forms for the communes come as one .zip; everything else is a workbook.
+  const filter = /\.zip$/i.test(name) ? { name: 'Tệp nén ZIP', extensions: ['zip'] } : { name: 'Sổ làm việc Excel', extensions: ['xlsx'] };
+  const r = await dialog.showSaveDialog(win!, { defaultPath: name, filters: [filter] });
+  if (r.canceled || !r.filePath) return { saved: false };
+  await writeFileAtomic(r.filePath, Buffer.from(data, 'base64'));
+  return { saved: true, path: r.filePath };
+}
+
 async function start() {
   const userData = app.getPath('userData');
-  let store: Store;
+  const dbFile = join(userData, 'pcgd-xmc.db');
+  const pool = new ParsePool();
+  let database: DatabaseSession;
   try {
-    store = Store.open(join(userData, 'pcgd-xmc.db'));
+    // A damaged database opens in recovery (the page offers its backups), not as a fresh one.
+    database = openSession(dbFile, {
+      pool,
+      seedsDir: join(ROOT, 'seeds'),
+      saveFile,
+      onBackgroundError: (e) => fileFaultLog(faultLogPath(dbFile)).write(e, 'sao lưu hằng ngày'),
+    });
   } catch (e) {
     dialog.showErrorBox('Không mở được cơ sở dữ liệu', e instanceof Error ? e.message : String(e));
     app.quit();
     return;
   }
-  const pool = new ParsePool();
-  const api = createHandlers({
-    store,
-    pool,
-    seedsDir: join(ROOT, 'seeds'),
-    async saveFile({ name, data }) {
-      // The forms for the communes come as one .zip; everything else is a workbook.
-      const filter = /\.zip$/i.test(name) ? { name: 'Tệp nén ZIP', extensions: ['zip'] } : { name: 'Sổ làm việc Excel', extensions: ['xlsx'] };
-      const r = await dialog.showSaveDialog(win!, { defaultPath: name, filters: [filter] });
-      if (r.canceled || !r.filePath) return { saved: false };
-      await writeFileAtomic(r.filePath, Buffer.from(data, 'base64'));
-      return { saved: true, path: r.filePath };
-    },
-  });
+  const api = database.api;
   registerIpc(api);
 
   protocol.handle(APP_SCHEME, async (req) => {
@@ -85,7 +89,7 @@ async function start() {
   });
   app.on('before-quit', () => {
     void pool.close();
-    store.close();
+    void database.close();
   });
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }

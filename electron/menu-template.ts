@@ -25,6 +25,8 @@ export function menuTemplate(): MenuItemSpec[] {
         { label: 'Gửi biểu cho các xã…', command: 'sendForms' },
         { label: 'Xã đã gửi, xã chưa gửi', command: 'completeness' },
         { type: 'separator' },
+        { label: 'Sao lưu và khôi phục…', command: 'backups' },
+        { type: 'separator' },
         { label: 'Thoát', role: 'quit' },
       ],
     },

@@ -69,6 +69,12 @@ export const contract = {
   audit: z.object({ reportId: id, unitId: id.optional(), key: z.string().optional(), limit: z.number().int().positive().max(10_000).optional() }).strict(),
   /** Put an audited value back. */
   restore: z.object({ auditId: id }).strict(),
+  /** The database's backups (newest first), and whether the app is in recovery. Works in recovery. */
+  backups: z.object({}).strict(),
+  /** A backup now, into the backups folder beside the database. */
+  backupNow: z.object({}).strict(),
+  /** Replace the database by one of its backups (named as listed), after backing up the current one. Works in recovery. */
+  restoreBackup: z.object({ name: z.string().min(1).max(100) }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -143,8 +149,36 @@ export interface AuditRow {
   file: string | null;
 }
 
+export interface BackupEntry {
+  name: string;
+  /** When it was taken (ISO 8601). */
+  at: string;
+  size: number;
+}
+
+/**
+ * The database could not be used at start: damaged (fails PRAGMA quick_check, or not a database)
+ * or written by a newer app. Only the backup methods work until a backup is restored.
+ */
+export interface RecoveryInfo {
+  reason: 'damaged' | 'newer';
+  /** The Vietnamese sentence saying what is wrong with which file. */
+  message: string;
+}
+
+export interface BackupsView {
+  /** The database file and the folder its backups are kept in. */
+  dbFile: string;
+  dir: string;
+  backups: BackupEntry[];
+  recovery?: RecoveryInfo;
+  /** In recovery: the newest backup that passes the checks restore makes. */
+  suggested?: string;
+}
+
 export interface Outputs {
-  overview: { units: UnitNode[]; reports: ReportInfo[] };
+  /** In recovery: no units, and what is wrong (the renderer shows the recovery screen). */
+  overview: { units: UnitNode[]; reports: ReportInfo[]; recovery?: RecoveryInfo };
   loadDemo: { unitId: number };
   createDistrict: { unitId: number };
   openGrid: GridView;
@@ -161,6 +195,9 @@ export interface Outputs {
   saveFile: { saved: boolean; path?: string; download?: boolean };
   audit: { entries: AuditRow[] };
   restore: { changed: number };
+  backups: BackupsView;
+  backupNow: { backup: BackupEntry };
+  restoreBackup: { restored: string; replaced?: string };
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };

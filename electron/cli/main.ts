@@ -10,11 +10,11 @@ import { writeForms } from '../services/forms-out';
 import { runBatch } from '../services/batch/run';
 import { ParsePool } from '../services/batch/pool';
 import { readFileBytes } from '../services/excel/read';
+import { backupStore, backupStoreTo, restoreDatabase } from '../services/store/backup';
+import { asDbFault } from '../services/store/db-faults';
 import { Store } from '../services/store/store';
 import { validateFile } from '../services/validate';
 import { USAGE } from './usage';
-
-
 
 class UsageError extends Error {}
 
@@ -43,6 +43,7 @@ async function run(argv: string[]): Promise<number> {
         db: { type: 'string' },
         out: { type: 'string' },
         unit: { type: 'string' },
+        from: { type: 'string' },
         'dry-run': { type: 'boolean' },
         force: { type: 'boolean' },
       },
@@ -64,6 +65,7 @@ async function run(argv: string[]): Promise<number> {
       const pool = new ParsePool();
       try {
         const paths = await expandInputs(files);
+        if (!o['dry-run']) await backupStore(store); // before every import that stores: the state it starts from
         const inputs = paths.map((p) => ({ name: p, load: () => readFileBytes(p) }));
         const { files: results } = await runBatch(store, inputs, {
           pool,
@@ -118,6 +120,29 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'backup': {
+      const store = needDb(o.db);
+      try {
+        const b = o.out ? await backupStoreTo(store, o.out) : await backupStore(store);
+        if (o.json) out(JSON.stringify(b));
+        else out(`Đã sao lưu cơ sở dữ liệu vào ${b.path} (${b.size.toLocaleString('vi-VN')} byte).`);
+      } finally {
+        store.close();
+      }
+      return 0;
+    }
+    case 'restore': {
+      if (!o.db) throw new UsageError('thiếu --db (đường dẫn tệp cơ sở dữ liệu).');
+      if (!o.from) throw new UsageError('thiếu --from (tệp sao lưu cần khôi phục).');
+      dbSeen = o.db;
+      const r = await restoreDatabase(o.db, o.from);
+      if (o.json) out(JSON.stringify({ restored: o.from, replaced: r.replaced?.path ?? null }));
+      else {
+        out(`Đã khôi phục ${o.db} từ ${o.from}.`);
+        if (r.replaced) out(`Cơ sở dữ liệu trước khi khôi phục được giữ tại ${r.replaced.path}.`);
+      }
+      return 0;
+    }
     default:
       throw new UsageError(command ? `không có lệnh "${command}".` : 'thiếu tên lệnh.');
   }
@@ -125,7 +150,9 @@ async function run(argv: string[]): Promise<number> {
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e: unknown) => {
+  (err: unknown) => {
+    // A fault of the database file (locked, read-only, full, a folder…) is the officer's sentence.
+    const e = dbSeen ? asDbFault(err, dbSeen) : err;
     if (e instanceof UsageError) process.stderr.write(`Lỗi: ${e.message}\n${USAGE}\n`);
     else if (isUserError(e)) process.stderr.write(`Lỗi: ${e.message}\n`);
     else process.stderr.write(`Lỗi: ${fileFaultLog(faultLogPath(dbSeen)).write(e, `cli ${process.argv.slice(2).join(' ')}`)}\n`);

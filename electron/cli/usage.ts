@@ -6,4 +6,6 @@ export const USAGE = `Cách dùng:
   npm run -s cli -- export --db CSDL.db --out TỆP.xlsx [--unit TÊN]
   npm run -s cli -- forms --db CSDL.db --out THƯ_MỤC [--unit TÊN]
   npm run -s cli -- completeness --db CSDL.db [--unit TÊN] [--json]
+  npm run -s cli -- backup --db CSDL.db [--out TỆP.db]
+  npm run -s cli -- restore --db CSDL.db --from TỆP.db
   (import: thêm --force để ghi cả các tệp có xung đột; có thể đưa một thư mục thay cho danh sách tệp)`;

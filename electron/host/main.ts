@@ -4,8 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ParsePool } from '../services/batch/pool';
-import { createHandlers } from '../services/handlers';
-import { Store } from '../services/store/store';
+import { fileFaultLog, faultLogPath } from '../services/fault-log';
+import { openSession } from '../services/session';
 import { createHost } from './server';
 import { defaultDbPath } from '../services/paths';
 
@@ -16,16 +16,17 @@ function main() {
   const { values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' } } });
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng "${values.port}" không hợp lệ.`);
-  const store = Store.open(values.db ?? defaultDbPath());
+  const dbFile = values.db ?? defaultDbPath();
   const pool = new ParsePool();
-  const api = createHandlers({
-    store,
+  // A damaged database opens in recovery (the page offers its backups), not as a fresh one.
+  const session = openSession(dbFile, {
     pool,
+    onBackgroundError: (e) => fileFaultLog(faultLogPath(dbFile)).write(e, 'sao lưu hằng ngày'),
     seedsDir: join(root, 'seeds'),
     // A browser page cannot be handed a path: the renderer downloads the bytes itself.
     saveFile: async () => ({ saved: false, download: true }),
   });
-  const host = createHost(api, join(root, 'dist', 'renderer'));
+  const host = createHost(session.api, join(root, 'dist', 'renderer'));
   host.listen(port).then(
     (url) => {
       // Line 1 of stdout is the URL to open and nothing else (npm start and tests read it);
@@ -41,7 +42,7 @@ function main() {
   const stop = () => {
     host.close().then(async () => {
       await pool.close();
-      store.close();
+      await session.close();
       process.exit(0);
     });
   };

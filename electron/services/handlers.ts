@@ -13,6 +13,8 @@ import { formsZip } from './forms-out';
 import type { ParsePool } from './batch/pool';
 import { BatchRegistry } from './batch/registry';
 import { runBatch } from './batch/run';
+import { backupDir, backupStore, listBackups } from './store/backup';
+import { asDbFault } from './store/db-faults';
 import type { Store } from './store/store';
 import type { ReportRecord, UnitRecord } from './store/types';
 
@@ -24,15 +26,39 @@ export interface HandlerDeps {
   seedsDir: string;
   /** Face-specific: a native save dialog in Electron, a download in the browser host. */
   saveFile: Api['saveFile'];
+  /** Replacing the database means closing and reopening it: the session (session.ts) does that. */
+  restoreBackup?: Api['restoreBackup'];
+  /** Shared with the session, which must not replace the database under a running batch. */
+  batches?: BatchRegistry;
+}
+
+const entry = ({ name, at, size }: { name: string; at: string; size: number }) => ({ name, at, size });
+
+/** Every method's database fault (locked, read-only, full…) as the officer's sentence naming the file. */
+function withDbFaults(api: Api, file: string): Api {
+  const wrapped = {} as Record<string, (input: unknown) => Promise<unknown>>;
+  for (const [name, fn] of Object.entries(api) as [string, (input: unknown) => Promise<unknown>][]) {
+    wrapped[name] = async (input) => {
+      try {
+        return await fn(input);
+      } catch (e) {
+        throw asDbFault(e, file);
+      }
+    };
+  }
+  return wrapped as unknown as Api;
 }
 
 
 const unitNode = (u: UnitRecord): UnitNode => ({ id: u.id, parentId: u.parentId, name: u.name, kind: u.kind });
 const reportInfo = (r: ReportRecord): ReportInfo => ({ id: r.id, unitId: r.unitId, template: r.template, layout: r.layout, updatedAt: r.updatedAt });
 
-export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps): Api {
+export function createHandlers(deps: HandlerDeps): Api {
+  return withDbFaults(handlersOf(deps), deps.store.file);
+}
+
+function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = new BatchRegistry(store, pool) }: HandlerDeps): Api {
   const decode = (data: string) => Buffer.from(data, 'base64');
-  const batches = new BatchRegistry(store, pool);
   const inputsOf = (files: { name: string; data: string }[]) => files.map((f, index) => ({ index, name: f.name, load: async () => decode(f.data) }));
 
   function gridView(report: ReportRecord): GridView {
@@ -110,6 +136,7 @@ export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps)
     },
 
     async applyImport({ files }) {
+      await backupStore(store); // before every import that stores: the state it starts from
       return { files: (await runBatch(store, inputsOf(files), { pool })).files };
     },
 
@@ -119,6 +146,7 @@ export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps)
       const inputs = inputsOf(files)
         .filter((f) => !chosen || chosen.has(f.index))
         .map((f) => (forced.has(f.index) ? { ...f, force: true } : f));
+      if (!dryRun) await backupStore(store); // before every import that stores: the state it starts from
       return { batchId: batches.start(inputs, { dryRun, force }) };
     },
 
@@ -168,5 +196,19 @@ export function createHandlers({ store, pool, seedsDir, saveFile }: HandlerDeps)
     async restore({ auditId }) {
       return { changed: store.restore(auditId).length };
     },
+
+    async backups() {
+      return { dbFile: store.file, dir: backupDir(store.file), backups: listBackups(store.file).map(entry) };
+    },
+
+    async backupNow() {
+      return { backup: entry(await backupStore(store)) };
+    },
+
+    restoreBackup:
+      restoreBackup ??
+      (async () => {
+        throw new UserError('Ở đây không khôi phục được: hãy dùng lệnh restore khi ứng dụng đã đóng.', 'backup.unavailable');
+      }),
   };
 }

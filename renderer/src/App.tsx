@@ -5,6 +5,7 @@ import type { GridView, Outputs, UnitNode } from '../../shared/api';
 import type { MenuCommand } from '../../shared/menu';
 import { TEMPLATES, type TemplateId } from '../../shared/templates';
 import { api, arrived, errorText } from './api';
+import { BackupsPage } from './BackupsPage';
 import { downloadBase64 } from './bytes';
 import { CompletenessPage } from './CompletenessPage';
 import { DropOverlay } from './DropOverlay';
@@ -15,7 +16,7 @@ import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from './ImportDialog';
 import type { ImportSummaryData } from './importSummary';
 import { Notice, type NoticeMessage } from './Notice';
-import { completenessHash, gridHash, navigate, parseHash } from './route';
+import { BACKUPS_HASH, completenessHash, gridHash, navigate, parseHash } from './route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
 import { useHash } from './useHash';
@@ -79,6 +80,8 @@ export function App() {
   });
 
   const hasUnits = !!overview && overview.units.length > 0;
+  /** The database could not be opened: only the recovery screen is shown. */
+  const recovery = overview?.recovery;
   /** The district the toolbar's actions are about: the one on screen. */
   const districtId = route.page === 'completeness' ? (route.unitId ?? listed?.id) : open?.unitId;
 
@@ -164,10 +167,23 @@ export function App() {
     );
 
   const showCompleteness = () => navigate(completenessHash(districtId));
+  const showBackups = () => navigate(BACKUPS_HASH);
+
+  // After a restore: everything on screen comes from the restored database.
+  const onRestored = useCallback(
+    (message: string) => {
+      setReloadKey((k) => k + 1);
+      refresh().then(
+        () => say('info', message),
+        (e: unknown) => say('error', errorText(e)),
+      );
+    },
+    [refresh, say],
+  );
 
   // The desktop menu (Tệp › Nhập / Xuất / Gửi biểu / Xã đã gửi, Trợ giúp › Giới thiệu) runs the same actions.
-  const menuActions = useRef({ exportReport, sendForms, showCompleteness, say });
-  menuActions.current = { exportReport, sendForms, showCompleteness, say };
+  const menuActions = useRef({ exportReport, sendForms, showCompleteness, showBackups, say });
+  menuActions.current = { exportReport, sendForms, showCompleteness, showBackups, say };
   useEffect(
     () =>
       window.appMenu?.onCommand((c) => {
@@ -176,6 +192,7 @@ export function App() {
         else if (c === 'export') void m.exportReport();
         else if (c === 'sendForms') void m.sendForms();
         else if (c === 'completeness') m.showCompleteness();
+        else if (c === 'backups') m.showBackups();
         else if (c === 'about') m.say('info', 'PCGD-XMC: nhập, kiểm tra và xuất các biểu phụ lục phổ cập giáo dục, xóa mù chữ.');
       }),
     [],
@@ -191,6 +208,8 @@ export function App() {
   let page;
   if (loadError) page = <div className="page-message error">Không mở được cơ sở dữ liệu: {loadError}</div>;
   else if (!overview) page = <div className="page-message">Đang tải…</div>;
+  else if (recovery) page = <BackupsPage recovery={recovery} onRestored={onRestored} onMessage={say} />;
+  else if (route.page === 'backups') page = <BackupsPage onRestored={onRestored} onMessage={say} />;
   else if (!hasUnits) page = <FirstRun busy={busy !== null} onDemo={loadDemo} onCreate={createDistrict} onImport={() => picker.current?.click()} />;
   else if (route.page === 'grid')
     page = (
@@ -219,6 +238,7 @@ export function App() {
         onExport={exportReport}
         onSendForms={sendForms}
         onCompleteness={showCompleteness}
+        onBackups={showBackups}
       />
       <FilePicker ref={picker} onFiles={imp.start} />
       <FilePicker ref={folderPicker} onFiles={imp.start} directory />

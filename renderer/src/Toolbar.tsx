@@ -12,9 +12,10 @@ interface Props {
   onExport(): void;
   onSendForms(): void;
   onCompleteness(): void;
+  onBackups(): void;
 }
 
-export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onExport, onSendForms, onCompleteness }: Props) {
+export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onExport, onSendForms, onCompleteness, onBackups }: Props) {
   return (
     <header className="toolbar">
       <span className="app-name" title="Phổ cập giáo dục – Xóa mù chữ">
@@ -49,6 +50,9 @@ export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onE
         title="Xã nào đã gửi biểu, lúc nào, tệp nào; xã nào chưa gửi"
       >
         Xã đã gửi biểu
+      </button>
+      <button type="button" className="btn" onClick={onBackups} data-testid="show-backups" title="Các bản sao lưu cơ sở dữ liệu: sao lưu ngay, khôi phục một bản">
+        Sao lưu và khôi phục
       </button>
       {busy && (
         <span className="busy" role="status">

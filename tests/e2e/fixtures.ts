@@ -1,7 +1,7 @@
 // Each test gets its own data folder and its own browser host on a free loopback port
 // (Actual Budget's e2e pattern): tests never share a database.
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -37,6 +37,7 @@ export const test = base.extend<{ host: HostFixture; demo: HostFixture }>({
     await server.close();
     await pool.close();
     store.close();
+    rmSync(dir, { recursive: true, force: true });
   },
   /** A host whose database already holds the Hà Quảng demo. */
   demo: async ({ host }, use) => {

@@ -1,17 +1,24 @@
 // Killing the CLI (SIGKILL: no handler, no cleanup) at random moments of a 200-file batch leaves
 // the database sound (PRAGMA integrity_check) and every file either stored whole — all its cells,
 // its audit rows and its submission — or not at all; and the files stored are the first ones of
-// the batch, in order. The delays come from a seeded PRNG (BATCH_KILL_SEED to replay a failure)
-// spread over the time one uninterrupted run, measured first, spent storing; they count from the
-// trial's own first stored file, so a busier machine still sees its kills land inside the batch.
+// the batch, in order. The kills come one after another on the same database, as an officer
+// would run the import again after each crash, and a last run to completion then ends equal to
+// one uninterrupted import (every cell value, which commune sent which file).
+// Each run backs up the database before it stores: a kill during that backup leaves no half
+// backup in the list (every listed one passes integrity_check) and the database untouched.
+// The delays come from a seeded PRNG (BATCH_KILL_SEED to replay a failure) spread over the time
+// one uninterrupted run, measured first, spent starting (the first kills: reading, parsing, the
+// backup) or storing; they count from the trial's own first stored file, so a busier machine
+// still sees its kills land inside the batch.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickDistrict } from '../../electron/services/export';
 import { importBuffer } from '../../electron/services/import';
+import { backupDir, checkBackupFile, listBackups } from '../../electron/services/store/backup';
 import { Store } from '../../electron/services/store/store';
 import type { ImportFileResult } from '../../shared/api';
 import type { TemplateId } from '../../shared/templates';
@@ -20,7 +27,9 @@ import { prng } from '../support/prng';
 const ROOT = join(__dirname, '..', '..');
 const FIX = join(ROOT, 'tests', 'fixtures', 'batch');
 const TWO = join(FIX, 'two-hundred');
-const TRIALS = 10;
+const TRIALS = 20;
+/** The first trials die before the first file is stored: while starting and backing up. */
+const EARLY_TRIALS = 4;
 const SEED = Number(process.env.BATCH_KILL_SEED ?? 20250915);
 
 interface BatchExpected {
@@ -163,26 +172,40 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** The same cells; and each commune's files (a file stored again after a kill is sent again, by the same file). */
+function sentBy(state: State): Map<string, string> {
+  return new Map([...state.submissions].map(([unit, files]) => [unit, [...new Set(files)].join('|')]));
+}
+
+/** Hidden temporary files of backups cut short by a kill (never listed as backups). */
+const halfBackups = (db: string) => (existsSync(backupDir(db)) ? readdirSync(backupDir(db)).filter((n) => n.endsWith('.tmp')) : []);
+
 describe('SIGKILL during a 200-file import', () => {
-  it(`leaves a sound database and every file stored whole or not at all (${TRIALS} trials, seed ${SEED})`, async () => {
+  it(`leaves a sound database and every file stored whole or not at all; a last run ends equal to an uninterrupted one (${TRIALS} kills, seed ${SEED})`, async () => {
     // A complete run: every ok file has its submission, its audit rows and its cells.
     expect(full.integrity).toBe('ok');
     expect([...full.submissions.values()].flat().sort()).toEqual([...OK_FILES].sort());
 
     const rnd = prng(SEED);
     const log: string[] = [];
+    const db = join(work, 'killed.db');
+    copyFileSync(prepared, db);
+    let previous = before;
+    let storedBefore = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      // Trial 0 dies while starting (reading, parsing, opening); the others each in one ninth of
-      // the time the full run spent storing, counted from their own first stored file.
+      // The first trials die while starting (reading, parsing, opening, backing up); the others each
+      // in one slice of the time the full run spent storing, counted from their own first stored file.
       const storing = fullRun.ms - fullRun.firstWriteMs!;
+      const late = TRIALS - EARLY_TRIALS;
       const kill =
-        trial === 0
-          ? { afterSpawn: Math.round(rnd() * fullRun.firstWriteMs!) }
-          : { afterFirstWrite: Math.round(((trial - 1 + rnd()) / (TRIALS - 1)) * storing * 0.95) };
-      const db = join(work, `trial-${trial}.db`);
-      copyFileSync(prepared, db);
+        trial < EARLY_TRIALS
+          ? { afterSpawn: Math.round(((trial + rnd()) / EARLY_TRIALS) * fullRun.firstWriteMs!) }
+          : { afterFirstWrite: Math.round(((trial - EARLY_TRIALS + rnd()) / late) * storing * 0.95) };
+      expect(walSize(db), 'each trial starts from a checkpointed database').toBe(0);
+      const backupsBefore = listBackups(db).length;
       const r = await importRun(TWO, db, kill);
-      // The app's own way in: Store.open (WAL recovery, migrations) and its integrity check.
+      const cutBackups = halfBackups(db);
+      // The app's own way in: Store.open (WAL recovery, quick_check, migrations) and its integrity check.
       const opened = Store.open(db);
       const integrity = opened.integrityCheck();
       opened.close();
@@ -194,14 +217,24 @@ describe('SIGKILL during a 200-file import', () => {
       expect(s.foreignKeys, where).toBe(0);
       expect([s.units, s.reports], where).toEqual([before.units, before.reports]);
 
-      // Stored files: each commune has at most one, each is an ok file, and they are the first ok
-      // files of the batch (files are stored one by one, in order).
+      // Every backup listed is whole; one cut short by the kill is only a hidden temporary file.
+      for (const b of listBackups(db)) expect(checkBackupFile(b.path), `${where}: backup ${b.name}`).toBeUndefined();
+      expect(listBackups(db).length, where).toBeGreaterThanOrEqual(Math.min(backupsBefore, 20));
+      // Killed before its first stored file (while starting or backing up): the database is untouched.
+      if (r.firstWriteMs === undefined) {
+        expect(s.cells, where).toEqual(previous.cells);
+        expect(s.submissions, where).toEqual(previous.submissions);
+      }
+
+      // Stored files: each commune's are of one ok file, and they are the first ok files of the
+      // batch (files are stored one by one, in order; a later run stores the first ones again).
       const stored = [...s.submissions.entries()].map(([unit, files]) => {
-        expect(files, `${where}: ${unit}`).toHaveLength(1);
+        expect(new Set(files).size, `${where}: ${unit}`).toBe(1);
         expect(expected.units[files[0]], `${where}: ${files[0]}`).toBe(unit);
         return files[0];
       });
       expect(new Set(stored), where).toEqual(new Set(OK_FILES.slice(0, stored.length)));
+      expect(stored.length, where).toBeGreaterThanOrEqual(storedBefore);
 
       // Every unit: its cells are those before the batch, or those after a full run together with
       // its submission and all the file's audit rows; never a mix.
@@ -216,9 +249,22 @@ describe('SIGKILL during a 200-file import', () => {
       for (const f of s.audit.keys()) expect(stored.includes(f) || f === 'district-200.xlsx', `${where}: audit rows of ${f}`).toBe(true);
 
       const at = kill.afterSpawn !== undefined ? `${kill.afterSpawn} ms after start` : `${kill.afterFirstWrite} ms after the first file`;
-      log.push(`${at} → ${r.signal ?? `exit ${r.code}`}, ${stored.length}/${OK_FILES.length} files stored`);
+      log.push(`${at} → ${r.signal ?? `exit ${r.code}`}, ${stored.length}/${OK_FILES.length} files stored${cutBackups.length ? ', killed during a backup' : ''}`);
+      previous = s;
+      storedBefore = stored.length;
     }
+
+    // Run again, to completion: the same as one uninterrupted import.
+    const last = await importRun(TWO, db);
+    expect(last.code, last.stdout.slice(0, 500)).not.toBe(2);
+    const end = stateOf(db);
+    expect(end.integrity).toBe('ok');
+    expect(end.cells).toEqual(full.cells);
+    expect(sentBy(end)).toEqual(sentBy(full));
+    expect(end.audit).toEqual(full.audit);
+    expect([end.units, end.reports]).toEqual([full.units, full.reports]);
+
     // Where the kills landed, for whoever reads the run (not asserted: it depends on the machine).
-    console.log(`batch-kill: full run ${Math.round(fullRun.ms)} ms, first file stored at ${Math.round(fullRun.firstWriteMs!)} ms\n  ${log.join('\n  ')}`);
-  }, 300_000);
+    console.log(`batch-kill: full run ${Math.round(fullRun.ms)} ms, first file stored at ${Math.round(fullRun.firstWriteMs!)} ms, last run ${Math.round(last.ms)} ms\n  ${log.join('\n  ')}`);
+  }, 900_000);
 });

@@ -103,7 +103,7 @@ describe('opening and migrations', () => {
     open().close();
     store = undefined;
     raw((db) => db.pragma(`user_version = ${SCHEMA_VERSION + 1}`));
-    expect(() => Store.open(file)).toThrow(/^Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng/);
+    expect(() => Store.open(file)).toThrow(/^Cơ sở dữ liệu ".*" được tạo bởi phiên bản mới hơn của ứng dụng/);
     expect(raw((db) => db.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION + 1);
   });
 
@@ -127,7 +127,7 @@ describe('opening and migrations', () => {
 
   it('reports a folder it cannot create in Vietnamese', () => {
     fs.writeFileSync(path.join(dir, 'data'), 'a file where the folder should be');
-    expect(() => Store.open(file)).toThrow(/^Không mở được cơ sở dữ liệu/);
+    expect(() => Store.open(file)).toThrow(/^Không tạo được thư mục cho cơ sở dữ liệu ".*": trên đường dẫn có một tệp/);
   });
 
   it("refuses another program's SQLite database", () => {

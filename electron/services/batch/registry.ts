@@ -4,6 +4,7 @@ import type { BatchStatus } from '../../../shared/api';
 import { isUserError } from '../../../shared/errors';
 import { faultLogPath, fileFaultLog, type FaultLog } from '../fault-log';
 import type { ImportOptions } from '../import';
+import { asDbFault } from '../store/db-faults';
 import type { Store } from '../store/store';
 import type { ParsePool } from './pool';
 import { runBatch, type BatchInput } from './run';
@@ -43,9 +44,11 @@ export class BatchRegistry {
       (r) => {
         status.state = r.cancelled ? 'cancelled' : 'done';
       },
-      (e: unknown) => {
+      (err: unknown) => {
         status.state = 'failed';
-        // Each file is stored in its own transaction: what was stored before the failure is whole.
+        // A full disk or a lock says so, naming the file. Each file is stored in its own
+        // transaction: what was stored before the failure is whole.
+        const e = asDbFault(err, this.store.file);
         status.error = isUserError(e) ? e.message : `Đợt nhập dừng vì một lỗi không mong đợi; các tệp đã lưu vẫn nguyên vẹn. ${this.log.write(e, 'đợt nhập')}`;
       },
     );
@@ -56,6 +59,11 @@ export class BatchRegistry {
   status(batchId: number, since = 0): BatchStatus | undefined {
     const e = this.batches.get(batchId);
     return e && { ...e.status, files: e.status.files.slice(since) };
+  }
+
+  /** Whether a batch is still storing (the database must not be replaced under it). */
+  running(): boolean {
+    return [...this.batches.values()].some((e) => e.status.state === 'running');
   }
 
   cancel(batchId: number): boolean {

@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import type { Grid } from '../../../shared/grid';
 import { isTemplateId, type Layout, type TemplateId } from '../../../shared/templates';
 import { cleanText } from '../../../shared/text/normalize';
+import { UserError } from '../../../shared/errors';
+import { asDbFault, dbFaultError } from './db-faults';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations';
 import type {
   SubmissionRecord,
@@ -52,7 +54,7 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
  * SQLite takes a file shorter than one page for an empty database and overwrites it, so a
  * small file of something else must be turned away before SQLite sees it.
  */
-function isForeignFile(file: string): boolean {
+export function isForeignFile(file: string): boolean {
   if (file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0) return false;
   const head = Buffer.alloc(SQLITE_HEADER.length);
   const fd = fs.openSync(file, 'r');
@@ -64,18 +66,33 @@ function isForeignFile(file: string): boolean {
   return !head.equals(SQLITE_HEADER);
 }
 
-function notADatabase(file: string, cause?: unknown): Error {
-  return new Error(`Tệp "${file}" không phải là cơ sở dữ liệu của ứng dụng hoặc đã bị hỏng.`, { cause });
+export interface OpenOptions {
+  /** How long a write waits for another connection's lock before "locked" (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
-function openError(file: string, e: unknown): Error {
-  const code = sqliteCode(e) ?? '';
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return notADatabase(file, e);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new Error(`Cơ sở dữ liệu "${file}" đang bị một chương trình khác khóa. Hãy đóng chương trình đó rồi thử lại.`, { cause: e });
+/**
+ * Why a database of ours cannot be used as it is, or undefined when it can: another program's
+ * file, a newer app's schema, or a file that fails PRAGMA quick_check. Reads only.
+ */
+export function checkOpened(db: Database.Database, file: string): UserError | undefined {
+  // The first read of the header: a file that is not SQLite fails here, before any write.
+  const version = userVersion(db);
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const foreign = version === 0 && db.prepare("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").pluck().get() !== 0;
+  if ((appId !== 0 && appId !== APPLICATION_ID) || foreign) {
+    return new UserError(`Tệp "${file}" là cơ sở dữ liệu của một chương trình khác, không phải của ứng dụng này.`, 'db.foreign');
   }
-  const detail = e instanceof Error ? e.message : String(e);
-  return new Error(`Không mở được cơ sở dữ liệu "${file}": ${detail}`, { cause: e });
+  if (version > SCHEMA_VERSION) {
+    return new UserError(
+      `Cơ sở dữ liệu "${file}" được tạo bởi phiên bản mới hơn của ứng dụng (phiên bản dữ liệu ${version}, ứng dụng này chỉ đọc được đến ${SCHEMA_VERSION}). Hãy cập nhật ứng dụng; tệp được giữ nguyên.`,
+      'db.newer',
+    );
+  }
+  // A damaged file must never be used as if it were sound: the faces offer a backup instead.
+  const check = db.pragma('quick_check', { simple: true }) as string;
+  if (check !== 'ok') return dbFaultError('corrupt', file);
+  return undefined;
 }
 
 /** Rows per call of a batched statement. */
@@ -150,37 +167,50 @@ export class Store {
     return st as unknown as Database.Statement<P, R>;
   }
 
-  /** Opens (or creates) the database file and brings its schema up to date. */
-  static open(file: string): Store {
+  /**
+   * Opens (or creates) the database file and brings its schema up to date. Every failure is a
+   * UserError naming the file (db-faults.ts): a damaged file ('db.corrupt', 'db.notadb'), a newer
+   * app's ('db.newer', left byte for byte as it was), a directory, a locked or read-only file.
+   */
+  static open(file: string, options: OpenOptions = {}): Store {
     let db: Database.Database | undefined;
     try {
-      if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-      if (isForeignFile(file)) throw notADatabase(file);
+      if (file !== ':memory:') {
+        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+        if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw dbFaultError('isdir', file);
+        if (isForeignFile(file)) throw dbFaultError('notadb', file);
+        // Created by us, private to the officer: SQLite gives the -wal and -shm the same mode.
+        if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+      }
       db = new Database(file);
-      // The first read of the header: a file that is not SQLite fails here, before any write.
-      const version = userVersion(db);
-      const appId = db.pragma('application_id', { simple: true }) as number;
-      const foreign = version === 0 && db.prepare("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").pluck().get() !== 0;
-      if ((appId !== 0 && appId !== APPLICATION_ID) || foreign) {
-        throw new Error(`Tệp "${file}" là cơ sở dữ liệu của một chương trình khác, không phải của ứng dụng này.`);
-      }
-      if (version > SCHEMA_VERSION) {
-        throw new Error(
-          `Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (phiên bản dữ liệu ${version}, ứng dụng này chỉ đọc được đến ${SCHEMA_VERSION}). Hãy cập nhật ứng dụng.`,
-        );
-      }
+      const refused = checkOpened(db, file);
+      if (refused) throw refused;
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
       migrate(db);
       return new Store(db, file);
     } catch (e) {
       db?.close();
-      // SQLite's and the file system's own errors are English; ours are already Vietnamese.
-      const foreignError = e instanceof Database.SqliteError || (e as NodeJS.ErrnoException).code !== undefined;
-      throw foreignError ? openError(file, e) : e;
+      throw asDbFault(e, file);
     }
+  }
+
+  /**
+   * A consistent copy of the whole database in `dest`, taken with SQLite's online backup while
+   * this connection (and others) may go on writing: it holds every committed transaction.
+   */
+  async backupTo(dest: string): Promise<void> {
+    await this.db.backup(dest);
+  }
+
+  /**
+   * Checkpoints and leaves WAL mode (the -wal and -shm go away); returns the journal mode now in
+   * force, still 'wal' when another connection holds the file. Before the file is replaced.
+   */
+  leaveWal(): string {
+    return this.db.pragma('journal_mode = DELETE', { simple: true }) as string;
   }
 
   close(): void {
