@@ -9,13 +9,29 @@ declare global {
   }
 }
 
+/**
+ * Chromium lets a page have at most 64 KiB of keepalive bodies in flight; a larger save (a big
+ * paste) goes as an ordinary request.
+ */
+const KEEPALIVE_MAX_BYTES = 48 * 1024;
+
+/**
+ * Saves are sent with `keepalive`: a reload or a closed tab does not cancel one already on its
+ * way, and those sent from `pagehide` (useSaver) are delivered after the page is gone.
+ */
+function survivesUnload(method: Method, body: string): boolean {
+  return method === 'setCells' && new Blob([body]).size <= KEEPALIVE_MAX_BYTES;
+}
+
 async function call<M extends Method>(method: M, input: Input<M>): Promise<Outputs[M]> {
   let res: Response;
+  const body = JSON.stringify(input ?? {});
   try {
     res = await fetch(`/api/${method}`, {
       method: 'POST',
+      keepalive: survivesUnload(method, body),
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
+      body,
     });
   } catch {
     throw new UserError('Không kết nối được với chương trình nền của ứng dụng.');
