@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
-import { cell, failOnConsoleErrors, stored, totalCell, unitRows } from './helpers';
+import { cell, failOnConsoleErrors, stored, totalCell, typeWithoutEnter as typeInCell, unitRows } from './helpers';
 
 failOnConsoleErrors();
 
@@ -72,12 +72,8 @@ test('Tệp › Xã đã gửi opens the completeness list', async ({ demo, page
 // The menu acts without the grid losing focus: the cell being typed into is committed first.
 const TEXT_KEY = '2020/4 tuổi|Đánh giá';
 
-async function typeWithoutEnter(page: import('@playwright/test').Page, store: Parameters<typeof cell>[2], text: string) {
-  const c = cell(page, 'pcgd-mn', store, 'Cải Viên', TEXT_KEY);
-  await c.click();
-  await page.keyboard.type(text);
-  await expect(c.locator('input')).toHaveValue(text);
-}
+const typeWithoutEnter = (page: import('@playwright/test').Page, store: Parameters<typeof cell>[2], text: string) =>
+  typeInCell(page, 'pcgd-mn', store, 'Cải Viên', TEXT_KEY, text);
 
 test('Tệp › Xuất báo cáo Excel while a Đánh giá is still being typed exports the text', async ({ demo, page }) => {
   await page.goto(`${demo.url}#/grid/pcgd-mn`);
