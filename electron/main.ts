@@ -1,8 +1,9 @@
 // Electron main: wiring only. Every piece of logic lives in modules that never import
 // 'electron' (services/, security.ts, window-state.ts, menu-template.ts).
-import { app, BrowserWindow, dialog, Menu, protocol, screen, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type MenuItemConstructorOptions } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
+import { BEFORE_CLOSE_CHANNEL, closeGate, CLOSE_READY_CHANNEL } from './close-gate';
 import { registerIpc } from './ipc';
 import { menuTemplate, type MenuItemSpec } from './menu-template';
 import { allowNavigation, APP_ORIGIN, APP_SCHEME, CSP, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from './security';
@@ -84,10 +85,23 @@ async function start() {
   });
   win.webContents.setWindowOpenHandler(windowOpenHandler);
   win.once('ready-to-show', () => win?.show());
-  win.on('close', () => {
-    if (win) saveBounds(userData, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  // The first close (the window's ×, Thoát, quitting) waits until the page has stored the cell
+  // being typed into and every save on its way, at most CLOSE_WAIT_MS.
+  const shown = win;
+  const gate = closeGate({ ask: () => shown.webContents.send(BEFORE_CLOSE_CHANNEL), close: () => shown.close() });
+  ipcMain.on(CLOSE_READY_CHANNEL, (e) => {
+    if (e.sender === shown.webContents) gate.pageReady();
   });
-  app.on('before-quit', () => {
+  shown.on('close', (e) => {
+    if (!gate.mayClose()) {
+      e.preventDefault();
+      return;
+    }
+    saveBounds(userData, { ...shown.getNormalBounds(), maximized: shown.isMaximized() });
+  });
+  // Only once the window is gone: a quit closes the window after 'before-quit', and the page's
+  // last saves reach the database while the window waits.
+  app.on('will-quit', () => {
     void pool.close();
     void database.close();
   });

@@ -4,6 +4,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { METHODS, type Api, type Envelope } from '../shared/api';
 import { UserError } from '../shared/errors';
 import { isMenuCommand, type MenuCommand } from '../shared/menu';
+import { BEFORE_CLOSE_CHANNEL, CLOSE_READY_CHANNEL } from './close-gate';
 
 const api = Object.fromEntries(
   METHODS.map((m) => [
@@ -24,5 +25,19 @@ contextBridge.exposeInMainWorld('appMenu', {
     };
     ipcRenderer.on('menu:command', listener);
     return () => ipcRenderer.removeListener('menu:command', listener);
+  },
+});
+// Before the window closes, the page commits the cell being typed into and waits for its saves;
+// the main process waits (bounded) for this answer (close-gate.ts).
+contextBridge.exposeInMainWorld('appWindow', {
+  onBeforeClose(cb: () => Promise<void>) {
+    const listener = () => {
+      void Promise.resolve()
+        .then(cb)
+        .catch(() => {})
+        .finally(() => ipcRenderer.send(CLOSE_READY_CHANNEL));
+    };
+    ipcRenderer.on(BEFORE_CLOSE_CHANNEL, listener);
+    return () => ipcRenderer.removeListener(BEFORE_CLOSE_CHANNEL, listener);
   },
 });

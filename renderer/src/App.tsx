@@ -21,6 +21,7 @@ import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
 import { useHash } from './useHash';
 import { useImport } from './useImport';
+import { useKeepOnLeave } from './useKeepOnLeave';
 import { useSaver } from './useSaver';
 
 type Overview = Outputs['overview'];
@@ -67,6 +68,7 @@ export function App() {
   }, [refresh]);
 
   const saver = useSaver(useCallback(() => setReloadKey((k) => k + 1), []));
+  useKeepOnLeave(saver);
   const imp = useImport({
     onStored: useCallback(
       (summary: ImportSummaryData) => {
@@ -146,7 +148,8 @@ export function App() {
     run(
       'Đang tạo báo cáo…',
       async () => {
-        await saver.flush();
+        // The cell still being typed into is part of the report.
+        await saver.flushAll();
         const wb = await api.exportWorkbook({ unitId: open?.unitId });
         await deliver(wb, undefined, `Đã tạo tệp ${wb.name}.`, 'Đã lưu báo cáo');
       },
@@ -158,7 +161,7 @@ export function App() {
     run(
       'Đang tạo biểu cho các xã…',
       async () => {
-        await saver.flush();
+        await saver.flushAll();
         const forms = await api.exportForms({ unitId: districtId });
         const n = formatCount(forms.count);
         await deliver(forms, ZIP_TYPE, `Đã tạo ${n} biểu cho các xã trong tệp ${forms.name}.`, `Đã lưu ${n} biểu cho các xã`);
@@ -218,7 +221,7 @@ export function App() {
         unitId={route.unitId}
         reloadKey={reloadKey}
         save={saver.save}
-        flush={saver.flush}
+        flush={saver.flushAll}
         savedAt={saver.status.kind === 'saved' ? saver.status.at : undefined}
         focus={focus}
         onOpened={onOpened}

@@ -8,6 +8,8 @@ import type { RuleFinding } from '../../shared/rules';
 import type { TemplateDef } from '../../shared/templates';
 import { AG_LOCALE_VI } from './agLocale';
 import { focusedCellOf, focusedTarget, keyWrite, type FocusedCell } from './cellTargets';
+import { onCommitEdits } from './editCommit';
+import { commitEditing } from './gridCommit';
 import { totalLabel } from './format';
 import { buildColumns, columnInfos, columnsMaxWidth, groupDepth, NAME_COL, type CellIssue } from './gridColumns';
 import { normaliseText, type CellChange, type CellWrite } from './gridEdits';
@@ -264,7 +266,22 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
       getRowClass,
       onGridReady: (e) => handlers.current.onReady(e),
     });
+    const commit = () => commitEditing(api, infosRef.current, actRef.current);
+    // Export, forms, reload and closing commit the cell being typed into (editCommit.ts).
+    const offCommit = onCommitEdits(commit);
+    // Focus leaving the grid (a button, a link of the tree) commits it at once, before the
+    // click acts (AG Grid's own stop on focus loss hands the text over only a task later).
+    const wrap = wrapRef.current!;
+    const onFocusOut = (e: FocusEvent) => {
+      if (!(e.relatedTarget instanceof Node && wrap.contains(e.relatedTarget))) commit();
+    };
+    wrap.addEventListener('focusout', onFocusOut, true);
     return () => {
+      wrap.removeEventListener('focusout', onFocusOut, true);
+      offCommit();
+      // Leaving the grid (another grid, another page, Back) keeps what was being typed:
+      // destroy() alone would drop it.
+      commit();
       apiRef.current = null;
       api.destroy();
     };

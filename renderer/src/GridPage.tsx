@@ -36,7 +36,7 @@ interface PageProps {
   /** Changes when the database changed under the grid (an import, a failed save). */
   reloadKey: number;
   save: SaveFn;
-  /** Resolves once every edit asked for is stored. */
+  /** Commits the cell being typed into; resolves once every edit asked for is stored. */
   flush(): Promise<void>;
   /** When the last edit was stored: the history panel reads the cell's history again. */
   savedAt?: string;

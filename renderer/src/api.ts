@@ -9,16 +9,39 @@ declare global {
   }
 }
 
+/**
+ * Chromium lets a page have at most 64 KiB of keepalive bodies in flight (beyond, fetch fails):
+ * a save that does not fit beside those on their way (a big paste) goes as an ordinary request.
+ */
+const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
+let keepaliveInFlight = 0;
+
+function post(method: Method, body: string, keepalive: boolean): Promise<Response> {
+  return fetch(`/api/${method}`, { method: 'POST', keepalive, headers: { 'content-type': 'application/json' }, body });
+}
+
+/**
+ * Saves are sent with `keepalive`: a reload or a closed tab does not cancel one already on its
+ * way, and those sent from `pagehide` (useSaver) are delivered after the page is gone.
+ */
 async function call<M extends Method>(method: M, input: Input<M>): Promise<Outputs[M]> {
   let res: Response;
+  const body = JSON.stringify(input ?? {});
+  const size = method === 'setCells' ? new Blob([body]).size : 0;
+  const keepalive = method === 'setCells' && keepaliveInFlight + size <= KEEPALIVE_BUDGET_BYTES;
+  if (keepalive) keepaliveInFlight += size;
   try {
-    res = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-    });
+    try {
+      res = await post(method, body, keepalive);
+    } catch (e) {
+      // Refused as keepalive (the budget is the browser's, not only ours): as an ordinary request.
+      if (!keepalive) throw e;
+      res = await post(method, body, false);
+    }
   } catch {
     throw new UserError('Không kết nối được với chương trình nền của ứng dụng.');
+  } finally {
+    if (keepalive) keepaliveInFlight -= size;
   }
   let envelope: Envelope<Outputs[M]>;
   try {

@@ -86,3 +86,15 @@ export function countSaves(page: Page): { readonly count: number } {
   });
   return counter;
 }
+
+/**
+ * Types into a text cell (Đánh giá) and leaves its editor open, as without Enter: the text is
+ * in the editor, not yet an edit. The text must start with an ASCII letter (the key that starts
+ * editing).
+ */
+export async function typeWithoutEnter(page: Page, template: TemplateId, store: HostFixture['store'], unit: string, col: string, text: string): Promise<void> {
+  const c = cell(page, template, store, unit, col);
+  await c.click();
+  await page.keyboard.type(text);
+  await expect(c.locator('input')).toHaveValue(text);
+}

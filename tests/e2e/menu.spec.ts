@@ -1,8 +1,10 @@
 // The desktop menu's commands reach the page through window.appMenu (the preload's hook). Here a
 // stand-in hook plays the menu, so the page's handling is tested in the browser host; the
 // Electron suite clicks the real menu where the binary exists.
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
-import { cell, failOnConsoleErrors, stored, totalCell, unitRows } from './helpers';
+import { cell, failOnConsoleErrors, stored, totalCell, typeWithoutEnter as typeInCell, unitRows } from './helpers';
 
 failOnConsoleErrors();
 
@@ -65,4 +67,35 @@ test('Tệp › Xã đã gửi opens the completeness list', async ({ demo, page
   await menu(page, 'completeness');
   await expect(page.getByTestId('completeness')).toBeVisible();
   await expect(page.getByTestId('completeness-counts')).toHaveText('Đã gửi 0/21');
+});
+
+// The menu acts without the grid losing focus: the cell being typed into is committed first.
+const TEXT_KEY = '2020/4 tuổi|Đánh giá';
+
+const typeWithoutEnter = (page: import('@playwright/test').Page, store: Parameters<typeof cell>[2], text: string) =>
+  typeInCell(page, 'pcgd-mn', store, 'Cải Viên', TEXT_KEY, text);
+
+test('Tệp › Xuất báo cáo Excel while a Đánh giá is still being typed exports the text', async ({ demo, page }) => {
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  await typeWithoutEnter(page, demo.store, 'Theo menu');
+  const downloading = page.waitForEvent('download');
+  await menu(page, 'export');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile((await (await downloading).path())!)) as unknown as ExcelJS.Buffer);
+  const texts: string[] = [];
+  wb.getWorksheet('Phụ lục 2')!.eachRow((row) => {
+    const cells: string[] = [];
+    row.eachCell((c) => cells.push(String(c.text ?? '')));
+    if (cells.includes('Cải Viên')) texts.push(...cells);
+  });
+  expect(texts).toContain('Theo menu');
+  expect(stored(demo.store, 'pcgd-mn', 'Cải Viên', TEXT_KEY)).toBe('Theo menu');
+});
+
+test('Tệp › Xã đã gửi while a Đánh giá is still being typed stores the text before leaving the grid', async ({ demo, page }) => {
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  await typeWithoutEnter(page, demo.store, 'Rời biểu');
+  await menu(page, 'completeness');
+  await expect(page.getByTestId('completeness')).toBeVisible();
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Cải Viên', TEXT_KEY)).toBe('Rời biểu');
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { Store } from '../../electron/services/store/store';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
@@ -120,3 +121,32 @@ test('search without tone marks finds Lương Thông', async () => {
   await expect(page.getByTestId('grid-xmc').locator('.ag-row.row-found .ag-cell[col-id="name"]')).toHaveText('Lương Thông');
   await app.close();
 });
+
+/** What the app's database holds for a commune's cell, read after the app has quit. */
+function storedAfterQuit(userData: string, template: string, unit: string, key: string): string {
+  const store = Store.open(join(userData, 'pcgd-xmc.db'));
+  try {
+    const report = store.listReports().find((r) => r.template === template)!;
+    const unitId = store.listUnits().find((u) => u.name === unit)!.id;
+    return store.getValues(report.id).get(unitId)?.[key] ?? '';
+  } finally {
+    store.close();
+  }
+}
+
+for (const how of ['Tệp › Thoát', 'the window’s ×'] as const) {
+  test(`${how} while a Đánh giá cell is still being typed: the window waits until it is stored`, async () => {
+    const { app, page, userData } = await withDemo();
+    await page.evaluate(() => (location.hash = '#/grid/pcgd-mn'));
+    const key = '2020/4 tuổi|Đánh giá';
+    const c = cellOf(page, 'pcgd-mn', 'Cải Viên', key);
+    await c.click();
+    await page.keyboard.type('Khi đóng ứng dụng');
+    await expect(c.locator('input')).toHaveValue('Khi đóng ứng dụng');
+    const exited = app.waitForEvent('close');
+    if (how === 'Tệp › Thoát') await clickMenu(app, 'Tệp', 'Thoát');
+    else await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close());
+    await exited;
+    expect(storedAfterQuit(userData, 'pcgd-mn', 'Cải Viên', key)).toBe('Khi đóng ứng dụng');
+  });
+}

@@ -11,12 +11,15 @@ import { fileFaultLog } from '../../electron/services/fault-log';
 import { UserError } from '../../shared/errors';
 import type { Store } from '../../electron/services/store/store';
 import { openTestApp, type TestApp } from '../support/handlers';
+import { BEFORE_CLOSE_CHANNEL, CLOSE_READY_CHANNEL } from '../../electron/close-gate';
 import { allowNavigation, APP_ORIGIN, CSP, isTrustedUrl, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from '../../electron/security';
 
 const recorded = vi.hoisted(() => ({
   handlers: new Map<string, (e: unknown, p: unknown) => unknown>(),
   exposed: new Map<string, Record<string, (...a: unknown[]) => unknown>>(),
   invoked: [] as [string, unknown][],
+  listeners: new Map<string, (...a: unknown[]) => unknown>(),
+  sent: [] as string[],
 }));
 
 vi.mock('electron', () => ({
@@ -27,8 +30,9 @@ vi.mock('electron', () => ({
       recorded.invoked.push([ch, p]);
       return { ok: true, value: 'từ main' };
     },
-    on: () => undefined,
-    removeListener: () => undefined,
+    on: (ch: string, fn: (...a: unknown[]) => unknown) => recorded.listeners.set(ch, fn),
+    removeListener: (ch: string) => recorded.listeners.delete(ch),
+    send: (ch: string) => recorded.sent.push(ch),
   },
 }));
 
@@ -114,8 +118,23 @@ describe('one contract, wired in every face', () => {
     expect(Object.keys(exposed).sort()).toEqual([...METHODS].sort());
     expect(await exposed.overview({})).toBe('từ main');
     expect(recorded.invoked).toContainEqual(['api:overview', {}]);
-    // No raw ipcRenderer reaches the page: only functions of the contract and the menu hook.
-    expect([...recorded.exposed.keys()].sort()).toEqual(['api', 'appMenu']);
+    // No raw ipcRenderer reaches the page: only functions of the contract, the menu hook and the close hook.
+    expect([...recorded.exposed.keys()].sort()).toEqual(['api', 'appMenu', 'appWindow']);
+    expect(Object.keys(recorded.exposed.get('appWindow')!)).toEqual(['onBeforeClose']);
+  });
+
+  it('the close hook answers the main process only once the page has stored its edits', async () => {
+    await import('../../electron/preload');
+    let store = () => {};
+    const stored = new Promise<void>((ok) => (store = ok));
+    const off = recorded.exposed.get('appWindow')!.onBeforeClose(() => stored) as () => void;
+    recorded.listeners.get(BEFORE_CLOSE_CHANNEL)!();
+    await Promise.resolve();
+    expect(recorded.sent).toEqual([]);
+    store();
+    await expect.poll(() => recorded.sent).toEqual([CLOSE_READY_CHANNEL]);
+    off();
+    expect(recorded.listeners.has(BEFORE_CLOSE_CHANNEL)).toBe(false);
   });
 
   it('dispatch refuses an unknown method', async () => {
