@@ -15,6 +15,8 @@ export interface FormSeal {
   sheetPassword: string;
   /** The signature of an origin (hex). */
   sign(origin: FormOrigin): string;
+  /** The signature of an origin's signedText, already made (hex). */
+  signText(text: string): string;
 }
 
 /** Domain labels: one secret, several keys that can never be mistaken for each other. */
@@ -27,6 +29,7 @@ export function sealOf(secret: Buffer): FormSeal {
     // the app never shows it; a commune has no reason to unprotect the layout).
     sheetPassword: hmac(secret, 'sheet-password').toString('base64url').slice(0, 24),
     sign: (origin) => hmac(secret, 'form-origin', signedText(origin)).toString('hex'),
+    signText: (text) => hmac(secret, 'form-origin', text).toString('hex'),
   };
 }
 

@@ -42,7 +42,7 @@ function everything(store: Store): string {
 describe('a district workbook of a district the database does not have', () => {
   it('Huyện Mẫu into the Hà Quảng demo: the preview says it creates the district and creates nothing; the import creates it with its 12 communes and stores every value; Hà Quảng is untouched', async () => {
     const { api, store } = app();
-    await api.loadDemo();
+    await api.loadDemo({});
     const haQuang = store.districts()[0];
     const before = everything(store);
 
@@ -72,7 +72,7 @@ describe('a district workbook of a district the database does not have', () => {
 
   it('a workbook that names no district and none of whose communes are in the database is refused, not ok with nothing stored', async () => {
     const { api, store } = app();
-    await api.loadDemo();
+    await api.loadDemo({});
     const before = everything(store);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(HUYEN_MAU) as unknown as ExcelJS.Buffer);
@@ -89,7 +89,7 @@ describe('a district workbook of a district the database does not have', () => {
 describe('a workbook holding the same Phụ lục twice', () => {
   it('is rejected with a reason naming both sheets, and stores nothing (was: the union of both, every group double-marked, "ok")', async () => {
     const { api, store } = app();
-    await api.loadDemo();
+    await api.loadDemo({});
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(ROOT, 'seeds', 'ha-quang.xlsx')) as unknown as ExcelJS.Buffer);
     const src = wb.getWorksheet('Phụ lục 1')!;
@@ -107,7 +107,7 @@ describe('a workbook holding the same Phụ lục twice', () => {
 describe('setCells stores only cells of the report’s grid', () => {
   async function demo() {
     const a = app();
-    await a.api.loadDemo();
+    await a.api.loadDemo({});
     const district = a.store.districts()[0];
     const report = a.store.listReports(district.id).find((r) => r.template === 'pcgd-mn')!;
     const commune = a.store.children(district.id)[0];

@@ -6,7 +6,7 @@
 // the signed origin is. A veryHidden sheet carries where the form came from (FormOrigin, signed),
 // which the import reads to match the file to its commune and to tell its changes from the app's.
 import ExcelJS from 'exceljs';
-import { parseOrigin, serializeOrigin, type FormOrigin } from '../../../shared/form-origin';
+import { parseOrigin, signedText, type FormOrigin } from '../../../shared/form-origin';
 import type { Grid } from '../../../shared/grid';
 import { MARK } from '../../../shared/text/marks';
 import type { UnitKind } from '../store/types';
@@ -75,14 +75,15 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
 
 /**
  * Rounds of SHA-512 in the protection's password hash. Excel's default (and exceljs's) is
- * 100,000, which exceljs spends on every sheet: 4 sheets × 3,321 communes would be over 13 million
- * rounds per batch. The hash is computed once per password and reused (cachedProtection), so the
- * rounds cost once per process; 10,000 keeps that first form under 20 ms on this machine. The
- * protection guards the layout against a hurried hand, not a secret against an attacker (the
- * password is 144 random bits; the signed origin is what guards a form), so more rounds buy
- * nothing here.
+ * 100,000, which exceljs spends on every sheet: 4 sheets × 3,321 communes would be 1.3 billion
+ * rounds, hours per batch. The hash is computed once per password and reused (cachedProtection),
+ * so the rounds are paid once per process; measured on the shared 2-core machine, one hash took
+ * 0.9–1.9 s at 100,000 rounds, 76–142 ms at 10,000, so 1,000 (about 10 ms) keeps even a district
+ * of 21 forms (about 1 s) within 1–2% of its time before. Rounds slow down guessing a password;
+ * this one is 144 random bits that cannot be guessed at any count, and the protection guards
+ * the layout against a hurried hand, not a secret (the signed origin guards the form).
  */
-export const SHEET_SPIN_COUNT = 10_000;
+export const SHEET_SPIN_COUNT = 1_000;
 
 type SheetProtection = Record<string, unknown>;
 const protectionByPassword = new Map<string, SheetProtection>();
@@ -100,8 +101,15 @@ function cachedProtection(password: string): SheetProtection {
   return p;
 }
 
+/** The origin's text, signed: its canonical text with the signature as the last field. */
+function signedOrigin(args: FormArgs): string {
+  const text = signedText(originOf(args));
+  // serializeOrigin's own output for this origin with its sig, without making the text twice.
+  return `${text.slice(0, -1)},"sig":"${args.seal.signText(text)}"}`;
+}
+
 function originOf(args: FormArgs): FormOrigin {
-  const origin: FormOrigin = {
+  return {
     v: 1,
     db: args.seal.db,
     district: args.district.name,
@@ -111,7 +119,6 @@ function originOf(args: FormArgs): FormOrigin {
     issuedAt: args.issuedAt.toISOString(),
     grids: args.grids.map((g) => ({ template: g.template, layout: g.layout, values: { ...g.rows[0].values } })),
   };
-  return { ...origin, sig: args.seal.sign(origin) };
 }
 
 /** A commune's fill-in form: one sheet per grid with only its row, and the hidden origin. */
@@ -141,7 +148,7 @@ export function buildForm(args: FormArgs): ExcelJS.Workbook {
     (ws as unknown as { sheetProtection: SheetProtection }).sheetProtection = { ...protection };
   }
   const origin = wb.addWorksheet(ORIGIN_SHEET, { state: 'veryHidden' });
-  chunks(serializeOrigin(originOf(args))).forEach((part, i) => {
+  chunks(signedOrigin(args)).forEach((part, i) => {
     origin.getCell(i + 1, 1).value = part;
   });
   return wb;
