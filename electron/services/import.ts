@@ -56,7 +56,7 @@ function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null):
   const existing = store.districts();
   if (origin) {
     const d = store.getUnit(origin.districtId);
-    if (d && d.kind === 'huyen' && unitKey(d.name) === unitKey(origin.district)) return { unit: d };
+    if (d && unitKey(d.name) === unitKey(origin.district)) return { unit: d };
     // Issued from another database: its ids mean nothing here, the district's name does.
     const named = existing.find((x) => unitKey(x.name) === unitKey(origin.district));
     if (named) return { unit: named };
