@@ -26,7 +26,6 @@ export function ImportFileDetail({ result: r, firstOfCommune, verb }: Props) {
         {r.status === 'rejected' && r.reason ? `Không nhập được tệp: ${r.reason}` : r.status === 'conflict' && r.reason ? `${r.reason} ${CONFLICT_OF_ORIGIN}` : STATUS_HINT[r.status]}
         {firstOfCommune && ` Tệp đứng trước của xã này: “${firstOfCommune}”.`}
       </p>
-      {r.note && <p className="import-note" data-testid="import-note">{r.note}</p>}
       {r.status !== 'rejected' && r.status !== 'unknown-unit' && (
         <>
           <h4 className="detail-title">
