@@ -43,7 +43,7 @@ class RollBack extends Error {}
 
 const rejected = (file: string, reason: string): ImportFileResult => ({ file, unit: null, status: 'rejected', changes: [], findings: [], reason });
 
-type DistrictPick = { unit: UnitRecord; created?: string } | { unit: null; reason?: string };
+type DistrictPick = { unit: UnitRecord; created?: true } | { unit: null; reason?: string };
 
 /**
  * The district a workbook belongs to. A form's origin names it; otherwise the workbook's titles
@@ -73,7 +73,7 @@ function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null):
     if (existing.length) {
       return { unit: null, reason: 'tệp không ghi tên huyện ở dòng tiêu đề và không xã nào trong tệp thuộc huyện nào trong cơ sở dữ liệu.' };
     }
-    return { unit: store.addUnit({ parentId: null, name: basename(wb.file, extname(wb.file)), kind: 'huyen' }), created: 'new' };
+    return { unit: store.addUnit({ parentId: null, name: basename(wb.file, extname(wb.file)), kind: 'huyen' }), created: true };
   }
   let parentId: number | null = null;
   if (guess.province) {
@@ -81,7 +81,7 @@ function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null):
     const province = store.listUnits().find((u) => u.kind === 'tinh' && u.parentId === null && unitKey(u.name) === unitKey(p.name));
     parentId = (province ?? store.addUnit({ parentId: null, name: p.name, kind: 'tinh' })).id;
   }
-  return { unit: store.addUnit({ parentId, name: guess.district.name, kind: 'huyen' }), created: 'new' };
+  return { unit: store.addUnit({ parentId, name: guess.district.name, kind: 'huyen' }), created: true };
 }
 
 /** The existing district that has the most of the workbook's row names among its communes. */
