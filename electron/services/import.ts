@@ -351,7 +351,12 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       const note = 'created' in pick && pick.created ? `Tạo huyện mới: ${districtPhrase(district.name)}, ${store.children(district.id).length} xã` : undefined;
       const findings = validateWorkbook(p.name, wb, known).findings;
       const communeFile = isCommuneFile(wb, origin);
-      const match = communeFile ? matchCommune(units, district, wb, origin, trust) : null;
+      let match = communeFile ? matchCommune(units, district, wb, origin, trust) : null;
+      // The hidden origin is there but is not one (cut, or edited into something else): no
+      // better than a forged one, so matched by name but stored only when ticked.
+      if (match?.unit && p.originText !== null && origin === null) {
+        match = { ...match, doubt: `Phần ghi nguồn gốc của biểu (trang ẩn) bị hỏng hoặc đã bị sửa: không kiểm được đây có đúng là biểu đã gửi cho xã ${q(match.unit.name)} không.` };
+      }
       const commune = match?.unit ?? null;
       if (communeFile && !commune) {
         const reason = match && 'reason' in match ? match.reason : undefined;

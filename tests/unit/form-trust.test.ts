@@ -184,6 +184,27 @@ describe('a form that cannot be trusted is a conflict, stored only when ticked',
     }
   });
 
+  it('an origin that is no longer one (edited into something the app cannot read): conflict, matched by name', async () => {
+    const store = await seeded();
+    try {
+      const form = await formForCommune(store, commune(store, 'Cần Yên').id, ISSUED);
+      const wb = await load(form);
+      const cell = wb.getWorksheet(ORIGIN_SHEET)!.getCell('A1');
+      cell.value = String(cell.value).replace('"v":1', '"v":9');
+      const broken = Buffer.from(await wb.xlsx.writeBuffer());
+      const before = state(store);
+      const r = await importBuffer(store, 'Can_Yen.xlsx', broken);
+      expect([r.status, r.unit, r.reason]).toEqual([
+        'conflict',
+        'Cần Yên',
+        'Phần ghi nguồn gốc của biểu (trang ẩn) bị hỏng hoặc đã bị sửa: không kiểm được đây có đúng là biểu đã gửi cho xã "Cần Yên" không.',
+      ]);
+      expect(state(store)).toBe(before);
+    } finally {
+      store.close();
+    }
+  });
+
   it('a form sent before forms were signed (no database, no signature): conflict with a clear reason', async () => {
     const store = await seeded();
     try {
