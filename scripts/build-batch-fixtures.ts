@@ -40,6 +40,7 @@ import { asciiName, unitKey } from '../shared/text/normalize';
 import { normalizeZipTimes, workbookBytes, writeAppendixWorkbook } from './appendix-writer';
 import type { SeedTable } from './seed-tables';
 import { prng } from '../tests/support/prng';
+import { FIXTURE_FORM_SECRET } from '../tests/support/fixture-secret';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(REPO, 'tests/fixtures/batch');
@@ -387,6 +388,8 @@ interface Issued {
 
 async function issue(work: string, name: string, districtName: string, workbook: Buffer, formsDir: string): Promise<Issued> {
   const store = Store.open(join(work, `${name}.db`));
+  // Signed as the fixture database: the tests rebuild it with the same secret.
+  store.adoptFormSecret(FIXTURE_FORM_SECRET);
   const r = await importBuffer(store, `${name}.xlsx`, workbook);
   if (r.status !== 'ok') throw new Error(`importing ${name}: ${r.status} ${r.reason ?? ''}`);
   const district = pickDistrict(store);
@@ -729,7 +732,9 @@ function readme(names: string[], exp: BatchExpected, hq: { files: Record<string,
     '',
     'Made by `npx tsx scripts/build-batch-fixtures.ts [--libreoffice]`; checked by `tests/unit/batch.test.ts` and',
     '`tests/unit/batch-kill.test.ts`. Everything LibreOffice wrote is committed (CI has no LibreOffice): rerun with',
-    '`--libreoffice` after changing the script. Forms are issued on ' + ISSUED_AT.toISOString() + '.',
+    '`--libreoffice` after changing the script. Forms are issued on ' + ISSUED_AT.toISOString() + ', and signed with the',
+    'fixture database’s secret (`tests/support/fixture-secret.ts`): a test that rebuilds that database gives it this secret',
+    '(`Store.adoptFormSecret`) first. Forms made before signing were signed in place by `scripts/resign-form-fixtures.ts`.',
     '',
     '## district-200.xlsx',
     '',
@@ -778,6 +783,7 @@ function readme(names: string[], exp: BatchExpected, hq: { files: Record<string,
 /** Imports every file the way `import DIR --dry-run` does and reports where the app and expected.json differ. */
 async function selfCheck(work: string, exp: BatchExpected): Promise<string[]> {
   const store = Store.open(join(work, 'check.db'));
+  store.adoptFormSecret(FIXTURE_FORM_SECRET);
   const problems: string[] = [];
   try {
     await importBuffer(store, 'district-200.xlsx', readFileSync(DISTRICT_FILE));

@@ -14,6 +14,7 @@ import { importBuffer } from '../electron/services/import';
 import { Store } from '../electron/services/store/store';
 import { unitKey } from '../shared/text/normalize';
 import { REPO } from './build-seeds';
+import { FIXTURE_FORM_SECRET } from '../tests/support/fixture-secret';
 
 const OUT_DIR = join(REPO, 'tests/fixtures/forms');
 const LIBREOFFICE_FORM = join(OUT_DIR, 'libreoffice-Can_Nong.xlsx');
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   }
   const work = mkdtempSync(join(tmpdir(), 'form-fixtures-'));
   const store = Store.open(join(work, 'pcgd.db'));
+  // Signed as the fixture database: tests/unit/forms.test.ts rebuilds it with the same secret.
+  store.adoptFormSecret(FIXTURE_FORM_SECRET);
   try {
     const seed = join(REPO, 'seeds/ha-quang.xlsx');
     const imported = await importBuffer(store, 'ha-quang.xlsx', readFileSync(seed));

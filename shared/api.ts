@@ -116,7 +116,10 @@ export interface ImportFileResult {
   status: 'ok' | 'conflict' | 'duplicate' | 'unknown-unit' | 'rejected';
   changes: { sheet: string; cell: string | null; old: string; new: string }[];
   findings: Finding[];
+  /** Why the file is not `ok` (rejected, or a conflict of origin): one Vietnamese sentence. */
   reason?: string;
+  /** What storing the file does besides its cells: "Tạo huyện mới: Huyện Mẫu, 12 xã". */
+  note?: string;
 }
 
 export interface BatchStatus {

@@ -4,7 +4,11 @@
 // retyped, and its changes told apart from changes made in the app since it went out.
 //
 // The text travels inside a file that has been in other hands: parseOrigin trusts nothing and
-// answers null for anything that is not exactly what serializeOrigin wrote.
+// answers null for anything that is not exactly what serializeOrigin wrote. Since forms are
+// signed, an origin also names the database that issued it (db) and carries that database's
+// signature (sig) over signedText: the import checks it (electron/services/form-seal.ts) before
+// it lets the origin say which commune the file is and what was issued. Forms sent before that
+// have neither field.
 import { z } from 'zod';
 import { columnsOf } from './grid';
 import { getTemplate, isTemplateId, type Layout, type TemplateId } from './templates';
@@ -23,6 +27,10 @@ export interface FormOrigin {
     /** The commune's values as issued, by column key; a blank cell has no entry. */
     values: Record<string, string>;
   }[];
+  /** Which database issued the form: an id derived from its secret (form-seal.ts). */
+  db?: string;
+  /** HMAC-SHA256 (hex) of signedText(origin) under the issuing database's secret. */
+  sig?: string;
 }
 
 const id = z.number().int().positive();
@@ -52,10 +60,39 @@ const originSchema = z.object({
   communeId: id,
   issuedAt: z.iso.datetime(),
   grids: z.array(gridSchema).max(20),
+  db: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  sig: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
+/** Fixed key order, values sorted by key: the same origin always gives the same text. */
+function canonical(o: FormOrigin) {
+  return {
+    v: o.v,
+    ...(o.db === undefined ? {} : { db: o.db }),
+    district: o.district,
+    districtId: o.districtId,
+    commune: o.commune,
+    communeId: o.communeId,
+    issuedAt: o.issuedAt,
+    grids: o.grids.map((g) => ({
+      template: g.template,
+      layout: { results: [...g.layout.results], periods: [...g.layout.periods] },
+      values: Object.fromEntries(Object.entries(g.values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    })),
+  };
+}
+
+/**
+ * What the signature covers: everything that identifies the form (database, district, commune,
+ * issue date) and everything that was issued (each grid, its layout, its values), in one
+ * canonical text, so a change to any of it, or a re-ordering, breaks the signature.
+ */
+export function signedText(o: FormOrigin): string {
+  return JSON.stringify(canonical(o));
+}
+
 export function serializeOrigin(o: FormOrigin): string {
-  return JSON.stringify(o);
+  return JSON.stringify({ ...canonical(o), ...(o.sig === undefined ? {} : { sig: o.sig }) });
 }
 
 /** The origin a form carries, or null when the text is not one (edited, cut short, another app's). */
@@ -81,5 +118,7 @@ export function parseOrigin(text: string): FormOrigin | null {
       layout: { results: [...g.layout.results], periods: [...g.layout.periods] },
       values: { ...g.values },
     })),
+    ...(o.db === undefined ? {} : { db: o.db }),
+    ...(o.sig === undefined ? {} : { sig: o.sig }),
   };
 }

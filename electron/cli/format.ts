@@ -27,8 +27,11 @@ export function formatImport(files: ImportFileResult[], dryRun: boolean): string
   const count: Partial<Record<ImportFileResult['status'], number>> = {};
   for (const f of files) {
     count[f.status] = (count[f.status] ?? 0) + 1;
-    const what = f.status === 'rejected' ? f.reason : f.status === 'ok' ? `${dryRun ? 'sẽ thay đổi' : 'đã lưu'} ${f.changes.length} ô` : STATUS_EXPLAINED[f.status];
+    // A conflict of origin (form-seal.ts) carries its own reason: it is not one of edits.
+    const explained = f.status === 'conflict' && f.reason ? `${f.reason} Bỏ qua (dùng --force để vẫn nhập).` : STATUS_EXPLAINED[f.status];
+    const what = f.status === 'rejected' ? f.reason : f.status === 'ok' ? `${dryRun ? 'sẽ thay đổi' : 'đã lưu'} ${f.changes.length} ô` : explained;
     lines.push(`${f.file}: [${STATUS_LABEL[f.status]}]${f.unit ? ` ${f.unit}:` : ''} ${what}`);
+    if (f.note) lines.push(`  ${f.note}`);
     for (const c of f.status === 'ok' && dryRun ? f.changes : []) lines.push(`  ${c.sheet} ${c.cell ?? ''}: "${c.old}" → "${c.new}"`);
     lines.push(...f.findings.filter((x) => x.severity !== 'info' || x.rule === 'text.legacy-encoding').map(formatFinding));
   }

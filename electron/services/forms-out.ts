@@ -8,6 +8,7 @@ import type { Grid } from '../../shared/grid';
 import { asciiName } from '../../shared/text/normalize';
 import { writeForm, type FormArgs } from './excel/forms';
 import { ExportError, gridsOf, pickDistrict, writeFileAtomic } from './export';
+import { storeSeal, type FormSeal } from './form-seal';
 import type { Store } from './store/store';
 import type { UnitRecord } from './store/types';
 
@@ -25,7 +26,7 @@ export interface FormFile {
   file: string;
 }
 
-function formArgs(store: Store, district: UnitRecord, grids: Grid[], commune: UnitRecord, issuedAt: Date): FormArgs {
+function formArgs(store: Store, district: UnitRecord, grids: Grid[], commune: UnitRecord, issuedAt: Date, seal: FormSeal): FormArgs {
   const parent = district.parentId ? store.getUnit(district.parentId) : undefined;
   return {
     district: { name: district.name, kind: district.kind },
@@ -35,6 +36,7 @@ function formArgs(store: Store, district: UnitRecord, grids: Grid[], commune: Un
     // loadGrid gives every child of the district a row, so the commune always has its own.
     grids: grids.map((g) => ({ ...g, rows: g.rows.filter((r) => r.unitId === commune.id), totalTexts: {} })),
     issuedAt,
+    seal,
   };
 }
 
@@ -75,6 +77,7 @@ export async function writeForms(store: Store, outDir: string, opts: WriteFormsO
   const district = pickDistrict(store, opts.unitName);
   const { communes, names, grids } = batchOf(store, district);
   const issuedAt = opts.issuedAt ?? new Date();
+  const seal = storeSeal(store);
   try {
     await mkdir(outDir, { recursive: true });
   } catch (e) {
@@ -84,7 +87,7 @@ export async function writeForms(store: Store, outDir: string, opts: WriteFormsO
   const files: FormFile[] = [];
   for (let i = 0; i < communes.length; i++) {
     const file = join(outDir, names[i]);
-    await writeFileAtomic(file, await writeForm(formArgs(store, district, grids, communes[i], issuedAt)));
+    await writeFileAtomic(file, await writeForm(formArgs(store, district, grids, communes[i], issuedAt, seal)));
     files.push({ commune: communes[i].name, file });
     opts.onProgress?.(i + 1, communes.length);
   }
@@ -97,7 +100,7 @@ export async function formForCommune(store: Store, communeId: number, issuedAt: 
   if (!commune) throw new ExportError(`không có xã #${communeId} trong cơ sở dữ liệu.`);
   const district = commune.parentId ? store.getUnit(commune.parentId) : undefined;
   if (!district) throw new ExportError(`"${commune.name}" không thuộc huyện nào: không có biểu để gửi.`);
-  return writeForm(formArgs(store, district, requireGrids(store, district), commune, issuedAt));
+  return writeForm(formArgs(store, district, requireGrids(store, district), commune, issuedAt, storeSeal(store)));
 }
 
 /**
@@ -107,9 +110,10 @@ export async function formForCommune(store: Store, communeId: number, issuedAt: 
  */
 export async function formsZip(store: Store, district: UnitRecord, issuedAt: Date = new Date()): Promise<{ data: Buffer; count: number }> {
   const { communes, names, grids } = batchOf(store, district);
+  const seal = storeSeal(store);
   const entries: { name: string; data: Buffer }[] = [];
   for (let i = 0; i < communes.length; i++) {
-    entries.push({ name: names[i], data: await writeForm(formArgs(store, district, grids, communes[i], issuedAt)) });
+    entries.push({ name: names[i], data: await writeForm(formArgs(store, district, grids, communes[i], issuedAt, seal)) });
   }
   const zip = new JSZip();
   for (const e of entries) zip.file(e.name, e.data, { date: issuedAt, binary: true });

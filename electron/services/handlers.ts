@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../shared/errors';
 import type { Api, GridContext, GridView, ReportInfo, UnitNode } from '../../shared/api';
+import { columnsOf } from '../../shared/grid';
 import { contextTemplates } from '../../shared/rules';
 import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
@@ -75,6 +76,31 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     return { others, knownUnits };
   }
 
+  /**
+   * A write must name a cell the report's grid has: a column of its template under its layout,
+   * on a row of one of its unit's communes, or a Đánh giá of the total row (the unit's own
+   * texts). Anything else would be stored where no grid shows it, or in another district's row.
+   * One bad write refuses the whole call, so an edit is stored whole or not at all.
+   */
+  function checkWrites(reportId: number, writes: readonly { unitId: number; key: string }[]): void {
+    const report = store.getReport(reportId);
+    if (!report) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
+    const template = getTemplate(report.template);
+    const kinds = new Map(columnsOf(template, report.layout).map((c) => [c.key, c.kind]));
+    const unit = store.getUnit(report.unitId)!;
+    const rows = new Set(store.children(unit.id).map((u) => u.id));
+    for (const w of writes) {
+      const kind = kinds.get(w.key.normalize('NFC'));
+      if (!kind) throw new UserError(`Không lưu được: "${w.key}" không phải là một cột của ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
+      const ownText = w.unitId === unit.id && kind === 'text';
+      if (!rows.has(w.unitId) && !ownText) {
+        const other = store.getUnit(w.unitId);
+        const who = other ? `"${other.name}"` : `đơn vị #${w.unitId}`;
+        throw new UserError(`Không lưu được: ${who} không phải là một xã của ${unit.name} trong ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
+      }
+    }
+  }
+
   return {
     async overview() {
       return { units: store.listUnits().map(unitNode), reports: store.listReports().map(reportInfo) };
@@ -127,6 +153,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     },
 
     async setCells({ reportId, writes }) {
+      checkWrites(reportId, writes);
       const changes = store.setValues(reportId, writes, { kind: 'typed' });
       return { changed: changes.length, savedAt: new Date().toISOString() };
     },

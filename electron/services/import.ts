@@ -1,7 +1,9 @@
 // Storing what a parsed file holds: a district workbook (many communes) or a commune's form
 // (one row). Each file is planned against the stored values — its status, its changes in the
 // file's own coordinates, its findings — and then stored in its own transaction, or not at all.
-// A form that carries its origin is also merged against what it went out with (mergeIssued).
+// A form that carries its origin is checked (form-seal.ts: signed by this database? does its name
+// cell say the same commune?) and, when genuine, merged against what it went out with (mergeIssued).
+// `ok` means stored: a file whose cells would land nowhere is never `ok`.
 // A dry run goes through the very same steps and rolls the transaction back.
 // Storing never depends on validity: a grid with errors is kept as is and its findings reported.
 import { basename, extname } from 'node:path';
@@ -9,11 +11,12 @@ import type { ImportFileResult } from '../../shared/api';
 import { parseOrigin, type FormOrigin } from '../../shared/form-origin';
 import { columnsOf, groupsOf } from '../../shared/grid';
 import { validateWorkbook } from '../../shared/report';
-import { guessUnit } from '../../shared/sheet/district';
+import { guessDistrict } from '../../shared/sheet/district';
 import { locate, type RecognisedSheet } from '../../shared/sheet/recognise';
 import { MARK, markState } from '../../shared/text/marks';
 import { cleanText, fold, unitKey } from '../../shared/text/normalize';
 import { parseFile, type ParsedFile } from './batch/parse';
+import { originTrust, storeSeal, type OriginTrust } from './form-seal';
 import type { WorkbookRead } from './excel/read';
 import type { Store } from './store/store';
 import type { CellWrite, UnitRecord } from './store/types';
@@ -40,20 +43,59 @@ class RollBack extends Error {}
 
 const rejected = (file: string, reason: string): ImportFileResult => ({ file, unit: null, status: 'rejected', changes: [], findings: [], reason });
 
-/** The district a workbook belongs to: created from the file when the database has none. */
-function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null): UnitRecord | null {
+type DistrictPick = { unit: UnitRecord; created?: true } | { unit: null; reason?: string };
+
+/**
+ * The district a workbook belongs to. A form's origin names it; otherwise the workbook's titles
+ * ("TRÊN ĐỊA BÀN HUYỆN …"). A district workbook of a district the database does not have creates
+ * it (under the province its titles name, if any) rather than landing in another district, where
+ * none of its communes would match and nothing would be stored. A commune's file cannot found a
+ * district, so it is matched among the districts there are.
+ */
+function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null): DistrictPick {
   const existing = store.districts();
   if (origin) {
     const d = store.getUnit(origin.districtId);
-    if (d && unitKey(d.name) === unitKey(origin.district)) return d;
+    if (d && unitKey(d.name) === unitKey(origin.district)) return { unit: d };
     // Issued from another database: its ids mean nothing here, the district's name does.
     const named = existing.find((x) => unitKey(x.name) === unitKey(origin.district));
-    if (named) return named;
+    if (named) return { unit: named };
   }
-  const guess = guessUnit(wb.sheets[0].titles);
-  if (existing.length) return (guess && existing.find((d) => unitKey(d.name) === unitKey(guess.name))) ?? existing[0];
-  if (isCommuneFile(wb, origin)) return null; // a lone commune's form cannot found a district
-  return store.addUnit({ parentId: null, name: guess?.name ?? basename(wb.file, extname(wb.file)), kind: 'huyen' });
+  const guess = guessDistrict(wb.sheets.flatMap((s) => s.titles));
+  const named = guess.district && existing.find((d) => unitKey(d.name) === unitKey(guess.district!.name));
+  if (named) return { unit: named };
+  if (isCommuneFile(wb, origin)) return existing.length ? { unit: existing[0] } : { unit: null };
+  if (!guess.district) {
+    // No district named: the one whose communes the rows name, else (an empty database) one
+    // named after the file.
+    const best = districtByRows(store, existing, wb);
+    if (best) return { unit: best };
+    if (existing.length) {
+      return { unit: null, reason: 'tệp không ghi tên huyện ở dòng tiêu đề và không xã nào trong tệp thuộc huyện nào trong cơ sở dữ liệu.' };
+    }
+    return { unit: store.addUnit({ parentId: null, name: basename(wb.file, extname(wb.file)), kind: 'huyen' }), created: true };
+  }
+  let parentId: number | null = null;
+  if (guess.province) {
+    const p = guess.province;
+    const province = store.listUnits().find((u) => u.kind === 'tinh' && u.parentId === null && unitKey(u.name) === unitKey(p.name));
+    parentId = (province ?? store.addUnit({ parentId: null, name: p.name, kind: 'tinh' })).id;
+  }
+  return { unit: store.addUnit({ parentId, name: guess.district.name, kind: 'huyen' }), created: true };
+}
+
+/** The existing district that has the most of the workbook's row names among its communes. */
+function districtByRows(store: Store, districts: UnitRecord[], wb: WorkbookRead): UnitRecord | null {
+  const rows = new Set(wb.sheets.flatMap((s) => s.grid.rows.map((r) => unitKey(r.unit))));
+  let best: UnitRecord | null = null;
+  let most = 0;
+  for (const d of districts) {
+    const aliases = store.childAliases(d.id);
+    const names = new Set(store.children(d.id).flatMap((c) => [c.name, ...(aliases.get(c.id) ?? [])].map(unitKey)));
+    const hits = [...rows].filter((r) => names.has(r)).length;
+    if (hits > most) [best, most] = [d, hits];
+  }
+  return best;
 }
 
 function isCommuneFile(wb: WorkbookRead, origin: FormOrigin | null): boolean {
@@ -116,21 +158,98 @@ function namesFromFile(file: string): string[] {
   return name && name !== whole ? [whole, name] : [whole];
 }
 
+/** The commune's name as its sheets write it (the first row's name cell that is not blank). */
+function nameCell(wb: WorkbookRead): string | undefined {
+  return wb.sheets.map((s) => s.grid.rows[0]?.unit).find(Boolean);
+}
+
+/** The commune a file without a trusted origin is of: its name cell, else its file name. */
+function matchByName(units: Map<string, UnitRecord>, wb: WorkbookRead): UnitRecord | undefined {
+  const inside = nameCell(wb);
+  return (inside ? units.get(unitKey(inside)) : undefined) ?? namesFromFile(wb.file).map((n) => units.get(unitKey(n))).find(Boolean);
+}
+
+interface CommuneMatch {
+  unit: UnitRecord;
+  /** Merged against what the origin says was issued (a genuine form of this database). */
+  byOrigin: boolean;
+  /** Why the file must not be stored unless the officer ticks it (status conflict). */
+  doubt?: string;
+}
+
+const q = (name: string) => `"${name}"`;
+
+/** "Huyện Mẫu"; a name that carries its kind ("Thành phố Cao Bằng", "Quận 3") is left as it is. */
+function districtPhrase(name: string): string {
+  return /^(huyện|quận|thị xã|thành phố)\s/i.test(name) ? name : `Huyện ${name}`;
+}
+
 /**
- * The commune a form belongs to, and whether its origin named it. An origin's unit id is only
- * meaningful in the database that issued the form: forms issued from another database (another
- * PC, or before the data was reloaded) carry ids that name other communes here. So the origin's
- * commune name decides (a renamed commune keeps its old name as an alias), then the name inside
- * the sheet, then the file name.
+ * The commune a form belongs to, and how far its origin can be trusted (form-seal.ts).
+ *
+ * - A genuine origin of this database names the commune, and its issued values are the base of
+ *   the merge. Still, the name cell must say the same commune: the sheet's protection keeps it
+ *   from being retyped by accident, so a disagreement is someone's doing (a commune that filled
+ *   in its neighbour's form after unprotecting it) and the officer decides.
+ * - An origin of this database whose signature does not verify, or one sent before forms were
+ *   signed, cannot be told from a forged one: conflict, with the communes it names.
+ * - An origin of another database cannot be verified here and its ids mean nothing here. When
+ *   its district and commune are this database's by name, and the name cell agrees, the file is
+ *   worth exactly what its names are worth, the same as a commune's own file with no origin: it
+ *   is matched by name and all its cells are written (no merge against the other database's
+ *   issued values). When they are not: conflict, or rejected when nothing here matches.
+ *
+ * A file the officer ticks anyway (force) is stored as before signatures: matched by the
+ * origin's commune name (else the name cell), and merged against what it says was issued.
  */
-function matchCommune(units: Map<string, UnitRecord>, wb: WorkbookRead, origin: FormOrigin | null): { unit: UnitRecord; byOrigin: boolean } | null {
-  if (origin) {
-    const named = units.get(unitKey(origin.commune));
-    if (named) return { unit: named, byOrigin: true };
+function matchCommune(
+  units: Map<string, UnitRecord>,
+  district: UnitRecord,
+  wb: WorkbookRead,
+  origin: FormOrigin | null,
+  trust: OriginTrust | null,
+): CommuneMatch | { unit: null; reason?: string } {
+  if (!origin || !trust) {
+    const unit = matchByName(units, wb);
+    return unit ? { unit, byOrigin: false } : { unit: null };
   }
-  const inside = wb.sheets.map((s) => s.grid.rows[0]?.unit).find(Boolean);
-  const byName = (inside ? units.get(unitKey(inside)) : undefined) ?? namesFromFile(wb.file).map((n) => units.get(unitKey(n))).find(Boolean);
-  return byName ? { unit: byName, byOrigin: false } : null;
+  const named = units.get(unitKey(origin.commune));
+  const inside = nameCell(wb);
+  const insideUnit = inside ? units.get(unitKey(inside)) : undefined;
+  const disagrees = inside !== undefined && insideUnit?.id !== named?.id;
+  const mismatch = disagrees ? `Biểu ghi là của xã ${q(origin.commune)} nhưng ô tên xã ghi ${q(inside)}` : undefined;
+  if (trust === 'foreign') {
+    const sameDistrict = unitKey(origin.district) === unitKey(district.name);
+    if (named && sameDistrict && !disagrees) return { unit: named, byOrigin: false };
+    const unit = insideUnit ?? named;
+    const where = `Biểu được gửi đi từ một cơ sở dữ liệu khác, ghi là của xã ${q(origin.commune)} (huyện ${q(origin.district)})`;
+    const why = !sameDistrict || !named ? `${where}, không khớp với đơn vị nào của huyện ${q(district.name)} ở đây` : where;
+    const reason = [why, mismatch && `ô tên xã ghi ${q(inside!)}`].filter(Boolean).join(', nhưng ') + '.';
+    return unit ? { unit, byOrigin: false, doubt: reason } : { unit: null, reason };
+  }
+  const unit = named ?? insideUnit;
+  const doubts: string[] = [];
+  if (trust === 'unsigned') {
+    doubts.push(`Biểu của xã ${q(origin.commune)} được gửi đi từ phiên bản trước của ứng dụng, chưa có chữ ký: không kiểm được đây có đúng là biểu đã gửi cho xã này không`);
+  } else if (trust === 'bad-signature') {
+    doubts.push(`Chữ ký của biểu không khớp: phần ghi biểu này của xã ${q(origin.commune)} đã bị sửa sau khi gửi đi`);
+  }
+  if (mismatch) doubts.push(mismatch);
+  const doubt = doubts.length ? `${doubts.join('; ')}.` : undefined;
+  if (!unit) return { unit: null, reason: doubt ?? `Biểu ghi là của xã ${q(origin.commune)}, không có trong huyện ${q(district.name)}.` };
+  return { unit, byOrigin: named !== undefined, doubt };
+}
+
+/** Two sheets of the workbook that are the same Phụ lục (same template and years), if any. */
+function sameGridTwice(wb: WorkbookRead): [string, string] | null {
+  const seen = new Map<string, string>();
+  for (const s of wb.sheets) {
+    const id = `${s.template.id}|${JSON.stringify(s.grid.layout)}`;
+    const first = seen.get(id);
+    if (first !== undefined) return [first, s.sheet];
+    seen.set(id, s.sheet);
+  }
+  return null;
 }
 
 interface SheetPlan {
@@ -210,30 +329,50 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
   if (!wb.sheets.length) {
     return rejected(p.name, wb.unrecognized.length ? `tệp không có trang nào là biểu phụ lục (Phụ lục 1–4): ${wb.unrecognized[0].reason}.` : 'sổ làm việc không có trang nào.');
   }
+  // Both sheets would be stored into the same cells, the second over the first (marks of both
+  // left together where they differ): which one is meant is the officer's to say, by deleting
+  // the other. Refused outright rather than a conflict: ticking the file could not say which.
+  const twice = sameGridTwice(wb);
+  if (twice) {
+    return rejected(p.name, `tệp có hai trang cùng là một biểu (${q(twice[0])} và ${q(twice[1])}): không rõ trang nào đúng nên không nhập trang nào. Hãy xóa trang thừa rồi nhập lại.`);
+  }
+  const trust = origin ? originTrust(storeSeal(store), origin) : null;
   let result: ImportFileResult | undefined;
   try {
     store.transaction(() => {
-      const district = districtFor(store, wb, origin);
+      const pick = districtFor(store, wb, origin);
+      const district = pick.unit;
       if (!district) {
-        result = { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings: validateWorkbook(p.name, wb).findings };
+        const findings = validateWorkbook(p.name, wb).findings;
+        result = pick.reason ? { ...rejected(p.name, pick.reason), findings } : { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings };
         throw new RollBack();
       }
       const { units, known } = communesOf(store, district, wb.sheets, memory);
+      const note = 'created' in pick && pick.created ? `Tạo huyện mới: ${districtPhrase(district.name)}, ${store.children(district.id).length} xã` : undefined;
       const findings = validateWorkbook(p.name, wb, known).findings;
       const communeFile = isCommuneFile(wb, origin);
-      const match = communeFile ? matchCommune(units, wb, origin) : null;
+      let match = communeFile ? matchCommune(units, district, wb, origin, trust) : null;
+      // The hidden origin is there but is not one (cut, or edited into something else): no
+      // better than a forged one, so matched by name but stored only when ticked.
+      if (match?.unit && p.originText !== null && origin === null) {
+        match = { ...match, doubt: `Phần ghi nguồn gốc của biểu (trang ẩn) bị hỏng hoặc đã bị sửa: không kiểm được đây có đúng là biểu đã gửi cho xã ${q(match.unit.name)} không.` };
+      }
       const commune = match?.unit ?? null;
       if (communeFile && !commune) {
-        result = { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings };
+        const reason = match && 'reason' in match ? match.reason : undefined;
+        result = reason ? { ...rejected(p.name, reason), findings } : { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings };
         throw new RollBack();
       }
+      const doubt = match && 'doubt' in match ? match.doubt : undefined;
+      // Forced past a doubt, a form is stored as before forms were signed (see matchCommune).
+      const mergeWithOrigin = Boolean(match && 'byOrigin' in match && match.byOrigin) || (doubt !== undefined && origin !== null && units.get(unitKey(origin.commune))?.id === commune?.id);
       const rowUnits = (rs: RecognisedSheet) => rs.grid.rows.map((row) => commune ?? units.get(unitKey(row.unit)) ?? null);
       const plans = wb.sheets.map((rs) => planSheet(store, district, rs, rowUnits(rs)));
       // Only the rows the file writes: a commune's form among 200 must not read the district's grid.
       const stored = plans.map((plan) => store.getValuesOf(plan.reportId, plan.writes.map((w) => w.unitId)));
       // A form matched by its origin: only what the commune changed since it went out is written.
       let conflict = false;
-      if (commune && origin && match?.byOrigin) {
+      if (commune && origin && mergeWithOrigin) {
         plans.forEach((plan, i) => {
           const rs = wb.sheets[i];
           const issued = origin.grids.find((g) => g.template === rs.template.id && JSON.stringify(g.layout) === JSON.stringify(rs.grid.layout));
@@ -247,19 +386,29 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         return plan.writes.map((w) => ({ sheet: wb.sheets[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: now.get(w.unitId)?.[w.key] ?? '', new: w.value }));
       });
       const unit = commune ? commune.name : district.name;
+      // A district workbook none of whose rows is a commune of its district stores nothing:
+      // never `ok` (the commune names would be reported by unit.unknown).
+      if (!communeFile && wb.sheets.some((rs) => rs.grid.rows.length) && wb.sheets.every((rs) => rowUnits(rs).every((u) => u === null))) {
+        result = { ...rejected(p.name, `không xã nào trong tệp thuộc huyện ${q(district.name)}: không có gì để nhập.`), unit, findings };
+        throw new RollBack();
+      }
       const first = commune ? memory.communes.get(commune.id) : undefined;
       if (commune && first !== undefined) {
         result = { file: p.name, unit, status: 'duplicate', changes, findings };
         throw new RollBack();
       }
       if (commune) memory.communes.set(commune.id, p.name);
+      if (doubt !== undefined && !opts.force) {
+        result = { file: p.name, unit, status: 'conflict', changes, findings, reason: doubt };
+        throw new RollBack();
+      }
       if (conflict && !opts.force) {
         result = { file: p.name, unit, status: 'conflict', changes, findings };
         throw new RollBack();
       }
       for (const plan of plans) store.setValues(plan.reportId, plan.writes, { kind: 'file', file: basename(p.name) });
       if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length });
-      result = { file: p.name, unit, status: 'ok', changes, findings };
+      result = { file: p.name, unit, status: 'ok', changes, findings, ...(note ? { note } : {}), ...(doubt ? { reason: doubt } : {}) };
       if (opts.dryRun) throw new RollBack();
     });
   } catch (e) {

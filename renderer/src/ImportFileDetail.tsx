@@ -3,7 +3,7 @@
 import type { ImportFileResult } from '../../shared/api';
 import { FindingList } from './FindingList';
 import { formatCount } from './format';
-import { STATUS_HINT } from './importWords';
+import { CONFLICT_OF_ORIGIN, STATUS_HINT } from './importWords';
 
 const CHANGES_SHOWN = 200;
 
@@ -23,7 +23,7 @@ export function ImportFileDetail({ result: r, firstOfCommune, verb }: Props) {
   return (
     <div className="import-detail">
       <p className={`status-hint hint-${r.status}`}>
-        {r.status === 'rejected' && r.reason ? `Không đọc được tệp: ${r.reason}` : STATUS_HINT[r.status]}
+        {r.status === 'rejected' && r.reason ? `Không nhập được tệp: ${r.reason}` : r.status === 'conflict' && r.reason ? `${r.reason} ${CONFLICT_OF_ORIGIN}` : STATUS_HINT[r.status]}
         {firstOfCommune && ` Tệp đứng trước của xã này: “${firstOfCommune}”.`}
       </p>
       {r.status !== 'rejected' && r.status !== 'unknown-unit' && (

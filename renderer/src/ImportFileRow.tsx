@@ -50,7 +50,15 @@ export function ImportFileRow({ index, name, result, words, choice, onToggle, de
           )}
         </td>
         <td className="file-name">{name}</td>
-        <td>{result?.unit ?? (result ? '–' : '')}</td>
+        <td>
+          {result?.unit ?? (result ? '–' : '')}
+          {/* What storing the file creates besides its cells ("Tạo huyện mới: Huyện Mẫu, 12 xã"). */}
+          {result?.note && (
+            <div className="import-note" data-testid="import-note">
+              {result.note}
+            </div>
+          )}
+        </td>
         <td>
           <span className={`pill status-${status}`}>{words[status] ?? STATUS_WORD[status]}</span>
         </td>

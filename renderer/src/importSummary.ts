@@ -40,10 +40,12 @@ export function summarise(preview: FileRow[], chosen: ReadonlySet<number>, run: 
     const name = r?.file ?? p?.file ?? '';
     const unit = r?.unit ?? p?.unit ?? null;
     if (r) {
-      if (r.status !== 'ok') skipped.push({ index, file: name, unit, reason: withDetail(SKIPPED_BECAUSE[r.status], r.reason) });
+      // A conflict with a reason is one of origin (the form cannot be trusted), not of edits.
+      const why = r.status === 'conflict' && r.reason ? 'không kiểm được nguồn gốc của biểu' : SKIPPED_BECAUSE[r.status as Exclude<typeof r.status, 'ok'>];
+      if (r.status !== 'ok') skipped.push({ index, file: name, unit, reason: withDetail(why, r.reason) });
     } else if (!chosen.has(index)) {
       const why = p && p.status !== 'ok' ? `không chọn (${STATUS_WORD[p.status].toLowerCase()})` : 'không chọn';
-      skipped.push({ index, file: name, unit, reason: withDetail(why, p?.status === 'rejected' ? p.reason : undefined) });
+      skipped.push({ index, file: name, unit, reason: withDetail(why, p?.status === 'rejected' || p?.status === 'conflict' ? p.reason : undefined) });
     } else {
       skipped.push({ index, file: name, unit, reason: run.state === 'failed' ? 'chưa nhập: đợt nhập dừng vì lỗi' : 'chưa nhập: đã dừng trước tệp này' });
     }

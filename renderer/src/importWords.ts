@@ -25,6 +25,9 @@ export const STATUS_HINT: Record<FileStatus, string> = {
   rejected: 'Không đọc được tệp.',
 };
 
+/** After the reason of a conflict of origin (a form whose origin or name cell cannot be trusted). */
+export const CONFLICT_OF_ORIGIN = 'Không chọn thì không nhập tệp này; chọn thì vẫn nhập vào xã ghi trong biểu.';
+
 /** Why a file the user ticked was still not stored, in the summary. */
 export const SKIPPED_BECAUSE: Record<Exclude<FileStatus, 'ok'>, string> = {
   conflict: 'xung đột với giá trị đã sửa trong ứng dụng',

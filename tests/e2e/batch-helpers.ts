@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ImportFileResult } from '../../shared/api';
 import type { TemplateId } from '../../shared/templates';
 import { expect, ROOT, type HostFixture } from './fixtures';
+import { FIXTURE_FORM_SECRET } from '../support/fixture-secret';
 
 export const BATCH = join(ROOT, 'tests', 'fixtures', 'batch');
 export const TWO_HUNDRED = join(BATCH, 'two-hundred');
@@ -43,6 +44,7 @@ export function twoHundred(names?: string[]): string[] {
 
 /** The database the 200 files were made for: district-200 imported, then the documented edits made in the app. */
 export async function prepareDistrict200(host: HostFixture): Promise<number> {
+  host.store.adoptFormSecret(FIXTURE_FORM_SECRET); // the database the forms were signed by
   const data = readFileSync(join(BATCH, 'district-200.xlsx')).toString('base64');
   const { batchId } = await host.api.startImport({ files: [{ name: 'district-200.xlsx', data }], dryRun: false });
   await expect.poll(async () => (await host.api.importStatus({ batchId })).state, { timeout: 30_000 }).toBe('done');
@@ -62,6 +64,7 @@ export async function prepareDistrict200(host: HostFixture): Promise<number> {
  * database (the district is unit 1, its communes 2–22; the app's demo puts the province first).
  */
 export async function prepareHaQuang(host: HostFixture): Promise<void> {
+  host.store.adoptFormSecret(FIXTURE_FORM_SECRET);
   const data = readFileSync(join(ROOT, 'seeds', 'ha-quang.xlsx')).toString('base64');
   const { batchId } = await host.api.startImport({ files: [{ name: 'ha-quang.xlsx', data }], dryRun: false });
   await expect.poll(async () => (await host.api.importStatus({ batchId })).state, { timeout: 30_000 }).toBe('done');

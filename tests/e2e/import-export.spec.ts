@@ -53,6 +53,29 @@ test('import: the preview lists changes and findings, stores nothing; "Nhập 1 
   expect(stored(host.store, 'xmc', 'Hòa Lạc', '2026-2030|MĐ1')).toBe('x');
 });
 
+test('import: another district’s workbook over the Hà Quảng demo says it creates Huyện Mẫu, and then does, never storing into Hà Quảng', async ({ demo, page }) => {
+  await page.goto(demo.url);
+  const haQuang = demo.store.districts()[0];
+  const haQuangValues = JSON.stringify(demo.store.listReports(haQuang.id).map((r) => [...demo.store.getValues(r.id)]));
+  await page.getByTestId('import-input').setInputFiles(SAMPLE);
+  const dialog = page.getByTestId('import-dialog');
+  const file = dialog.getByTestId('import-file');
+  await expect(file).toHaveAttribute('data-status', 'ok', { timeout: 20_000 });
+  // Was: matched to "Hà Quảng", "Đã nhập xong" — and no value stored anywhere.
+  await expect(file.getByTestId('import-note')).toHaveText('Tạo huyện mới: Huyện Mẫu, 12 xã');
+  await expect(file.getByTestId('import-file-row')).toContainText('Mẫu');
+  expect(demo.store.districts()).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Nhập 1 tệp đã chọn' }).click();
+  await expect(dialog.getByTestId('summary-imported')).toHaveAttribute('data-value', '1', { timeout: 20_000 });
+  const mau = demo.store.districts().find((d) => d.name === 'Mẫu')!;
+  expect(demo.store.children(mau.id)).toHaveLength(12);
+  const mauXmc = demo.store.listReports(mau.id).find((r) => r.template === 'xmc')!;
+  const hoaLac = demo.store.children(mau.id).find((c) => c.name === 'Hòa Lạc')!;
+  expect(demo.store.getValues(mauXmc.id).get(hoaLac.id)?.['2026-2030|MĐ1']).toBe('x');
+  expect(JSON.stringify(demo.store.listReports(haQuang.id).map((r) => [...demo.store.getValues(r.id)]))).toBe(haQuangValues);
+});
+
 test('import: a file that is not a workbook is reported, cannot be ticked, and Nhập stays disabled', async ({ host, page }) => {
   await page.goto(host.url);
   await page.getByTestId('import-input').setInputFiles({ name: 'hong.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải excel') });

@@ -23,6 +23,7 @@ import { Store } from '../../electron/services/store/store';
 import type { ImportFileResult } from '../../shared/api';
 import type { TemplateId } from '../../shared/templates';
 import { prng } from '../support/prng';
+import { FIXTURE_FORM_SECRET } from '../support/fixture-secret';
 
 const ROOT = join(__dirname, '..', '..');
 const FIX = join(ROOT, 'tests', 'fixtures', 'batch');
@@ -143,6 +144,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pcgd-kill-'));
   prepared = join(work, 'prepared.db');
   const store = Store.open(prepared);
+  store.adoptFormSecret(FIXTURE_FORM_SECRET); // the database the forms were signed by
   try {
     expect((await importBuffer(store, 'district-200.xlsx', readFileSync(join(FIX, 'district-200.xlsx')))).status).toBe('ok');
     const district = pickDistrict(store);

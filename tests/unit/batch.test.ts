@@ -26,6 +26,7 @@ import { Store } from '../../electron/services/store/store';
 import type { ImportFileResult } from '../../shared/api';
 import { groupsOf } from '../../shared/grid';
 import { getTemplate, type TemplateId } from '../../shared/templates';
+import { FIXTURE_FORM_SECRET } from '../support/fixture-secret';
 
 const ROOT = join(__dirname, '..', '..');
 const FIX = join(ROOT, 'tests', 'fixtures', 'batch');
@@ -133,6 +134,8 @@ let pool: ParsePool;
 beforeAll(async () => {
   prepared = join(tmp(), 'prepared.db');
   const store = Store.open(prepared);
+  // The database the forms of two-hundred/ were issued (and signed) by.
+  store.adoptFormSecret(FIXTURE_FORM_SECRET);
   try {
     const r = await importBuffer(store, 'district-200.xlsx', readFileSync(join(FIX, 'district-200.xlsx')));
     expect(r.status).toBe('ok');
@@ -343,6 +346,7 @@ describe('the Hà Quảng forms (ha-quang-forms/)', () => {
   it('preview as 21 matched communes with exactly their changes, none for the unchanged ones (LibreOffice or not)', async () => {
     const db = join(tmp(), 'hq.db');
     const store = Store.open(db);
+    store.adoptFormSecret(FIXTURE_FORM_SECRET);
     let communes: string[];
     try {
       expect((await importBuffer(store, 'ha-quang.xlsx', readFileSync(SEED))).status).toBe('ok');

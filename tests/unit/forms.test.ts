@@ -3,12 +3,13 @@
 // shows (the one row, unlocked inputs, protection, validation, the hidden origin), the app's
 // own reader and rules for what an import will make of it, and a copy LibreOffice re-saved for
 // what survives a commune without Microsoft Office.
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildForm, MARK_VALIDATION, ORIGIN_SHEET, readOrigin, type FormArgs } from '../../electron/services/excel/forms';
+import { buildForm, MARK_VALIDATION, ORIGIN_SHEET, readOrigin, SHEET_SPIN_COUNT, type FormArgs } from '../../electron/services/excel/forms';
 import { readWorkbookBuffer } from '../../electron/services/excel/read';
 import { SHEET_LAYOUT } from '../../electron/services/excel/write';
 import { ExportError, gridsOf, pickDistrict } from '../../electron/services/export';
@@ -21,11 +22,14 @@ import { columnsOf, emptyGrid, type Grid } from '../../shared/grid';
 import { validateWorkbook } from '../../shared/report';
 import { getTemplate, TEMPLATES, type TemplateDef } from '../../shared/templates';
 import { unitKey } from '../../shared/text/normalize';
+import { FIXTURE_FORM_SECRET } from '../support/fixture-secret';
+import { sealOf, storeSeal } from '../../electron/services/form-seal';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const SEED = join(REPO, 'seeds', 'ha-quang.xlsx');
 const LO_FORM = join(REPO, 'tests', 'fixtures', 'forms', 'libreoffice-Can_Nong.xlsx');
 const ISSUED = new Date('2025-09-15T08:00:00Z');
+const SEAL = sealOf(FIXTURE_FORM_SECRET);
 const ROW = SHEET_LAYOUT.firstCommuneRow; // the one commune row
 const FIRST_DATA_COL = 3; // after STT and the name
 
@@ -80,6 +84,7 @@ function gridSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pcgd-forms-'));
   store = Store.open(join(dir, 'pcgd.db'));
+  store.adoptFormSecret(FIXTURE_FORM_SECRET); // the database the LibreOffice fixture was signed by
   const imported = await importBuffer(store, 'ha-quang.xlsx', readFileSync(SEED));
   expect(imported.status).toBe('ok');
   district = pickDistrict(store);
@@ -191,13 +196,25 @@ describe('a form as Excel shows it', () => {
     }
   });
 
-  it('protects every grid sheet without a password, cells selectable, columns and rows resizable', () => {
+  it('protects every grid sheet with the password of this database, cells selectable, columns and rows resizable', () => {
     for (const ws of gridSheets(wb)) {
       // exceljs keeps the parsed <sheetProtection> here; it is not in its typings.
       const p = (ws as unknown as { sheetProtection: Record<string, unknown> | null }).sheetProtection;
-      expect(p).toMatchObject({ sheet: true, formatColumns: true, formatRows: true });
-      expect(p!.hashValue).toBeUndefined();
-      expect(p!.algorithmName).toBeUndefined();
+      expect(p).toMatchObject({ sheet: true, formatColumns: true, formatRows: true, algorithmName: 'SHA-512', spinCount: SHEET_SPIN_COUNT });
+      // Excel's own check of a password: SHA-512 over salt and password, then spinCount rounds.
+      const excelHash = (password: string) => {
+        let h = createHash('sha512').update(Buffer.from(String(p!.saltValue), 'base64')).update(Buffer.from(password, 'utf16le')).digest();
+        for (let i = 0; i < Number(p!.spinCount); i++) {
+          const n = Buffer.alloc(4);
+          n.writeUInt32LE(i);
+          h = createHash('sha512').update(h).update(n).digest();
+        }
+        return h.toString('base64');
+      };
+      expect(excelHash(storeSeal(store).sheetPassword)).toBe(p!.hashValue);
+      expect(excelHash('')).not.toBe(p!.hashValue);
+      // Derived from the database's secret: another database's password does not open it.
+      expect(excelHash(sealOf(randomBytes(32)).sheetPassword)).not.toBe(p!.hashValue);
       // Absent means allowed: selecting either kind of cell is not forbidden.
       expect(p!.selectLockedCells).not.toBe(false);
       expect(p!.selectUnlockedCells).not.toBe(false);
@@ -358,6 +375,7 @@ describe('readOrigin and parseOrigin', () => {
       districtId: 1,
       grids: [grid],
       issuedAt: ISSUED,
+      seal: SEAL,
     };
     const built = buildForm(args);
     const origin = built.getWorksheet(ORIGIN_SHEET)!;
@@ -376,6 +394,7 @@ describe('readOrigin and parseOrigin', () => {
       districtId: 1,
       grids: [emptyGrid(t, ['Thị trấn Thông Nông'])],
       issuedAt: ISSUED,
+      seal: SEAL,
     });
     const ws = wb.getWorksheet('Phụ lục 1')!;
     // A name that carries its kind gets no second "xã".
@@ -394,6 +413,7 @@ describe('readOrigin and parseOrigin', () => {
         districtId: 1,
         grids: [emptyGrid(t, ['Cần Nông', 'Cải Viên'])],
         issuedAt: ISSUED,
+        seal: SEAL,
       }),
     ).toThrow(/đúng một dòng/);
   });

@@ -415,3 +415,33 @@ describe('values and history', () => {
     expect(s.audit(report.id)).toHaveLength(100_000);
   });
 });
+
+describe('the form secret (settings, migration 3)', () => {
+  it('is 32 random bytes made on first need, kept across reopening, and differs between databases', () => {
+    const s = open();
+    expect(raw((db) => db.prepare('SELECT count(*) FROM settings').pluck().get())).toBe(0);
+    const secret = s.formSecret();
+    expect(secret).toHaveLength(32);
+    expect(s.formSecret().equals(secret)).toBe(true);
+    s.close();
+    store = undefined;
+    expect(open().formSecret().equals(secret)).toBe(true);
+    const other = Store.open(path.join(dir, 'other.db'));
+    try {
+      expect(other.formSecret().equals(secret)).toBe(false);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('adoptFormSecret gives a database without one a known secret, and never replaces one in use', () => {
+    const s = open();
+    const known = Buffer.alloc(32, 7);
+    s.adoptFormSecret(known);
+    expect(s.formSecret().equals(known)).toBe(true);
+    s.adoptFormSecret(known); // the same one again: nothing to do
+    expect(() => s.adoptFormSecret(Buffer.alloc(32, 8))).toThrow('Cơ sở dữ liệu đã có khóa ký biểu khác.');
+    expect(() => s.adoptFormSecret(Buffer.alloc(16))).toThrow(/32 byte/);
+    expect(s.formSecret().equals(known)).toBe(true);
+  });
+});

@@ -1,14 +1,16 @@
 // A commune's form: the official workbook (write.ts) cut down to one commune's row and made
-// fillable. The commune types in the unlocked mark and Đánh giá cells of a sheet protected
-// without a password (anyone may open, read and, if need be, unprotect it: the protection keeps
-// a hurried hand off the layout the reader relies on, it is not a secret), and sends the file
-// back. A veryHidden sheet carries where the form came from (FormOrigin), which the import reads
-// to match the file to its commune by id and to tell its changes from the app's own.
+// fillable. The commune types in the unlocked mark and Đánh giá cells of a sheet protected with
+// a password derived from the issuing database's secret (form-seal.ts): the protection keeps
+// hands off the layout and the commune's name, which the import checks against the origin. It
+// is not what makes a form trustworthy (anyone can strip a sheet's protection from its XML):
+// the signed origin is. A veryHidden sheet carries where the form came from (FormOrigin, signed),
+// which the import reads to match the file to its commune and to tell its changes from the app's.
 import ExcelJS from 'exceljs';
-import { parseOrigin, serializeOrigin, type FormOrigin } from '../../../shared/form-origin';
+import { parseOrigin, signedText, type FormOrigin } from '../../../shared/form-origin';
 import type { Grid } from '../../../shared/grid';
 import { MARK } from '../../../shared/text/marks';
 import type { UnitKind } from '../store/types';
+import type { FormSeal } from '../form-seal';
 import { exceljsBook, ORIGIN_SHEET, originText, type BookSource } from './book';
 import { buildWorkbook, unitPhrase, type FormLook, type ReportUnit } from './write';
 
@@ -26,6 +28,8 @@ export interface FormArgs {
   /** Each with only this commune's row, its values filled in as stored. */
   grids: Grid[];
   issuedAt: Date;
+  /** The issuing database's seal: signs the origin, protects the sheets. */
+  seal: FormSeal;
 }
 
 // Who the filled form goes back to, by the kind of unit that issued it: the hierarchy is data
@@ -58,9 +62,9 @@ export const MARK_VALIDATION: ExcelJS.DataValidation = {
 };
 
 /**
- * Sheet protection without a password: the cells stay selectable (so a form can be read and
- * copied from), columns and rows can be widened for a long Đánh giá; nothing can be inserted,
- * deleted or retyped outside the input cells.
+ * Sheet protection: the cells stay selectable (so a form can be read and copied from), columns
+ * and rows can be widened for a long Đánh giá; nothing can be inserted, deleted or retyped
+ * outside the input cells.
  */
 const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
@@ -69,9 +73,45 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   formatRows: true,
 };
 
+/**
+ * Rounds of SHA-512 in the protection's password hash. Excel's default (and exceljs's) is
+ * 100,000, which exceljs spends on every sheet: 4 sheets × 3,321 communes would be 1.3 billion
+ * rounds, hours per batch. The hash is computed once per password and reused (cachedProtection),
+ * so the rounds are paid once per process; measured on the shared 2-core machine, one hash took
+ * 0.9–1.9 s at 100,000 rounds, 76–142 ms at 10,000, so 1,000 (about 10 ms) keeps even a district
+ * of 21 forms (about 1 s) within 1–2% of its time before. Rounds slow down guessing a password;
+ * this one is 144 random bits that cannot be guessed at any count, and the protection guards
+ * the layout against a hurried hand, not a secret (the signed origin guards the form).
+ */
+export const SHEET_SPIN_COUNT = 1_000;
+
+type SheetProtection = Record<string, unknown>;
+const protectionByPassword = new Map<string, SheetProtection>();
+
+/** The <sheetProtection> of a password: hashed (with its own salt) on first use, then reused. */
+function cachedProtection(password: string): SheetProtection {
+  let p = protectionByPassword.get(password);
+  if (!p) {
+    const scratch = new ExcelJS.Workbook().addWorksheet('x');
+    // exceljs hashes inside the promise's executor: the result is there on return.
+    void scratch.protect(password, { ...PROTECTION, spinCount: SHEET_SPIN_COUNT });
+    p = { ...(scratch as unknown as { sheetProtection: SheetProtection }).sheetProtection };
+    protectionByPassword.set(password, p);
+  }
+  return p;
+}
+
+/** The origin's text, signed: its canonical text with the signature as the last field. */
+function signedOrigin(args: FormArgs): string {
+  const text = signedText(originOf(args));
+  // serializeOrigin's own output for this origin with its sig, without making the text twice.
+  return `${text.slice(0, -1)},"sig":"${args.seal.signText(text)}"}`;
+}
+
 function originOf(args: FormArgs): FormOrigin {
   return {
     v: 1,
+    db: args.seal.db,
     district: args.district.name,
     districtId: args.districtId,
     commune: args.commune.name,
@@ -102,13 +142,13 @@ export function buildForm(args: FormArgs): ExcelJS.Workbook {
     },
     { form },
   );
+  const protection = cachedProtection(args.seal.sheetPassword);
   for (const ws of wb.worksheets) {
-    // exceljs does its work inside the promise's executor, so the sheet is protected on return;
-    // without a password there is no hashing to wait for.
-    void ws.protect('', { ...PROTECTION });
+    // What ws.protect(password) would set, without hashing the password again for every sheet.
+    (ws as unknown as { sheetProtection: SheetProtection }).sheetProtection = { ...protection };
   }
   const origin = wb.addWorksheet(ORIGIN_SHEET, { state: 'veryHidden' });
-  chunks(serializeOrigin(originOf(args))).forEach((part, i) => {
+  chunks(signedOrigin(args)).forEach((part, i) => {
     origin.getCell(i + 1, 1).value = part;
   });
   return wb;

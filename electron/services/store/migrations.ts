@@ -93,6 +93,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX submissions_unit ON submissions(unit_id, at);
     `,
   },
+  {
+    // The database's own settings, secrets among them: the key that signs the forms it sends
+    // out (form-seal.ts), made on first need. A value is bytes or text, as its reader expects.
+    version: 3,
+    sql: /* sql */ `
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

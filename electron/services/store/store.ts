@@ -1,5 +1,6 @@
 // The only module that speaks SQL. Plain Node (no electron), so the CLI, the browser host
 // and the tests open the very same store the desktop app does.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -286,6 +287,28 @@ export class Store {
       .all(parentId);
     for (const r of rows) out.set(r.unit_id, [...(out.get(r.unit_id) ?? []), r.alias]);
     return out;
+  }
+
+  // ── secrets ────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The 32 random bytes that sign the forms this database sends out (form-seal.ts), made on
+   * first need. They never leave the database: a form carries only what is derived from them.
+   */
+  formSecret(): Buffer {
+    this.q("INSERT OR IGNORE INTO settings (key, value) VALUES ('form_secret', ?)").run(randomBytes(32));
+    return this.q<[], Buffer>("SELECT value FROM settings WHERE key = 'form_secret'").pluck().get()!;
+  }
+
+  /**
+   * Gives a database that has none yet a known secret: a database rebuilt to stand for the one
+   * that issued some forms (the committed test fixtures). A secret in use is never replaced,
+   * or every form already sent out would stop verifying.
+   */
+  adoptFormSecret(secret: Buffer): void {
+    if (secret.length !== 32) throw new Error('Khóa ký biểu phải dài đúng 32 byte.');
+    const { changes } = this.q("INSERT OR IGNORE INTO settings (key, value) VALUES ('form_secret', ?)").run(secret);
+    if (!changes && !this.formSecret().equals(secret)) throw new Error('Cơ sở dữ liệu đã có khóa ký biểu khác.');
   }
 
   // ── submissions ────────────────────────────────────────────────────────────────────────
