@@ -101,15 +101,15 @@ const walSize = (db: string) => {
 };
 
 /**
- * `import DIR --db DB --json` run by node with the tsx loader (no tsx launcher process in between,
- * which a SIGKILL would leave running). Killed `kill.afterSpawn` ms after it starts, or
+ * `import DIR --db DB --json` run as `npm run cli` runs it: scripts/cli.mjs loads the CLI bundle
+ * in its own process (no launcher process in between, which a SIGKILL would leave running). Killed `kill.afterSpawn` ms after it starts, or
  * `kill.afterFirstWrite` ms after its first transaction reaches the WAL: the machine may be slower
  * or busier than when the full run was measured, so the kills are placed from the batch's own start.
  */
 function importRun(dir: string, db: string, kill: { afterSpawn?: number; afterFirstWrite?: number } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'cli', 'main.ts'), 'import', dir, '--db', db, '--json'], {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'cli.mjs'), 'import', dir, '--db', db, '--json'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
