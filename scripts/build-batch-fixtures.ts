@@ -583,7 +583,7 @@ function batchPlan(iss: Issued, names: string[]): { files: BatchFile[]; dbEdits:
     } else if (i === ROLE.truncated) {
       files.push({ file: formFile(i), from: i, status: 'rejected', unit: null, kind: 'truncated', why: 'The re-saved file cut to half its bytes (a download that did not finish): not a readable .xlsx.', mods: { edits: moves(i, 1) }, truncate: true });
     } else if (i === ROLE.xls) {
-      files.push({ file: formFile(i).replace(/\.xlsx$/, '.xls'), from: i, status: 'rejected', unit: null, kind: 'xls', why: 'Saved by LibreOffice as Excel 97–2003 (.xls): refused, the user is told to save as .xlsx.', mods: {}, xls: true });
+      files.push({ file: formFile(i).replace(/\.xlsx$/, '.xls'), from: i, status: 'ok', unit: name(i), kind: 'xls', why: 'Saved by LibreOffice as Excel 97–2003 (.xls) and returned unchanged: read through SheetJS like the .xlsx, stored.', mods: {}, xls: true });
     } else if (ROLE.conflicts.includes(i)) {
       const age = i === ROLE.conflicts[0] ? '3 tuổi' : '5 tuổi';
       const key = `2020/${age}|Đánh giá`;

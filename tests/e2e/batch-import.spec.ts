@@ -88,7 +88,7 @@ test('a folder of 200 commune files: the bar advances file by file, every file g
   // Every file, in import order, with the status expected.json gives it.
   await expect(dialog.getByTestId('import-file-row')).toHaveCount(200);
   expect(await rowStatuses(page)).toEqual(expectedStatuses());
-  await expect(dialog.getByTestId('import-counts')).toHaveText('200 tệp: 194 sẵn sàng, 2 xung đột, 1 trùng xã, 1 không rõ xã, 2 không đọc được.');
+  await expect(dialog.getByTestId('import-counts')).toHaveText('200 tệp: 195 sẵn sàng, 2 xung đột, 1 trùng xã, 1 không rõ xã, 1 không đọc được.');
   for (const [status, word] of Object.entries(STATUS_WORDS)) {
     await expect(dialog.locator(`[data-testid="import-file-row"][data-status="${status}"]`).first()).toContainText(word);
   }
@@ -101,9 +101,9 @@ test('a folder of 200 commune files: the bar advances file by file, every file g
   await expect(box('Duc_Hai (2).xlsx')).not.toBeChecked();
   await expect(box('Duc_Hai (2).xlsx')).toBeEnabled();
   await expect(box('Son_Vi.xlsx')).toBeDisabled();
-  await expect(box('Cat_Phuc.xls')).toBeDisabled();
+  await expect(box('Cat_Phuc.xls')).toBeChecked(); // saved as .xls (Excel 97–2003): read like the .xlsx
   await expect(box('Thanh_Loi.xlsx')).toBeDisabled();
-  await expect(dialog.getByTestId('import-apply')).toHaveText('Nhập 194 tệp đã chọn');
+  await expect(dialog.getByTestId('import-apply')).toHaveText('Nhập 195 tệp đã chọn');
 
   // A file opened: each change against the stored values, in the file's own cells.
   const dongLong = row(page, 'Dong_Long.xlsx');
@@ -114,17 +114,17 @@ test('a folder of 200 commune files: the bar advances file by file, every file g
   await expect(changes.first()).toHaveText(`${first.sheet}${first.cell}${first.old || '(trống)'}${first.new || '(trống)'}`);
   await expect(dongLong).toContainText('7 ô sẽ thay đổi');
   // Why a file cannot be stored, and which file of a commune comes first.
-  await row(page, 'Cat_Phuc.xls').getByRole('button', { name: 'Chi tiết' }).click();
-  await expect(row(page, 'Cat_Phuc.xls')).toContainText('.xls (Excel 97–2003) không được hỗ trợ');
+  await row(page, 'Thanh_Loi.xlsx').getByRole('button', { name: 'Chi tiết' }).click();
+  await expect(row(page, 'Thanh_Loi.xlsx')).toContainText('bị hỏng');
   await row(page, 'Duc_Hai (2).xlsx').getByRole('button', { name: 'Chi tiết' }).click();
   await expect(row(page, 'Duc_Hai (2).xlsx')).toContainText('Tệp đứng trước của xã này: “Duc_Hai (1).xlsx”');
   await row(page, 'Cam_Ap.xlsx').getByRole('button', { name: 'Chi tiết' }).click();
   await row(page, 'Cam_Ap.xlsx').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('batch-preview.png') });
 
-  // Only the files worth a look: the six that are not ready (and any with errors).
+  // Only the files worth a look: the five that are not ready (and any with errors).
   await dialog.getByTestId('import-only-review').check();
-  await expect(dialog.locator('[data-testid="import-file-row"]:not([data-status="ok"])')).toHaveCount(6);
+  await expect(dialog.locator('[data-testid="import-file-row"]:not([data-status="ok"])')).toHaveCount(5);
   expect(await dialog.getByTestId('import-file-row').count()).toBeLessThan(20);
   await page.screenshot({ path: testInfo.outputPath('batch-review.png') });
   await dialog.getByTestId('import-only-review').uncheck();
@@ -134,7 +134,7 @@ test('a folder of 200 commune files: the bar advances file by file, every file g
   await dialog.getByTestId('import-choose-none').click();
   await expect(dialog.getByTestId('import-apply')).toBeDisabled();
   await dialog.getByTestId('import-choose-all').click();
-  await expect(dialog.getByTestId('import-apply')).toHaveText('Nhập 194 tệp đã chọn');
+  await expect(dialog.getByTestId('import-apply')).toHaveText('Nhập 195 tệp đã chọn');
 
   // Still a preview: nothing stored. Escape closes, still nothing stored.
   expect(dbState(host)).toBe(before);
@@ -146,7 +146,7 @@ test('a folder of 200 commune files: the bar advances file by file, every file g
 test('accept some: only the ticked files are stored, a ticked conflict overrides, the summary counts and explains', async ({ host, page }, testInfo) => {
   const districtId = await prepareDistrict200(host);
   await page.goto(host.url);
-  const files = ['An_Luong.xlsx', 'Cam_Ap.xlsx', 'Cat_Loi.xlsx', 'Cat_Phuc.xls', 'Dai_Quang.xlsx', 'Dong_Long.xlsx', 'Duc_Hai (1).xlsx', 'Duc_Hai (2).xlsx', 'Son_Vi.xlsx', 'Thanh_Phu.xlsx'];
+  const files = ['An_Luong.xlsx', 'Cam_Ap.xlsx', 'Cat_Loi.xlsx', 'Dai_Quang.xlsx', 'Dong_Long.xlsx', 'Duc_Hai (1).xlsx', 'Duc_Hai (2).xlsx', 'Son_Vi.xlsx', 'Thanh_Loi.xlsx', 'Thanh_Phu.xlsx'];
   const before = dbState(host);
   await page.getByTestId('import-input').setInputFiles(twoHundred(files));
   const dialog = page.getByTestId('import-dialog');
@@ -176,7 +176,7 @@ test('accept some: only the ticked files are stored, a ticked conflict overrides
   await expect(skipped.filter({ hasText: 'Thanh_Phu.xlsx' })).toContainText('không chọn (xung đột)');
   await expect(skipped.filter({ hasText: 'Duc_Hai (2).xlsx' })).toContainText('không chọn (trùng xã)');
   await expect(skipped.filter({ hasText: 'Son_Vi.xlsx' })).toContainText('không chọn (không rõ xã)');
-  await expect(skipped.filter({ hasText: 'Cat_Phuc.xls' })).toContainText('lưu lại dưới dạng .xlsx');
+  await expect(skipped.filter({ hasText: 'Thanh_Loi.xlsx' })).toContainText('bị hỏng');
   await page.screenshot({ path: testInfo.outputPath('import-summary.png') });
   await expect(page.getByTestId('notice')).toContainText('Đã nhập 5 tệp, 14 ô thay đổi. Bỏ qua 5 tệp.');
 
@@ -251,9 +251,9 @@ test('cancel while storing: the files stored stay stored whole, the rest are lis
   expect(at).toBeGreaterThan(0);
   const imported = Number(await summary.getByTestId('summary-imported').getAttribute('data-value'));
   expect(imported).toBeGreaterThanOrEqual(at);
-  expect(imported).toBeLessThan(194);
+  expect(imported).toBeLessThan(195);
   await expect(summary).toContainText('Đã dừng theo yêu cầu');
-  await expect(summary.getByTestId('summary-skipped-file').filter({ hasText: 'chưa nhập: đã dừng trước tệp này' })).toHaveCount(194 - imported);
+  await expect(summary.getByTestId('summary-skipped-file').filter({ hasText: 'chưa nhập: đã dừng trước tệp này' })).toHaveCount(195 - imported);
   // What the summary says is what the database holds: one submission per stored file, each whole.
   const stored = submissions(host, districtId);
   expect(stored).toHaveLength(imported);
