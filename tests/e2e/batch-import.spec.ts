@@ -238,6 +238,14 @@ test('cancel while checking 200 files stops between two files and stores nothing
 test('cancel while storing: the files stored stay stored whole, the rest are listed as not imported', async ({ host, page }) => {
   test.setTimeout(120_000);
   const districtId = await prepareDistrict200(host);
+  // Each stored file made to take 25 ms more (a slower office PC): on a quick machine the 195
+  // files would all be stored before the page's next poll could show a first one and cancel.
+  const addSubmission = host.store.addSubmission.bind(host.store);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  host.store.addSubmission = (...args) => {
+    Atomics.wait(pause, 0, 0, 25);
+    return addSubmission(...args);
+  };
   await page.goto(host.url);
   await page.getByTestId('import-input').setInputFiles(twoHundred());
   const dialog = page.getByTestId('import-dialog');
