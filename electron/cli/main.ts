@@ -128,12 +128,17 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+// The exit code is set, never process.exit(): that would end the process with output still
+// queued for a pipe (a --json report read by a slow reader was cut at 64 KiB). The process ends
+// when the event loop is empty, after stdout and stderr have drained.
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     if (e instanceof UsageError) process.stderr.write(`Lỗi: ${e.message}\n${USAGE}\n`);
     else if (isUserError(e)) process.stderr.write(`Lỗi: ${e.message}\n`);
     else process.stderr.write(`Lỗi: ${fileFaultLog(faultLogPath(dbSeen)).write(e, `cli ${process.argv.slice(2).join(' ')}`)}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );
