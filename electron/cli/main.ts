@@ -79,7 +79,12 @@ async function run(argv: string[]): Promise<number> {
         if (!o.json && process.stderr.isTTY) process.stderr.write('\n');
         if (o.json) out(JSON.stringify({ files: results }));
         else out(formatImport(results, !!o['dry-run']));
-        if (results.length && results.every((f) => f.status === 'rejected')) return 2;
+        if (results.length && results.every((f) => f.status === 'rejected')) {
+          // Nothing imported: the reason on stderr as well, in one line, as for any refusal.
+          const first = results[0].reason ?? '';
+          process.stderr.write(`Lỗi: ${results.length === 1 ? first : `không nhập được tệp nào trong ${results.length} tệp (tệp đầu: ${first})`}\n`);
+          return 2;
+        }
         return results.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
       } finally {
         await pool.close();

@@ -105,8 +105,8 @@ function checkSheetForExceljs(xml: string): void {
     covered += rangeArea(m[1]);
     if (covered > LIMITS.mergedCells) throw new ReadError(REFUSED.merged);
   }
-  for (const m of xml.matchAll(/<(?:\w+:)?col\b[^>]*?\b(?:min|max)="(\d+)"/g)) {
-    if (Number(m[1]) > LIMITS.columns) throw new ReadError(REFUSED.columns);
+  for (const col of xml.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+    for (const m of col[0].matchAll(/\b(?:min|max)="\s*(\d+)/g)) if (Number(m[1]) > LIMITS.columns) throw new ReadError(REFUSED.columns);
   }
   let cells = 0;
   // `<c ` or `<x:c ` (a prefixed namespace): a cell.
