@@ -1,9 +1,10 @@
 // The headless face of the core: `npm run -s cli -- <lệnh> …`. Every message is Vietnamese and
 // no stack trace reaches a user: unexpected failures print one line and exit 2.
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { expandInputs } from './inputs';
 import { formatCompleteness, formatImport, formatValidation } from './format';
-import { isUserError } from '../../shared/errors';
+import { isUserError, UserError } from '../../shared/errors';
 import { exportToFile, pickDistrict } from '../services/export';
 import { faultLogPath, fileFaultLog } from '../services/fault-log';
 import { writeForms } from '../services/forms-out';
@@ -69,6 +70,8 @@ async function run(argv: string[]): Promise<number> {
       const pool = new ParsePool();
       try {
         const paths = await expandInputs(files);
+        // A folder without a workbook in it: nothing to do, and the officer is told so.
+        if (!paths.length) throw new UserError(`"${files.map((f) => basename(f)).join('", "')}" là thư mục không chứa tệp .xlsx nào: không có gì để nhập.`);
         const inputs = paths.map((p) => ({ name: p, load: () => readFileBytes(p) }));
         const { files: results } = await runBatch(store, inputs, {
           pool,
