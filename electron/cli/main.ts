@@ -136,17 +136,18 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-// The exit code is set, never process.exit(): that would end the process with output still
-// queued for a pipe (a --json report read by a slow reader was cut at 64 KiB). The process ends
-// when the event loop is empty, after stdout and stderr have drained.
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UsageError) process.stderr.write(`Lỗi: ${e.message}\n${USAGE}\n`);
-    else if (isUserError(e)) process.stderr.write(`Lỗi: ${e.message}\n`);
-    else process.stderr.write(`Lỗi: ${fileFaultLog(faultLogPath(dbSeen)).write(e, `cli ${process.argv.slice(2).join(' ')}`)}\n`);
-    process.exitCode = 2;
-  },
-);
+// Exit only once stdout and stderr have drained: process.exit() with writes still queued for a
+// pipe cut a --json report read by a slow reader at 64 KiB. An empty write's callback runs
+// after every earlier write of its stream has been handed to the system. Exiting explicitly
+// (rather than letting the loop end) also ends a run whose parent keeps a channel open (tsx).
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+run(process.argv.slice(2)).then(exitWhenFlushed, (e: unknown) => {
+  if (e instanceof UsageError) process.stderr.write(`Lỗi: ${e.message}\n${USAGE}\n`);
+  else if (isUserError(e)) process.stderr.write(`Lỗi: ${e.message}\n`);
+  else process.stderr.write(`Lỗi: ${fileFaultLog(faultLogPath(dbSeen)).write(e, `cli ${process.argv.slice(2).join(' ')}`)}\n`);
+  exitWhenFlushed(2);
+});

@@ -36,7 +36,8 @@ function snapshot(book: BookSource) {
   });
 }
 
-const FILES = [...xlsxUnder(join(ROOT, 'tests', 'fixtures')), ...xlsxUnder(join(ROOT, 'seeds'))];
+// The hostile corpus is refused by both readers on purpose: its own test (hostile.test.ts) runs it.
+const FILES = [...xlsxUnder(join(ROOT, 'tests', 'fixtures')), ...xlsxUnder(join(ROOT, 'seeds'))].filter((f) => !f.includes(join('fixtures', 'hostile')));
 
 describe('lean reader = exceljs', () => {
   it.each(FILES.map((f) => [f.slice(ROOT.length + 1), f]))('%s', async (_, file) => {

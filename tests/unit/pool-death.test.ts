@@ -15,6 +15,7 @@ const SEED = readFileSync(join(ROOT, 'seeds', 'ha-quang.xlsx'));
 // gives up at 320 MB, should no limit be set), for "thoat…" it exits; any other it answers itself.
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
+parentPort.postMessage({ ready: true });
 parentPort.on('message', (m) => {
   if (m.name.startsWith('bom')) {
     const keep = [];

@@ -55,7 +55,13 @@ export class ParsePool {
   private spawn(): void {
     const { file, execArgv } = workerEntry(this.bundledWorker);
     const w = new Worker(file, { execArgv, resourceLimits: this.limits });
-    w.on('message', (m: { id: number; result: ParsedFile }) => {
+    /** The worker has loaded its code (its first message says so). */
+    let online = false;
+    w.on('message', (m: { id: number; result: ParsedFile } | { ready: true }) => {
+      if ('ready' in m) {
+        online = true;
+        return;
+      }
       const job = this.running.get(w);
       this.running.delete(w);
       w.unref(); // an idle worker must not keep a CLI run alive
@@ -64,11 +70,14 @@ export class ParsePool {
       this.pump();
     });
     // Out of memory (resourceLimits), a crash, an exit: 'error' and/or 'exit' come; once is enough.
+    // A worker that died before saying it was loaded could not start here (no loader, no
+    // file): not the fault of the file it was given.
     let gone = false;
     const died = (e?: unknown) => {
       if (gone) return;
       gone = true;
-      this.died(w, e);
+      if (online) this.died(w, e);
+      else this.cannotStart(w);
     };
     w.on('error', died);
     w.on('exit', () => died());
@@ -113,6 +122,17 @@ export class ParsePool {
       }
     }
     this.pump();
+  }
+
+  /** Workers cannot run here: every file goes to this thread, as when none could be made. */
+  private cannotStart(w: Worker): void {
+    this.broken = true;
+    this.workers = this.workers.filter((x) => x !== w);
+    this.idle = this.idle.filter((x) => x !== w);
+    const orphans = [...this.running.values(), ...this.queue];
+    this.running.clear();
+    this.queue = [];
+    for (const j of orphans) void parseFile(j.name, j.buf).then(j.resolve);
   }
 
   private pump(): void {
