@@ -1,9 +1,10 @@
 // The headless face of the core: `npm run -s cli -- <lệnh> …`. Every message is Vietnamese and
 // no stack trace reaches a user: unexpected failures print one line and exit 2.
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { expandInputs } from './inputs';
 import { formatCompleteness, formatImport, formatValidation } from './format';
-import { isUserError } from '../../shared/errors';
+import { isUserError, UserError } from '../../shared/errors';
 import { exportToFile, pickDistrict } from '../services/export';
 import { faultLogPath, fileFaultLog } from '../services/fault-log';
 import { writeForms } from '../services/forms-out';
@@ -65,6 +66,8 @@ async function run(argv: string[]): Promise<number> {
       const pool = new ParsePool();
       try {
         const paths = await expandInputs(files);
+        // A folder without a workbook in it: nothing to do, and the officer is told so.
+        if (!paths.length) throw new UserError(`"${files.map((f) => basename(f)).join('", "')}" là thư mục không chứa tệp .xlsx, .xls hay .ods nào: không có gì để nhập.`);
         if (!o['dry-run']) await backupStore(store); // before every import that stores: the state it starts from
         const inputs = paths.map((p) => ({ name: p, load: () => readFileBytes(p) }));
         const { files: results } = await runBatch(store, inputs, {
@@ -76,7 +79,12 @@ async function run(argv: string[]): Promise<number> {
         if (!o.json && process.stderr.isTTY) process.stderr.write('\n');
         if (o.json) out(JSON.stringify({ files: results }));
         else out(formatImport(results, !!o['dry-run']));
-        if (results.length && results.every((f) => f.status === 'rejected')) return 2;
+        if (results.length && results.every((f) => f.status === 'rejected')) {
+          // Nothing imported: the reason on stderr as well, in one line, as for any refusal.
+          const first = results[0].reason ?? '';
+          process.stderr.write(`Lỗi: ${results.length === 1 ? first : `không nhập được tệp nào trong ${results.length} tệp (tệp đầu: ${first})`}\n`);
+          return 2;
+        }
         return results.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
       } finally {
         await pool.close();
@@ -148,14 +156,20 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    // A fault of the database file (locked, read-only, full, a folder…) is the officer's sentence.
-    const e = dbSeen ? asDbFault(err, dbSeen) : err;
-    if (e instanceof UsageError) process.stderr.write(`Lỗi: ${e.message}\n${USAGE}\n`);
-    else if (isUserError(e)) process.stderr.write(`Lỗi: ${e.message}\n`);
-    else process.stderr.write(`Lỗi: ${fileFaultLog(faultLogPath(dbSeen)).write(e, `cli ${process.argv.slice(2).join(' ')}`)}\n`);
-    process.exit(2);
-  },
-);
+// Exit only once stdout and stderr have drained: process.exit() with writes still queued for a
+// pipe cut a --json report read by a slow reader at 64 KiB. An empty write's callback runs
+// after every earlier write of its stream has been handed to the system. Exiting explicitly
+// (rather than letting the loop end) also ends a run whose parent keeps a channel open (tsx).
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+run(process.argv.slice(2)).then(exitWhenFlushed, (err: unknown) => {
+  // A fault of the database file (locked, read-only, full, a folder…) is the officer's sentence.
+  const e = dbSeen ? asDbFault(err, dbSeen) : err;
+  if (e instanceof UsageError) process.stderr.write(`Lỗi: ${e.message}\n${USAGE}\n`);
+  else if (isUserError(e)) process.stderr.write(`Lỗi: ${e.message}\n`);
+  else process.stderr.write(`Lỗi: ${fileFaultLog(faultLogPath(dbSeen)).write(e, `cli ${process.argv.slice(2).join(' ')}`)}\n`);
+  exitWhenFlushed(2);
+});

@@ -60,13 +60,21 @@ export function unitLabel(name: string): string {
 
 /** ASCII-safe file name part: "Cần Nông" → "Can_Nong". */
 export function asciiName(name: string): string {
-  return fold(name)
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '')
-    .split('_')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('_');
+  return (
+    fold(name)
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '')
+      .split('_')
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join('_')
+      // A file name: file systems take 255 bytes at most; a unit's name may be anything.
+      .slice(0, ASCII_NAME_MAX)
+      .replace(/_$/, '')
+  );
 }
+
+/** The longest asciiName: room for a prefix, a "_2" and an extension within 255 bytes. */
+export const ASCII_NAME_MAX = 100;
 
 /** Whether a message is written in Vietnamese (has a Vietnamese letter): what a user may be shown. */
 export function isVietnameseText(text: string): boolean {

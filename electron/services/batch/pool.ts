@@ -1,9 +1,11 @@
 // A small pool of worker threads for parsing files: a batch of hundreds of commune files uses
 // both cores of an office PC while the main thread stores and keeps the window responsive.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { faultLogPath, fileFaultLog } from '../fault-log';
 import { parseFile, type ParsedFile } from './parse';
 
 interface Job {
@@ -20,46 +22,110 @@ function workerEntry(bundledFile?: string): { file: string | URL; execArgv: stri
   return { file: new URL('./parse-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
 }
 
+/**
+ * Each worker's heap: enough for exceljs on the largest file the limits let through
+ * (excel/limits.ts), small enough that a file that still blows up kills its worker, not the app.
+ */
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 64 };
+
+/** What the officer is told of a file whose worker died reading it (never parsed again). */
+export const WORKER_DIED =
+  'không đọc được tệp: việc đọc tệp dùng quá nhiều bộ nhớ hoặc bị dừng bất thường (tệp có thể bị hỏng hoặc độc hại); hãy mở tệp bằng Excel, kiểm tra và lưu lại.';
+
 export class ParsePool {
   private workers: Worker[] = [];
   private idle: Worker[] = [];
   private queue: Job[] = [];
-  private running = new Map<number, Job>();
+  /** The job each busy worker is reading. */
+  private running = new Map<Worker, Job>();
   private nextId = 1;
   private broken = false;
+  private closing = false;
 
-  /** `bundledWorker`: a built parse-worker.cjs to use where this module is not bundled (the bench). */
+  /**
+   * `bundledWorker`: a built parse-worker.cjs to use where this module is not bundled (the bench,
+   * and tests that give a worker of their own). `limits`: each worker's heap.
+   */
   constructor(
     private readonly size = Math.max(1, Math.min(2, cpus().length)),
     private readonly bundledWorker?: string,
+    private readonly limits = WORKER_LIMITS,
   ) {}
+
+  private spawn(): void {
+    const { file, execArgv } = workerEntry(this.bundledWorker);
+    const w = new Worker(file, { execArgv, resourceLimits: this.limits });
+    /** The worker has loaded its code (its first message says so). */
+    let online = false;
+    w.on('message', (m: { id: number; result: ParsedFile } | { ready: true }) => {
+      if ('ready' in m) {
+        online = true;
+        return;
+      }
+      const job = this.running.get(w);
+      this.running.delete(w);
+      w.unref(); // an idle worker must not keep a CLI run alive
+      this.idle.push(w);
+      if (job?.id === m.id) job.resolve(m.result);
+      this.pump();
+    });
+    // Out of memory (resourceLimits), a crash, an exit: 'error' and/or 'exit' come; once is enough.
+    // A worker that died before saying it was loaded could not start here (no loader, no
+    // file): not the fault of the file it was given.
+    let gone = false;
+    const died = (e?: unknown) => {
+      if (gone) return;
+      gone = true;
+      if (online) this.died(w, e);
+      else this.cannotStart(w);
+    };
+    w.on('error', died);
+    w.on('exit', () => died());
+    w.unref();
+    this.workers.push(w);
+    this.idle.push(w);
+  }
 
   private start(): void {
     if (this.workers.length || this.broken) return;
+    this.closing = false;
     try {
-      const { file, execArgv } = workerEntry(this.bundledWorker);
-      for (let i = 0; i < this.size; i++) {
-        const w = new Worker(file, { execArgv });
-        w.on('message', (m: { id: number; result: ParsedFile }) => {
-          const job = this.running.get(m.id);
-          this.running.delete(m.id);
-          w.unref(); // an idle worker must not keep a CLI run alive
-          this.idle.push(w);
-          job?.resolve(m.result);
-          this.pump();
-        });
-        w.on('error', () => this.fail(w));
-        w.unref();
-        this.workers.push(w);
-        this.idle.push(w);
-      }
+      for (let i = 0; i < this.size; i++) this.spawn();
     } catch {
       this.broken = true; // no workers here: parse on this thread, slower but the same result
     }
   }
 
-  /** A worker died: its job and everything queued is parsed on this thread. */
-  private fail(w: Worker): void {
+  /**
+   * A worker died. The file it was reading is rejected with a reason, never parsed again on this
+   * thread (what killed the worker would kill the app); a new worker takes its place.
+   */
+  private died(w: Worker, e: unknown): void {
+    this.workers = this.workers.filter((x) => x !== w);
+    this.idle = this.idle.filter((x) => x !== w);
+    const job = this.running.get(w);
+    this.running.delete(w);
+    if (job) {
+      if (e) fileFaultLog(faultLogPath()).write(e, `luồng đọc tệp ${job.name} dừng`);
+      job.resolve({ name: job.name, sha256: createHash('sha256').update(job.buf).digest('hex'), ok: false, reason: WORKER_DIED });
+    }
+    if (this.closing) return;
+    try {
+      this.spawn();
+    } catch {
+      // No new worker: what is queued goes to the workers left, or to this thread if none is.
+      if (!this.workers.length) {
+        this.broken = true;
+        const orphans = this.queue;
+        this.queue = [];
+        for (const j of orphans) void parseFile(j.name, j.buf).then(j.resolve);
+      }
+    }
+    this.pump();
+  }
+
+  /** Workers cannot run here: every file goes to this thread, as when none could be made. */
+  private cannotStart(w: Worker): void {
     this.broken = true;
     this.workers = this.workers.filter((x) => x !== w);
     this.idle = this.idle.filter((x) => x !== w);
@@ -73,7 +139,7 @@ export class ParsePool {
     while (this.idle.length && this.queue.length) {
       const w = this.idle.pop()!;
       const job = this.queue.shift()!;
-      this.running.set(job.id, job);
+      this.running.set(w, job);
       w.ref();
       w.postMessage({ id: job.id, name: job.name, buf: job.buf });
     }
@@ -89,6 +155,7 @@ export class ParsePool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
     this.idle = [];

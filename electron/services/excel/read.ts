@@ -3,21 +3,16 @@
 import type ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { UserError } from '../../../shared/errors';
 import type { Finding } from '../../../shared/report';
 import { decodeSheet } from '../../../shared/sheet/legacy';
 import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
 import { exceljsBook, ORIGIN_SHEET, type BookSource } from './book';
+import { checkForExceljs, checkZip, isEncrypted, refuseNonWorkbook } from './guard';
 import { leanBook } from './lean/book';
+import { ReadError, REFUSED } from './limits';
 import { legacyFormat, sheetjsBook } from './sheetjs';
 
-/** A file that cannot be read; its message (Vietnamese) says why. */
-export class ReadError extends UserError {
-  constructor(message: string) {
-    super(message, 'read');
-    this.name = 'ReadError';
-  }
-}
+export { ReadError } from './limits';
 
 export interface WorkbookRead {
   file: string;
@@ -40,28 +35,18 @@ function legacyNote(sheet: string, encoding: string, cells: string[]): Finding {
   };
 }
 
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-const ZIP = Buffer.from([0x50, 0x4b]);
-
-/** An OLE2 file that is no .xls SheetJS could open (sheetjs.ts tells the readable ones first). */
-export const OLE2_REFUSED = 'tệp không phải sổ làm việc Excel đọc được (định dạng OLE2 lạ hoặc bị hỏng).';
-
-/** The reasons a file is no workbook at all, told before any parser runs. */
-function refuseNonWorkbook(buf: Buffer): void {
-  if (buf.subarray(0, 4).equals(OLE2)) throw new ReadError(OLE2_REFUSED);
-  if (buf.length === 0) throw new ReadError('tệp rỗng (0 byte).');
-  if (!buf.subarray(0, 2).equals(ZIP)) throw new ReadError('tệp không phải là sổ làm việc Excel .xlsx.');
-}
-
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   refuseNonWorkbook(buf);
+  // JSZip would inflate every part without limit or CRC check, and exceljs expands what the
+  // sheets declare: the zip is held to limits.ts first (guard.ts).
+  checkForExceljs(buf);
   // Loaded when first needed: a parse worker reading only lean-readable files never pays for it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
-    throw new ReadError('tệp .xlsx bị hỏng hoặc không đầy đủ (có thể tải về hoặc sao chép chưa xong).');
+    throw new ReadError(REFUSED.broken);
   }
   return wb;
 }
@@ -73,8 +58,14 @@ export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
  */
 export async function openBook(buf: Buffer, _name: string): Promise<BookSource> {
   const legacy = legacyFormat(buf);
-  if (legacy) return sheetjsBook(buf, legacy);
+  if (legacy === 'xls' && !isEncrypted(buf)) return sheetjsBook(buf, 'xls');
+  // An .ods is a zip too: held to the same limits before SheetJS inflates it.
+  if (legacy === 'ods') {
+    checkZip(buf, { ods: true });
+    return sheetjsBook(buf, 'ods');
+  }
   refuseNonWorkbook(buf);
+  checkZip(buf);
   return leanBook(buf) ?? exceljsBook(await loadWorkbook(buf));
 }
 

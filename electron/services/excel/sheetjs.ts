@@ -9,15 +9,13 @@ import type { CellObject, WorkSheet } from '@e965/xlsx';
 import type { SheetText } from '../../../shared/sheet/types';
 import { cleanText } from '../../../shared/text/normalize';
 import type { BookSource, SheetSource, SheetState } from './book';
-import { ReadError } from './read';
+import { LIMITS, ReadError, REFUSED } from './limits';
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ODS_MIME = 'mimetypeapplication/vnd.oasis.opendocument.spreadsheet';
 
 /** More rows than any grid has (a pre-reform country had about 10,600 communes). */
 const MAX_ROWS = 100_000;
-/** Cells filled by merged ranges, over a whole book: a merge over a million cells is no grid. */
-const MAX_MERGED_CELLS = 1_000_000;
 
 export type LegacyFormat = 'xls' | 'ods';
 
@@ -53,7 +51,7 @@ function rawText(cell: CellObject | undefined): string {
   return cell && cell.t === 's' ? String(cell.v) : '';
 }
 
-function sheetSource(XLSX: typeof import('@e965/xlsx'), name: string, ws: WorkSheet, state: SheetState, budget: { merged: number }): SheetSource {
+function sheetSource(XLSX: typeof import('@e965/xlsx'), name: string, ws: WorkSheet, state: SheetState): SheetSource {
   const at = (r: number, c: number) => ws[XLSX.utils.encode_cell({ r: r - 1, c: c - 1 })] as CellObject | undefined;
   return {
     name,
@@ -76,11 +74,12 @@ function sheetSource(XLSX: typeof import('@e965/xlsx'), name: string, ws: WorkSh
         const t = cellText(ws[key] as CellObject);
         if (t !== '') put(r + 1, c + 1, t);
       }
-      // A merged range repeats its first cell's text in every cell (the .xlsx readers' semantics).
+      // A merged range repeats its first cell's text in every cell (the .xlsx readers' semantics),
+      // within the limit the .xlsx readers keep (limits.ts).
+      let merged = 0;
       for (const m of ws['!merges'] ?? []) {
-        const area = (m.e.r - m.s.r + 1) * (m.e.c - m.s.c + 1);
-        budget.merged += area;
-        if (budget.merged > MAX_MERGED_CELLS) throw new ReadError(`trang "${name}" có vùng gộp ô quá lớn (hơn ${MAX_MERGED_CELLS.toLocaleString('vi-VN')} ô): không phải một biểu phụ lục.`);
+        merged += (m.e.r - m.s.r + 1) * (m.e.c - m.s.c + 1);
+        if (merged > LIMITS.mergedCells) throw new ReadError(REFUSED.merged);
         const t = cellText(at(m.s.r + 1, m.s.c + 1));
         for (let r = m.s.r + 1; r <= m.e.r + 1; r++) for (let c = m.s.c + 1; c <= m.e.c + 1; c++) put(r, c, t);
       }
@@ -110,18 +109,17 @@ export async function sheetjsBook(buf: Buffer, format: LegacyFormat): Promise<Bo
     wb = XLSX.read(buf, { type: 'buffer', cellDates: true, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: MAX_ROWS + 1 });
   } catch (e) {
     const msg = e instanceof Error ? e.message : '';
-    if (/password|encrypt/i.test(msg)) throw new ReadError('tệp được đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc), lưu lại rồi nhập lại.');
+    if (/password|encrypt/i.test(msg)) throw new ReadError(REFUSED.encrypted);
     throw new ReadError(format === 'xls' ? 'tệp .xls bị hỏng hoặc không phải sổ làm việc Excel 97–2003.' : 'tệp .ods bị hỏng hoặc không phải bảng tính OpenDocument.');
   } finally {
     Object.assign(console, { warn, error });
   }
-  const budget = { merged: 0 };
   return {
     sheets: wb.SheetNames.map((name, i) => {
       const ws = wb.Sheets[name];
       const ref = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : null;
       if (ref && ref.e.r + 1 > MAX_ROWS) throw new ReadError(`trang "${name}" có hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng: không phải một biểu phụ lục.`);
-      return sheetSource(XLSX, name, ws, STATES[wb.Workbook?.Sheets?.[i]?.Hidden ?? 0] ?? 'visible', budget);
+      return sheetSource(XLSX, name, ws, STATES[wb.Workbook?.Sheets?.[i]?.Hidden ?? 0] ?? 'visible');
     }),
   };
 }

@@ -14,6 +14,7 @@ import { columnsOf, groupsOf, type Grid } from '../../../shared/grid';
 import { getTemplate, TEMPLATES, type Layout, type TemplateDef } from '../../../shared/templates';
 import { MARK, markState } from '../../../shared/text/marks';
 import { cleanText } from '../../../shared/text/normalize';
+import { excelText } from './excel-text';
 import type { UnitKind } from '../store/types';
 
 export interface ReportUnit {
@@ -330,7 +331,8 @@ function block(ws: ExcelJS.Worksheet, row: number, left: number, right: number, 
   const r = ws.getRow(row);
   for (let c = left; c <= right; c++) r.getCell(c).style = style;
   if (right > left) ws.mergeCells(row, left, row, right);
-  r.getCell(left).value = value;
+  // Titles and lines are built around unit names: cleaned and cut as a whole (excel-text.ts).
+  r.getCell(left).value = typeof value === 'string' ? excelText(value) : value;
 }
 
 function notesValue(notes: string, S: Styles): ExcelJS.CellValue {
@@ -480,7 +482,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
     stt.value = i + 1;
     stt.style = S.stt;
     const nameCell = row.getCell(2);
-    nameCell.value = src.unit;
+    nameCell.value = excelText(src.unit);
     nameCell.style = S.name;
     for (let j = 0; j < nCols; j++) {
       const cell = row.getCell(FIRST_DATA_COL + j);
@@ -495,11 +497,11 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
           cell.value = MARK;
           counts[j]++;
         } else if (state === 'invalid') {
-          // Storing and writing never depend on validity: the value goes out as it is.
-          cell.value = raw;
+          // Storing and writing never depend on validity: the value goes out as it is (as XML can hold it).
+          cell.value = excelText(raw);
         }
       } else {
-        cell.value = raw;
+        cell.value = excelText(raw);
       }
     }
   }
@@ -526,7 +528,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
       } else {
         cell.style = S.totalText;
         const text = grid.totalTexts[keys[j]];
-        if (text !== undefined && text !== '') cell.value = text;
+        if (text !== undefined && text !== '') cell.value = excelText(text);
       }
     }
   }

@@ -8,6 +8,8 @@ import { columnA, readRawSheet, toSheetText } from './sheet';
 import { NO_STYLES, readStyles, type Styles } from './styles';
 import { attr, elements, runsText, section, Unsure } from './xml';
 import { zipEntries } from './zip';
+import { checkXmlPart } from '../guard';
+import { ReadError } from '../limits';
 
 const WORKBOOK = 'xl/workbook.xml';
 
@@ -49,6 +51,8 @@ export function leanBook(buf: Buffer): BookSource | null {
     // a comment would scan wrong (no writer of spreadsheets puts them there): exceljs's.
     const text = (path: string, root: string) => {
       const xml = entries.get(path)?.text();
+      // A DTD (entity expansion) or a part cut short: refused, by exceljs's path too (guard.ts).
+      if (xml !== undefined) checkXmlPart(path, xml);
       if (xml !== undefined && !xml.includes(`<${root}`)) throw new Unsure(`${path}: no <${root}>`);
       if (xml?.includes('<![CDATA[') || xml?.includes('<!--')) throw new Unsure(`${path}: CDATA or comment`);
       return xml;
@@ -90,8 +94,10 @@ export function leanBook(buf: Buffer): BookSource | null {
       return { name, state: stateOf(attr(s.tag, 'state')), text: () => toSheetText(name, raw, styles), columnA: () => columnA(raw) };
     });
     return { sheets };
-  } catch {
-    // Unsure, a zip or UTF-8 error, a part cut short: exceljs reads it, or says why not.
+  } catch (e) {
+    // A refusal (limits, CRC, DTD, a part cut short) is the answer whoever reads the file.
+    if (e instanceof ReadError) throw e;
+    // Unsure, a zip or UTF-8 error: exceljs reads it, or says why not.
     return null;
   }
 }

@@ -4,6 +4,7 @@
 import type { SheetText } from '../../../../shared/sheet/types';
 import { cleanText } from '../../../../shared/text/normalize';
 import { needsFont } from '../cells';
+import { LIMITS, ReadError, REFUSED } from '../limits';
 import type { Styles } from './styles';
 import { attr, decodeXml, elements, runsText, section, Unsure } from './xml';
 
@@ -123,6 +124,7 @@ interface Merge {
 function mergesOf(xml: string): { merges: Merge[]; covered: Set<number> } {
   const merges: Merge[] = [];
   const covered = new Set<number>();
+  let area = 0;
   const at = xml.lastIndexOf('<mergeCells');
   if (at < 0) return { merges, covered };
   for (const m of elements(xml.slice(at, xml.indexOf('</mergeCells>', at)), 'mergeCell')) {
@@ -131,7 +133,10 @@ function mergesOf(xml: string): { merges: Merge[]; covered: Set<number> } {
     const a = address(from);
     const b = address(to);
     const range = { top: a.row, left: a.col, bottom: b.row, right: b.col };
-    if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > 100_000) throw new Unsure('huge merge');
+    // exceljs would spread each one cell by cell (an 11 KB file merging J1:XFD1048576 ran it out
+    // of memory): refused by both readers, by the same count (guard.ts).
+    area += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+    if (area > LIMITS.mergedCells) throw new ReadError(REFUSED.merged);
     // Overlapping ranges make exceljs refuse the file: that verdict is left to it.
     for (const o of merges) {
       if (o.top <= range.bottom && range.top <= o.bottom && o.left <= range.right && range.left <= o.right) throw new Unsure('overlapping merges');

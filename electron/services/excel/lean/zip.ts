@@ -2,8 +2,10 @@
 // JSZip's pako) runs at interpreter speed in a fresh worker thread until the JIT warms up, which
 // was a third of a batch's first round (bench: BENCH_ONLY=batch); zlib is native from the first
 // byte. Only what a spreadsheet writer produces is read: one disk, no zip64, no encryption,
-// stored or deflated entries. Anything else is Unsure and left to exceljs.
-import { inflateRawSync } from 'node:zlib';
+// stored or deflated entries. Anything else is Unsure and left to exceljs, which guard.ts has
+// checked first. Every entry is held to limits.ts before it is inflated, and checked after.
+import { crc32, inflateRawSync } from 'node:zlib';
+import { LIMITS, ReadError, REFUSED } from '../limits';
 import { Unsure } from './xml';
 
 const EOCD = 0x06054b50;
@@ -48,27 +50,83 @@ export function dataStart(buf: Buffer, local: number): number {
   return local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
 }
 
-export function zipEntries(buf: Buffer): Map<string, ZipEntry> {
-  const out = new Map<string, ZipEntry>();
+/** One record of the central directory: what the zip says of an entry, before any is inflated. */
+export interface DirEntry {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  /** Compressed and inflated lengths, as the directory states them. */
+  size: number;
+  inflated: number;
+  local: number;
+}
+
+/** The central directory's records (Unsure when it cannot be walked: cut short, zip64, …). */
+export function readDirectory(buf: Buffer): DirEntry[] {
+  const out: DirEntry[] = [];
   for (const { at, local } of centralDirectory(buf)) {
-    const flags = buf.readUInt16LE(at + 8);
-    const method = buf.readUInt16LE(at + 10);
-    const crc = buf.readUInt32LE(at + 16);
     const size = buf.readUInt32LE(at + 20);
     const inflated = buf.readUInt32LE(at + 24);
-    const name = buf.toString('utf8', at + 46, at + 46 + buf.readUInt16LE(at + 28));
-    if (flags & 1) throw new Unsure('encrypted entry');
-    out.set(name, {
-      id: `${crc}:${inflated}`,
-      text: () => {
-        const start = dataStart(buf, local);
-        if (start + size > buf.length) throw new Unsure('entry cut short');
-        const data = buf.subarray(start, start + size);
-        if (method === 0) return data.toString('utf8');
-        if (method !== 8) throw new Unsure(`compression ${method}`);
-        return inflateRawSync(data).toString('utf8');
-      },
+    if (size === 0xffffffff || inflated === 0xffffffff || local === 0xffffffff) throw new Unsure('zip64 entry');
+    out.push({
+      name: buf.toString('utf8', at + 46, at + 46 + buf.readUInt16LE(at + 28)),
+      flags: buf.readUInt16LE(at + 8),
+      method: buf.readUInt16LE(at + 10),
+      crc: buf.readUInt32LE(at + 16),
+      size,
+      inflated,
+      local,
     });
+  }
+  return out;
+}
+
+/**
+ * The limits of limits.ts, from the directory alone: nothing has been inflated yet. The sizes it
+ * states may lie; inflate() then stops at the stated size, so they bound memory either way.
+ */
+export function checkDirectory(entries: DirEntry[]): void {
+  if (entries.length > LIMITS.entries) throw new ReadError(REFUSED.entries);
+  let total = 0;
+  for (const e of entries) {
+    if (e.inflated > LIMITS.partBytes) throw new ReadError(REFUSED.part(e.name));
+    if (e.inflated > LIMITS.ratioFloor && e.inflated > e.size * LIMITS.ratio) throw new ReadError(REFUSED.ratio(e.name));
+    total += e.inflated;
+  }
+  if (total > LIMITS.totalBytes) throw new ReadError(REFUSED.total);
+}
+
+/**
+ * An entry's bytes, inflated no further than the directory says and checked against its CRC-32
+ * and length: a part damaged in transit, or a header that lies about its size, is refused here
+ * rather than read as something else.
+ */
+export function inflate(buf: Buffer, e: DirEntry): Buffer {
+  const start = dataStart(buf, e.local);
+  if (start + e.size > buf.length) throw new Unsure('entry cut short');
+  const data = buf.subarray(start, start + e.size);
+  let out: Buffer;
+  if (e.method === 0) out = data;
+  else if (e.method === 8) {
+    try {
+      // One byte more than stated: a longer output then shows as a length mismatch below.
+      out = inflateRawSync(data, { maxOutputLength: e.inflated + 1 });
+    } catch {
+      throw new ReadError(REFUSED.crc(e.name));
+    }
+  } else throw new Unsure(`compression ${e.method}`);
+  if (out.length !== e.inflated || crc32(out) !== e.crc) throw new ReadError(REFUSED.crc(e.name));
+  return out;
+}
+
+export function zipEntries(buf: Buffer): Map<string, ZipEntry> {
+  const out = new Map<string, ZipEntry>();
+  const entries = readDirectory(buf);
+  checkDirectory(entries);
+  for (const e of entries) {
+    if (e.flags & 1) throw new Unsure('encrypted entry');
+    out.set(e.name, { id: `${e.crc}:${e.inflated}`, text: () => inflate(buf, e).toString('utf8') });
   }
   return out;
 }
