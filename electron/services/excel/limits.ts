@@ -55,6 +55,7 @@ export const REFUSED = {
   encrypted:
     'tệp được đặt mật khẩu (mã hóa) nên không đọc được: hãy mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi nhập lại.',
   ole2: 'tệp không phải sổ làm việc Excel đọc được (định dạng OLE2 lạ hoặc bị hỏng): hãy mở bằng Excel và lưu lại dưới dạng .xlsx.',
+  odsBroken: 'tệp .ods bị hỏng hoặc không đầy đủ (có thể tải về hoặc sao chép chưa xong).',
   ods: 'tệp OpenDocument không phải bảng tính (văn bản .odt hay trình chiếu .odp): hãy chọn đúng tệp bảng tính .ods hoặc .xlsx.',
   xlsb: 'tệp .xlsb (Sổ làm việc nhị phân Excel) không được hỗ trợ: hãy mở bằng Excel và lưu lại dưới dạng .xlsx, rồi nhập lại.',
   word: 'tệp là văn bản Word hoặc PowerPoint, không phải sổ làm việc Excel .xlsx.',

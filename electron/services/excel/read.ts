@@ -61,7 +61,12 @@ export async function openBook(buf: Buffer, _name: string): Promise<BookSource> 
   if (legacy === 'xls' && !isEncrypted(buf)) return sheetjsBook(buf, 'xls');
   // An .ods is a zip too: held to the same limits before SheetJS inflates it.
   if (legacy === 'ods') {
-    checkZip(buf, { ods: true });
+    try {
+      checkZip(buf, { ods: true });
+    } catch (e) {
+      // A zip that cannot be walked: worded for what the officer chose, an .ods.
+      throw e instanceof ReadError && e.message === REFUSED.broken ? new ReadError(REFUSED.odsBroken) : e;
+    }
     return sheetjsBook(buf, 'ods');
   }
   refuseNonWorkbook(buf);
