@@ -106,19 +106,7 @@ export function parseOrigin(text: string): FormOrigin | null {
   const r = originSchema.safeParse(data);
   if (!r.success) return null;
   const o = r.data;
-  return {
-    v: 1,
-    district: o.district,
-    districtId: o.districtId,
-    commune: o.commune,
-    communeId: o.communeId,
-    issuedAt: o.issuedAt,
-    grids: o.grids.map((g) => ({
-      template: g.template as TemplateId,
-      layout: { results: [...g.layout.results], periods: [...g.layout.periods] },
-      values: { ...g.values },
-    })),
-    ...(o.db === undefined ? {} : { db: o.db }),
-    ...(o.sig === undefined ? {} : { sig: o.sig }),
-  };
+  // The same shape the form was written from (canonical copies every array and record).
+  const grids = o.grids as FormOrigin['grids'];
+  return { ...canonical({ ...o, v: 1, grids }), ...(o.sig === undefined ? {} : { sig: o.sig }) };
 }
