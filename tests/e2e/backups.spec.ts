@@ -2,16 +2,16 @@
 // session as `npm run serve` and the desktop app open it (openSession): a backup now, a restore
 // after confirmation that brings the earlier data back on screen; and a damaged database that
 // opens on the recovery screen, offering its newest good backup, instead of an empty app.
-import { mkdtempSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { createHost } from '../../electron/host/server';
 import { ParsePool } from '../../electron/services/batch/pool';
 import { openSession, type Session } from '../../electron/services/session';
 import { backupStore } from '../../electron/services/store/backup';
 import { expect, ROOT, test } from './fixtures';
 import { failOnConsoleErrors } from './helpers';
+import { damageDatabase } from '../support/damage-db';
 
 failOnConsoleErrors();
 
@@ -37,17 +37,6 @@ async function serve(dbFile: string): Promise<Served> {
   };
 }
 
-/** Overwrites the page holding the cell values of a closed database (its header stays). */
-function damage(file: string): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = DELETE');
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'cell_values'").pluck().get() as number;
-  db.close();
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (root - 1) * pageSize);
-  closeSync(fd);
-}
 
 const newDbFile = () => join(mkdtempSync(join(tmpdir(), 'pcgd-e2e-backup-')), 'pcgd-xmc.db');
 
@@ -101,7 +90,7 @@ test('a damaged database opens on the recovery screen offering the newest good b
   await first.session.api.loadDemo({});
   const good = await backupStore(first.session.store()!);
   await first.stop();
-  damage(dbFile);
+  damageDatabase(dbFile);
 
   const app = await serve(dbFile);
   try {

@@ -28,6 +28,7 @@ import {
 } from '../../electron/services/store/backup';
 import { SCHEMA_VERSION } from '../../electron/services/store/migrations';
 import { Store } from '../../electron/services/store/store';
+import { damageDatabase } from '../support/damage-db';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DISTRICT = path.join(ROOT, 'tests', 'fixtures', 'batch', 'district-200.xlsx');
@@ -62,17 +63,6 @@ function cellCount(file: string): number {
   }
 }
 
-/** Damages a table page in the middle of a closed, journal-less database (not its header). */
-function damage(file: string): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = DELETE');
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'cell_values'").pluck().get() as number;
-  db.close();
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (root - 1) * pageSize);
-  fs.closeSync(fd);
-}
 
 async function cli(...args: string[]) {
   try {
@@ -285,7 +275,7 @@ describe('restore', () => {
     const before = fs.readFileSync(dbFile);
 
     const damaged = await goodBackup('damaged.db');
-    damage(damaged);
+    damageDatabase(damaged);
     const text = path.join(dir, 'not-a-db.db');
     fs.writeFileSync(text, 'Đây không phải cơ sở dữ liệu.\n'.repeat(300));
     const newer = path.join(dir, 'newer.db');
@@ -360,8 +350,8 @@ describe('recovery at start, through the handlers', () => {
     const newest = await backupStore(store, new Date(2026, 10, 2, 9, 0, 0));
     store.close();
     // The newest backup is damaged too: the offer is the newest one that passes the checks.
-    damage(newest.path);
-    damage(dbFile);
+    damageDatabase(newest.path);
+    damageDatabase(dbFile);
     const damagedBytes = fs.readFileSync(dbFile);
 
     const pool = new ParsePool(1);
