@@ -333,6 +333,28 @@ describe('writeWorkbook: the four templates', () => {
     expect(ws.getCell(`E${total}`).font.bold).toBe(true);
   });
 
+  it('wraps a long Đánh giá inside its column and makes its row tall enough to print; short ones keep one line', async () => {
+    const grids = smallGrids();
+    const mn = grids.find((g) => g.template === 'pcgd-mn')!;
+    const long = 'Chưa đạt: tỉ lệ trẻ 5 tuổi hoàn thành chương trình giáo dục mầm non còn thấp, cần bổ sung hồ sơ minh chứng trước kỳ kiểm tra công nhận';
+    mn.rows[1].values['2020/3 tuổi|Đánh giá'] = long;
+    mn.rows[2].values['2020/3 tuổi|Đánh giá'] = 'dòng một\ndòng hai';
+    mn.totalTexts['2020/5 tuổi|Đánh giá'] = long;
+    const wb = await roundTrip(report(grids));
+    const ws = sheet(wb, 'Phụ lục 2');
+    const total = FIRST + 5;
+    expect(text(ws, `E${FIRST + 1}`)).toBe(long);
+    for (const a of [`E${FIRST + 1}`, `E${FIRST + 2}`, `K${total}`]) expect(ws.getCell(a).alignment.wrapText, a).toBe(true);
+    const oneLine = ws.getRow(FIRST).height ?? 15;
+    const tall = ws.getRow(FIRST + 1).height!;
+    // About 130 characters in a column of about 10: many lines, each about 17 points.
+    expect(tall).toBeGreaterThan(5 * 16);
+    expect(ws.getRow(FIRST + 2).height!).toBeGreaterThanOrEqual(2 * 16);
+    expect(ws.getRow(FIRST + 2).height!).toBeLessThan(tall);
+    expect(ws.getRow(total).height!).toBeGreaterThan(5 * 16);
+    expect(oneLine).toBeLessThan(2 * 16);
+  });
+
   it('ends with the Ghi chú line and the signature block', async () => {
     const wb = await roundTrip(report(smallGrids()));
     for (const t of TEMPLATES) {

@@ -189,15 +189,17 @@ function makeStyles() {
     stt: { font: F_BODY, alignment: CENTER, border: BOX } as Style,
     name: { font: F_BODY, alignment: LEFT_INDENT, border: BOX } as Style,
     mark: { font: F_BODY, alignment: CENTER, border: BOX } as Style,
-    text: { font: F_BODY, alignment: CENTER, border: BOX } as Style,
+    // A Đánh giá may run long: it wraps inside its column (the row is made tall enough below)
+    // instead of spilling over the next columns and being clipped when printed.
+    text: { font: F_BODY, alignment: CENTER_WRAP, border: BOX } as Style,
     // A form's input cells: everything else stays locked when the sheet is protected.
     markInput: { font: F_BODY, alignment: CENTER, border: BOX, protection: { locked: false } } as Style,
-    textInput: { font: F_BODY, alignment: CENTER, border: BOX, protection: { locked: false } } as Style,
+    textInput: { font: F_BODY, alignment: CENTER_WRAP, border: BOX, protection: { locked: false } } as Style,
     totalBlank: { font: F_BOLD, alignment: CENTER, border: BOX } as Style,
     totalLabel: { font: F_BOLD, alignment: CENTER, border: BOX } as Style,
     // '#,##0' shows "10.000" under a Vietnamese locale (DOMAIN.md §7) and "10,000" elsewhere.
     totalCount: { font: F_BOLD, alignment: CENTER, border: BOX, numFmt: '#,##0' } as Style,
-    totalText: { font: F_BOLD, alignment: CENTER, border: BOX } as Style,
+    totalText: { font: F_BOLD, alignment: CENTER_WRAP, border: BOX } as Style,
   };
 }
 
@@ -306,6 +308,11 @@ function linesFor(text: string, width: number, size: number, bold: boolean): num
 
 function lineHeight(size: number): number {
   return Math.ceil(size * 1.35);
+}
+
+/** Lines a body cell's text needs in its column, each line break starting a new one. */
+function cellLines(text: string, width: number, bold: boolean): number {
+  return text.split('\n').reduce((n, part) => n + linesFor(part, width, BODY_SIZE, bold), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,12 +491,17 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
     const nameCell = row.getCell(2);
     nameCell.value = excelText(src.unit);
     nameCell.style = S.name;
+    let tallest = 1;
     for (let j = 0; j < nCols; j++) {
       const cell = row.getCell(FIRST_DATA_COL + j);
       cell.style = styles[j];
       if (form && isMark[j]) cell.dataValidation = form.markValidation;
       const raw = values[keys[j]];
       if (raw === undefined || raw === '') continue;
+      if (!isMark[j]) {
+        // Excel and LibreOffice do not grow a row for wrapped text on their own (see linesFor).
+        tallest = Math.max(tallest, cellLines(raw, widths[FIRST_DATA_COL - 1 + j], false));
+      }
       if (isMark[j]) {
         const state = markState(raw);
         if (state === 'mark') {
@@ -504,6 +516,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
         cell.value = excelText(raw);
       }
     }
+    if (tallest > 1) row.height = tallest * lineHeight(BODY_SIZE) + 4;
   }
 
   // Total row: label in B, a live COUNTIF per mark column with its value, the unit's own texts.
@@ -513,6 +526,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
     const label = row.getCell(2);
     label.value = totalLabel(report.unit.kind);
     label.style = S.totalLabel;
+    let tallest = 1;
     for (let j = 0; j < nCols; j++) {
       const c = FIRST_DATA_COL + j;
       const cell = row.getCell(c);
@@ -528,9 +542,13 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
       } else {
         cell.style = S.totalText;
         const text = grid.totalTexts[keys[j]];
-        if (text !== undefined && text !== '') cell.value = excelText(text);
+        if (text !== undefined && text !== '') {
+          cell.value = excelText(text);
+          tallest = Math.max(tallest, cellLines(text, widths[FIRST_DATA_COL - 1 + j], true));
+        }
       }
     }
+    if (tallest > 1) row.height = tallest * lineHeight(BODY_SIZE) + 4;
   }
 
   // Notes line and signature block.
