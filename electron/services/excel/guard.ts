@@ -52,37 +52,53 @@ export function checkZip(buf: Buffer, { ods = false } = {}): DirEntry[] {
 }
 
 /**
- * Whether an XML part ends by closing the element it opened first: a part cut short (by a copy
- * that stopped, or on purpose) must not read as a sheet that merely has fewer rows.
+ * Where the first markup after the prolog (the XML declaration, processing instructions,
+ * comments) starts: the root element, or a declaration such as a DOCTYPE; -1 when the prolog is
+ * cut short.
  */
-export function rootClosed(xml: string): boolean {
+function afterProlog(xml: string): number {
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     while (i < xml.length && xml.charCodeAt(i) <= 32) i++;
     if (xml.startsWith('<?', i) || xml.startsWith('<!--', i)) {
       const end = xml.indexOf(xml[i + 1] === '?' ? '?>' : '-->', i);
-      if (end < 0) return false;
+      if (end < 0) return -1;
       i = end + 2;
       continue;
     }
-    break;
+    return i;
   }
+}
+
+/**
+ * Whether an XML part ends by closing the element it opened first: a part cut short (by a copy
+ * that stopped, or on purpose) must not read as a sheet that merely has fewer rows.
+ */
+export function rootClosed(xml: string, i = afterProlog(xml)): boolean {
+  if (i < 0) return false;
   const root = /^<([^\s/>]+)/.exec(xml.slice(i, i + 256));
   if (!root) return false;
   let end = xml.length;
   while (end > i && xml.charCodeAt(end - 1) <= 32) end--;
   const tail = xml.slice(Math.max(i, end - 300), end);
-  if (new RegExp(`</${root[1].replace(/[.]/g, '\\.')}\\s*>$`).test(tail)) return true;
+  if (tail.endsWith('>') && new RegExp(`</${root[1].replace(/[.]/g, '\\.')}\\s*>$`).test(tail)) return true;
   const gt = xml.indexOf('>', i);
   return gt === end - 1 && xml.charCodeAt(gt - 1) === 47; // <root …/> and nothing after
 }
 
-/** An XML part a reader is about to parse: refused when it declares entities or is cut short. */
-export function checkXmlPart(name: string, xml: string): void {
-  // No spreadsheet writer puts a DTD in a part; one is how entity expansion ("billion laughs")
-  // and external entities come in. Refused outright rather than parsed carefully.
-  if (xml.includes('<!DOCTYPE') || xml.includes('<!ENTITY')) throw new ReadError(REFUSED.doctype(name));
-  if (!rootClosed(xml)) throw new ReadError(REFUSED.cut(name));
+/**
+ * An XML part a reader is about to parse: refused when it declares entities or is cut short.
+ * No spreadsheet writer puts a DTD in a part; one is how entity expansion ("billion laughs") and
+ * external entities come in, so it is refused outright rather than parsed carefully. A DTD can
+ * only stand in the prolog, before the root element, which is all the lean reader needs looked
+ * at (it expands no entity but XML's five and character references, so a declaration anywhere
+ * else does nothing there). `whole`: the part goes to exceljs's parser, and is scanned through.
+ */
+export function checkXmlPart(name: string, xml: string, { whole = false } = {}): void {
+  const at = afterProlog(xml);
+  if (at >= 0 && xml.startsWith('<!', at)) throw new ReadError(REFUSED.doctype(name));
+  if (whole && (xml.includes('<!DOCTYPE') || xml.includes('<!ENTITY'))) throw new ReadError(REFUSED.doctype(name));
+  if (!rootClosed(xml, at)) throw new ReadError(REFUSED.cut(name));
 }
 
 /** "XFD1048576" → its row and column; a bare column ("A") or row ("5") spans the whole sheet. */
@@ -142,7 +158,7 @@ export function checkForExceljs(buf: Buffer): void {
     // VML drawings are HTML-like, often not well-formed, and exceljs reads them leniently.
     if (!/\.(xml|rels)$/i.test(e.name)) continue;
     const xml = bytes.toString('utf8');
-    checkXmlPart(e.name, xml);
+    checkXmlPart(e.name, xml, { whole: true });
     if (/^xl\/worksheets\//i.test(e.name)) checkSheetForExceljs(xml);
   }
 }
