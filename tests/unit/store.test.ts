@@ -434,6 +434,21 @@ describe('the form secret (settings, migration 3)', () => {
     }
   });
 
+  it('a secret first made inside a transaction that rolls back (a dry run) is not the one kept', () => {
+    const s = open();
+    let inside: Buffer | undefined;
+    expect(() =>
+      s.transaction(() => {
+        inside = s.formSecret();
+        throw new Error('rollback');
+      }),
+    ).toThrow('rollback');
+    expect(raw((db) => db.prepare('SELECT count(*) FROM settings').pluck().get())).toBe(0);
+    const kept = s.formSecret();
+    expect(kept.equals(inside!)).toBe(false);
+    expect(raw((db) => db.prepare("SELECT value FROM settings WHERE key = 'form_secret'").pluck().get()) as Buffer).toEqual(kept);
+  });
+
   it('adoptFormSecret gives a database without one a known secret, and never replaces one in use', () => {
     const s = open();
     const known = Buffer.alloc(32, 7);

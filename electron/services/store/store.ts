@@ -130,6 +130,8 @@ export class Store {
   private readonly st;
   /** Every other statement, prepared on first use: preparing costs more than running a small one. */
   private readonly prepared = new Map<string, Database.Statement>();
+  /** The form secret, once read (formSecret). */
+  private secret?: Buffer;
 
   private constructor(
     private readonly db: Database.Database,
@@ -296,8 +298,19 @@ export class Store {
    * first need. They never leave the database: a form carries only what is derived from them.
    */
   formSecret(): Buffer {
-    this.q("INSERT OR IGNORE INTO settings (key, value) VALUES ('form_secret', ?)").run(randomBytes(32));
-    return this.q<[], Buffer>("SELECT value FROM settings WHERE key = 'form_secret'").pluck().get()!;
+    // Asked once per imported form: read once, and written only the first time (an INSERT, even
+    // one that is ignored, is a write transaction of its own: a batch paid one per file).
+    if (this.secret) return this.secret;
+    const read = () => this.q<[], Buffer>("SELECT value FROM settings WHERE key = 'form_secret'").pluck().get();
+    let secret = read();
+    if (!secret) {
+      this.q("INSERT OR IGNORE INTO settings (key, value) VALUES ('form_secret', ?)").run(randomBytes(32));
+      secret = read()!;
+      // Made inside a transaction (a dry run rolls its own back): not remembered until it is
+      // read outside one, or forms could be signed with a secret the database never kept.
+      if (this.db.inTransaction) return secret;
+    }
+    return (this.secret = secret);
   }
 
   /**
