@@ -3,7 +3,7 @@
 // to store, each stored whole; "Hủy" stops between files; the summary says what was stored and
 // what was skipped and why. On the 200 files of tests/fixtures/batch, made by other tools.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type HostFixture } from './fixtures';
 import { dbState, expected, nfc, prepareDistrict200, storedValue, submissions, twoHundred, TWO_HUNDRED } from './batch-helpers';
 import { failOnConsoleErrors } from './helpers';
 
@@ -44,6 +44,19 @@ async function armCancel(page: Page, phase: 'checking' | 'storing'): Promise<voi
   }, phase);
 }
 
+/**
+ * Makes every file's parse take `ms` longer (an older office PC). On a quick machine with many
+ * cores the 200 files are all checked within a second, before the page's polling of the batch can
+ * show a first one, let alone cancel: the test would see the preview and nothing in between.
+ */
+function paceChecking(host: HostFixture, ms: number): void {
+  const parse = host.pool.parse.bind(host.pool);
+  host.pool.parse = async (name, buf) => {
+    await new Promise((r) => setTimeout(r, ms));
+    return parse(name, buf);
+  };
+}
+
 const cancelledAt = (page: Page) => page.evaluate(() => (window as unknown as { cancelledAt?: number }).cancelledAt ?? -1);
 
 const seenProgress = (page: Page) => page.evaluate(() => (window as unknown as { seen: { value: number; text: string }[] }).seen);
@@ -65,6 +78,7 @@ function row(page: Page, file: string) {
 test('a folder of 200 commune files: the bar advances file by file, every file gets its status, nothing is stored', async ({ host, page }, testInfo) => {
   test.setTimeout(120_000);
   await prepareDistrict200(host);
+  paceChecking(host, 160); // 8 parses run ahead: about 20 ms a file, 4 s for the 200
   await page.goto(host.url);
   await expect(page).toHaveURL(/#\/grid\/xmc$/);
   const before = dbState(host);
@@ -200,6 +214,7 @@ test('accept some: only the ticked files are stored, a ticked conflict overrides
 
 test('cancel while checking 200 files stops between two files and stores nothing', async ({ host, page }, testInfo) => {
   await prepareDistrict200(host);
+  paceChecking(host, 160);
   await page.goto(host.url);
   const before = dbState(host);
   // "Hủy" once the checking (not the reading) has got through a first file.

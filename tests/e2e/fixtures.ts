@@ -21,6 +21,8 @@ export interface HostFixture {
   dbPath: string;
   store: Store;
   api: Api;
+  /** The host's parse pool, for a test that must pace the checking of a batch. */
+  pool: ParsePool;
 }
 
 export const test = base.extend<{ host: HostFixture; demo: HostFixture }>({
@@ -32,7 +34,7 @@ export const test = base.extend<{ host: HostFixture; demo: HostFixture }>({
     const api = createHandlers({ store, pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
     const server = createHost(api, join(ROOT, 'dist', 'renderer'));
     const url = await server.listen();
-    await use({ url, origin: new URL(url).origin, dbPath, store, api });
+    await use({ url, origin: new URL(url).origin, dbPath, store, api, pool });
     // Drops the browser's keep-alive sockets, which would hold close() open for a minute.
     await server.close();
     await pool.close();
