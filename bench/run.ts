@@ -9,14 +9,14 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { exportBuffer } from '../electron/services/export';
-import { writeWorkbook } from '../electron/services/excel/write';
-import { importBuffer } from '../electron/services/import';
-import { writeForms } from '../electron/services/forms-out';
-import { ParsePool } from '../electron/services/batch/pool';
-import { runBatch } from '../electron/services/batch/run';
+import { exportBuffer } from '../electron/core/export';
+import { writeWorkbook } from '../electron/core/excel/write';
+import { importBuffer } from '../electron/core/import';
+import { writeForms } from '../electron/core/forms-out';
+import { ParsePool } from '../electron/core/batch/pool';
+import { runBatch } from '../electron/core/batch/run';
 import { readdirSync } from 'node:fs';
-import { Store } from '../electron/services/store/store';
+import { Store } from '../electron/core/store/store';
 import { columnsOf, type Grid } from '../shared/grid';
 import { getTemplate } from '../shared/templates';
 import { uiBench } from './ui';
@@ -144,7 +144,7 @@ async function batch() {
 
   // The worker as the app runs it: bundled (under tsx it would compile TypeScript at start-up).
   const worker = join(ROOT, 'dist-electron', 'parse-worker.cjs');
-  await build({ entryPoints: [join(ROOT, 'electron/services/batch/parse-worker.ts')], outfile: worker, ...NODE_BUNDLE, logLevel: 'error' });
+  await build({ entryPoints: [join(ROOT, 'electron/core/batch/parse-worker.ts')], outfile: worker, ...NODE_BUNDLE, logLevel: 'error' });
 
   let k = 0;
   // Alternating, run by run: a neighbour's load on this shared machine falls on both sides.

@@ -20,12 +20,12 @@ import { columnsOf, groupsOf, type Grid } from '../shared/grid';
 import { checkGrid, type RuleFinding } from '../shared/rules';
 import { getTemplate, TEMPLATES, type TemplateDef, type TemplateId } from '../shared/templates';
 import { markState } from '../shared/text/marks';
-import { createHost, type Host } from '../electron/host/server';
-import { ParsePool } from '../electron/services/batch/pool';
-import { createHandlers } from '../electron/services/handlers';
-import { Store } from '../electron/services/store/store';
-import { buildColumns } from '../renderer/src/gridColumns';
-import { applyChanges, changesOf } from '../renderer/src/gridEdits';
+import { createHost, type Host } from '../electron/faces/host/server';
+import { ParsePool } from '../electron/core/batch/pool';
+import { createHandlers } from '../electron/core/handlers';
+import { Store } from '../electron/core/store/store';
+import { buildColumns } from '../renderer/src/grid/gridColumns';
+import { applyChanges, changesOf } from '../renderer/src/grid/gridEdits';
 import { prng } from '../tests/support/prng';
 
 const ROOT = join(import.meta.dirname, '..');

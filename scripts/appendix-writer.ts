@@ -7,7 +7,7 @@
 // because the point of these files is to test that the app finds those faults itself.
 
 import ExcelJS from 'exceljs';
-import { centralDirectory, dataStart } from '../electron/services/excel/lean/zip';
+import { centralDirectory, dataStart } from '../electron/core/excel/lean/zip';
 import type { SeedTable } from './seed-tables';
 
 export interface LayoutOptions {

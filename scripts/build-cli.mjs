@@ -21,10 +21,10 @@ export async function buildCli(root) {
   const common = { ...NODE_BUNDLE, absWorkingDir: root, logLevel: 'warning' };
   mkdirSync(tmp, { recursive: true });
   try {
-    await build({ ...common, entryPoints: ['electron/services/batch/parse-worker.ts'], outfile: join(tmp, 'parse-worker.cjs') });
-    await build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: join(tmp, 'cli-core.cjs') });
+    await build({ ...common, entryPoints: ['electron/core/batch/parse-worker.ts'], outfile: join(tmp, 'parse-worker.cjs') });
+    await build({ ...common, entryPoints: ['electron/faces/cli/main.ts'], outfile: join(tmp, 'cli-core.cjs') });
     // The entry stays a few kB: --help must not parse the 1.2 MB core (zod is most of it).
-    await build({ ...common, entryPoints: ['electron/cli/entry.ts'], outfile: join(tmp, 'cli.cjs'), plugins: [coreApart] });
+    await build({ ...common, entryPoints: ['electron/faces/cli/entry.ts'], outfile: join(tmp, 'cli.cjs'), plugins: [coreApart] });
     // The entry last: its mtime is what scripts/cli.mjs compares against.
     for (const f of ['parse-worker.cjs', 'cli-core.cjs', 'cli.cjs']) renameSync(join(tmp, f), join(dir, f));
   } finally {

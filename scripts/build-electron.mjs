@@ -4,6 +4,6 @@ import { build } from 'esbuild';
 import { NODE_BUNDLE } from './bundle-options.mjs';
 
 const common = { ...NODE_BUNDLE, sourcemap: true, logLevel: 'warning' };
-await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
-await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
-await build({ ...common, entryPoints: ['electron/services/batch/parse-worker.ts'], outfile: 'dist-electron/parse-worker.cjs' });
+await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' });
+await build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist-electron/preload.cjs' });
+await build({ ...common, entryPoints: ['electron/core/batch/parse-worker.ts'], outfile: 'dist-electron/parse-worker.cjs' });

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import * as ZLIB from 'node:zlib';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { inflate, readDirectory } from '../electron/services/excel/lean/zip';
+import { inflate, readDirectory } from '../electron/core/excel/lean/zip';
 
 const REPO = join(import.meta.dirname, '..');
 const OUT = join(REPO, 'tests/fixtures/hostile');
@@ -482,7 +482,7 @@ Outcomes:
 - **read**: exit 0 or 1 (1 = the file has findings of severity error; the seed itself has two).
 
 Every run: under 15 s and under 1.5 GB of peak memory (RSS). The limits the refusals come from
-are in electron/services/excel/limits.ts.
+are in electron/core/excel/limits.ts.
 
 Made by the test at run time (not committed): a directory named \`thu-muc.xlsx\` (refused: "là thư
 mục"), a missing path (refused: "không tìm thấy tệp"), and a folder of 2,000 files (import of the

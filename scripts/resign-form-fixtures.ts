@@ -7,9 +7,9 @@
 import JSZip from 'jszip';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { originText } from '../electron/services/excel/book';
-import { openBook } from '../electron/services/excel/read';
-import { originTrust, sealOf } from '../electron/services/form-seal';
+import { originText } from '../electron/core/excel/book';
+import { openBook } from '../electron/core/excel/read';
+import { originTrust, sealOf } from '../electron/core/form-seal';
 import { parseOrigin, serializeOrigin } from '../shared/form-origin';
 import { FIXTURE_FORM_SECRET } from '../tests/support/fixture-secret';
 import { REPO } from './build-seeds';

@@ -24,7 +24,7 @@ if (bin) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('Không tải được Electron trên máy này (không có mạng tới máy chủ tải Electron); mở ứng dụng trong trình duyệt thay thế.');
-  const child = spawn(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'electron/host/main.ts', ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'electron/faces/host/main.ts', ...process.argv.slice(2)], {
     stdio: ['inherit', 'pipe', 'inherit'],
   });
   // The host's first line is the URL to open, its secret included: shown, then opened.

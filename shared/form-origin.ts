@@ -6,7 +6,7 @@
 // The text travels inside a file that has been in other hands: parseOrigin trusts nothing and
 // answers null for anything that is not exactly what serializeOrigin wrote. Since forms are
 // signed, an origin also names the database that issued it (db) and carries that database's
-// signature (sig) over signedText: the import checks it (electron/services/form-seal.ts) before
+// signature (sig) over signedText: the import checks it (electron/core/form-seal.ts) before
 // it lets the origin say which commune the file is and what was issued. Forms sent before that
 // have neither field.
 import { z } from 'zod';

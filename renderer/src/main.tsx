@@ -2,12 +2,12 @@
 // the app (boot.tsx, about 1.4 MB), then for the first screen's data, which the main process
 // gathers while that chunk arrives and is evaluated (before, the data was asked for only once
 // the whole bundle was compiled, and the grid waited for both one after the other).
-import { prefetchFirstScreen } from './early';
-import './styles.css';
+import { prefetchFirstScreen } from './platform/early';
+import './platform/styles.css';
 
 // Asked for first: the host answers in order, and the chunk is the longer wait. Should it not
 // load (a damaged install), the window says so rather than stay blank.
-import('./boot').catch(() => {
+import('./shell/boot').catch(() => {
   const root = document.getElementById('root');
   if (root) {
     root.className = 'page-message error';

@@ -5,10 +5,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHost } from '../../electron/host/server';
-import { ParsePool } from '../../electron/services/batch/pool';
-import { openSession, type Session } from '../../electron/services/session';
-import { backupStore } from '../../electron/services/store/backup';
+import { createHost } from '../../electron/faces/host/server';
+import { ParsePool } from '../../electron/core/batch/pool';
+import { openSession, type Session } from '../../electron/core/session';
+import { backupStore } from '../../electron/core/store/backup';
 import { expect, ROOT, test } from './fixtures';
 import { failOnConsoleErrors } from './helpers';
 import { damageDatabase } from '../support/damage-db';

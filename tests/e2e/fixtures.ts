@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Api } from '../../shared/api';
-import { createHost } from '../../electron/host/server';
-import { ParsePool } from '../../electron/services/batch/pool';
-import { createHandlers } from '../../electron/services/handlers';
-import { Store } from '../../electron/services/store/store';
+import { createHost } from '../../electron/faces/host/server';
+import { ParsePool } from '../../electron/core/batch/pool';
+import { createHandlers } from '../../electron/core/handlers';
+import { Store } from '../../electron/core/store/store';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

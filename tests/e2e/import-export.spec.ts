@@ -148,7 +148,7 @@ test('export from the app equals the CLI’s export of the same database: the sa
   await fromApp.xlsx.readFile((await (await downloading).path())!);
 
   const out = join(mkdtempSync(join(tmpdir(), 'pcgd-cli-export-')), 'cli.xlsx');
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'electron', 'cli', 'main.ts'), 'export', '--db', demo.dbPath, '--out', out], { cwd: ROOT });
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'electron', 'faces', 'cli', 'main.ts'), 'export', '--db', demo.dbPath, '--out', out], { cwd: ROOT });
   const fromCli = new ExcelJS.Workbook();
   await fromCli.xlsx.readFile(out);
 

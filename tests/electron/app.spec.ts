@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Store } from '../../electron/services/store/store';
+import { Store } from '../../electron/core/store/store';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));

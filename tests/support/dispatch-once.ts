@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ParsePool } from '../../electron/services/batch/pool';
-import { dispatch } from '../../electron/services/dispatch';
-import { fileFaultLog } from '../../electron/services/fault-log';
-import { openSession } from '../../electron/services/session';
+import { ParsePool } from '../../electron/core/batch/pool';
+import { dispatch } from '../../electron/core/dispatch';
+import { fileFaultLog } from '../../electron/core/fault-log';
+import { openSession } from '../../electron/core/session';
 
 const [db, method, payload, busy] = process.argv.slice(2);
 const pool = new ParsePool(1);

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Api } from '../../shared/api';
-import { ParsePool } from '../../electron/services/batch/pool';
-import { createHandlers } from '../../electron/services/handlers';
-import { Store } from '../../electron/services/store/store';
+import { ParsePool } from '../../electron/core/batch/pool';
+import { createHandlers } from '../../electron/core/handlers';
+import { Store } from '../../electron/core/store/store';
 
 const ROOT = join(__dirname, '..', '..');
 

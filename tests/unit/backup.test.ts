@@ -9,12 +9,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ParsePool } from '../../electron/services/batch/pool';
-import { dispatch } from '../../electron/services/dispatch';
-import type { FaultLog } from '../../electron/services/fault-log';
-import { createHandlers } from '../../electron/services/handlers';
-import { importBuffer } from '../../electron/services/import';
-import { openSession } from '../../electron/services/session';
+import { ParsePool } from '../../electron/core/batch/pool';
+import { dispatch } from '../../electron/core/dispatch';
+import type { FaultLog } from '../../electron/core/fault-log';
+import { createHandlers } from '../../electron/core/handlers';
+import { importBuffer } from '../../electron/core/import';
+import { openSession } from '../../electron/core/session';
 import {
   backupDir,
   backupFileName,
@@ -25,9 +25,9 @@ import {
   listBackups,
   restoreDatabase,
   retention,
-} from '../../electron/services/store/backup';
-import { SCHEMA_VERSION } from '../../electron/services/store/migrations';
-import { Store } from '../../electron/services/store/store';
+} from '../../electron/core/store/backup';
+import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
+import { Store } from '../../electron/core/store/store';
 import { damageDatabase } from '../support/damage-db';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -66,7 +66,7 @@ function cellCount(file: string): number {
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'cli', 'main.ts'), ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'faces', 'cli', 'main.ts'), ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -182,7 +182,7 @@ describe('a backup killed half-way', () => {
     expect(fs.existsSync(`${dbFile}-wal`)).toBe(false);
     const bytes = fs.readFileSync(dbFile);
 
-    const child = (await import('node:child_process')).spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'cli', 'main.ts'), 'backup', '--db', dbFile], {
+    const child = (await import('node:child_process')).spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'faces', 'cli', 'main.ts'), 'backup', '--db', dbFile], {
       cwd: ROOT,
       stdio: 'ignore',
     });
@@ -263,7 +263,7 @@ describe('restore', () => {
   async function goodBackup(name = 'good-backup.db'): Promise<string> {
     const store = await districtDb(path.join(dir, `source-${name}`));
     const out = path.join(dir, name);
-    await (await import('../../electron/services/store/backup')).backupStoreTo(store, out);
+    await (await import('../../electron/core/store/backup')).backupStoreTo(store, out);
     store.close();
     return out;
   }

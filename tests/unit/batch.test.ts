@@ -15,14 +15,14 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandInputs } from '../../electron/cli/inputs';
-import { ParsePool } from '../../electron/services/batch/pool';
-import { runBatch } from '../../electron/services/batch/run';
-import { readFileBytes } from '../../electron/services/excel/read';
-import { exportBuffer, pickDistrict } from '../../electron/services/export';
-import { formForCommune } from '../../electron/services/forms-out';
-import { importBuffer, type ImportOptions } from '../../electron/services/import';
-import { Store } from '../../electron/services/store/store';
+import { expandInputs } from '../../electron/faces/cli/inputs';
+import { ParsePool } from '../../electron/core/batch/pool';
+import { runBatch } from '../../electron/core/batch/run';
+import { readFileBytes } from '../../electron/core/excel/read';
+import { exportBuffer, pickDistrict } from '../../electron/core/export';
+import { formForCommune } from '../../electron/core/forms-out';
+import { importBuffer, type ImportOptions } from '../../electron/core/import';
+import { Store } from '../../electron/core/store/store';
 import type { ImportFileResult } from '../../shared/api';
 import { groupsOf } from '../../shared/grid';
 import { getTemplate, type TemplateId } from '../../shared/templates';
@@ -189,7 +189,7 @@ async function batch(dbFile: string, dir: string, opts: ImportOptions): Promise<
 const run = promisify(execFile);
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'electron', 'cli', 'main.ts'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'electron', 'faces', 'cli', 'main.ts'), ...args], {
       cwd: ROOT,
       maxBuffer: 256 * 1024 * 1024,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeGate, CLOSE_WAIT_MS } from '../../electron/close-gate';
+import { closeGate, CLOSE_WAIT_MS } from '../../electron/main/close-gate';
 
 /** A gate with a hand-driven clock: the test fires the timer, nothing waits in real time. */
 function harness(opts: { askThrows?: boolean } = {}) {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookFile } from '../../electron/services/excel/read';
+import { readWorkbookFile } from '../../electron/core/excel/read';
 import {
   COUNT_TEMPLATES,
   evaluateCounts,

@@ -10,11 +10,11 @@ import { promisify } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ParsePool } from '../../electron/services/batch/pool';
-import { dispatch } from '../../electron/services/dispatch';
-import type { FaultLog } from '../../electron/services/fault-log';
-import { openSession } from '../../electron/services/session';
-import { Store } from '../../electron/services/store/store';
+import { ParsePool } from '../../electron/core/batch/pool';
+import { dispatch } from '../../electron/core/dispatch';
+import type { FaultLog } from '../../electron/core/fault-log';
+import { openSession } from '../../electron/core/session';
+import { Store } from '../../electron/core/store/store';
 
 const ROOT = join(__dirname, '..', '..');
 const DISTRICT = join(ROOT, 'tests', 'fixtures', 'batch', 'district-200.xlsx');
@@ -45,7 +45,7 @@ async function node(args: string[], opts: { uid?: number; gid?: number } = {}): 
   }
 }
 
-const cli = (args: string[], opts: { uid?: number; gid?: number } = {}) => node([join(ROOT, 'electron', 'cli', 'main.ts'), ...args], opts);
+const cli = (args: string[], opts: { uid?: number; gid?: number } = {}) => node([join(ROOT, 'electron', 'faces', 'cli', 'main.ts'), ...args], opts);
 /** One call through openSession + dispatch in a process of its own (so it can run as another user). */
 async function dispatchOnce(db: string, method: string, payload: unknown, opts: { uid?: number; gid?: number } = {}) {
   const file = `${db}.payload.json`;

@@ -7,11 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { excelText, EXCEL_CELL_MAX } from '../../electron/services/excel/excel-text';
-import { exportBuffer } from '../../electron/services/export';
-import { writeForms } from '../../electron/services/forms-out';
-import { importBuffer } from '../../electron/services/import';
-import { Store } from '../../electron/services/store/store';
+import { excelText, EXCEL_CELL_MAX } from '../../electron/core/excel/excel-text';
+import { exportBuffer } from '../../electron/core/export';
+import { writeForms } from '../../electron/core/forms-out';
+import { importBuffer } from '../../electron/core/import';
+import { Store } from '../../electron/core/store/store';
 
 const ROOT = join(__dirname, '..', '..');
 

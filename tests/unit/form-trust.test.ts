@@ -1,5 +1,5 @@
 // Forms cannot be forged or mis-filed silently (issue 8, item 2). A form's origin is signed by the
-// database that issued it (electron/services/form-seal.ts); on import, an origin that does not
+// database that issued it (electron/core/form-seal.ts); on import, an origin that does not
 // verify, an origin of another database that does not match by name, or a name cell that names
 // another commune than the origin, is a conflict (or rejected) with a reason naming the communes,
 // and nothing is stored — nor counted as sent — unless the officer ticks the file (force).
@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORIGIN_SHEET } from '../../electron/services/excel/forms';
-import { SHEET_LAYOUT } from '../../electron/services/excel/write';
-import { pickDistrict } from '../../electron/services/export';
-import { formForCommune } from '../../electron/services/forms-out';
-import { importBuffer } from '../../electron/services/import';
-import { Store } from '../../electron/services/store/store';
-import type { UnitRecord } from '../../electron/services/store/types';
+import { ORIGIN_SHEET } from '../../electron/core/excel/forms';
+import { SHEET_LAYOUT } from '../../electron/core/excel/write';
+import { pickDistrict } from '../../electron/core/export';
+import { formForCommune } from '../../electron/core/forms-out';
+import { importBuffer } from '../../electron/core/import';
+import { Store } from '../../electron/core/store/store';
+import type { UnitRecord } from '../../electron/core/store/types';
 import { parseOrigin, serializeOrigin, type FormOrigin } from '../../shared/form-origin';
 import { columnsOf } from '../../shared/grid';
 import { getTemplate } from '../../shared/templates';

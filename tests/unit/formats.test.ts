@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openBook, ReadError } from '../../electron/services/excel/read';
-import { legacyFormat } from '../../electron/services/excel/sheetjs';
-import { importBuffer } from '../../electron/services/import';
-import { validateFile } from '../../electron/services/validate';
-import { Store } from '../../electron/services/store/store';
+import { openBook, ReadError } from '../../electron/core/excel/read';
+import { legacyFormat } from '../../electron/core/excel/sheetjs';
+import { importBuffer } from '../../electron/core/import';
+import { validateFile } from '../../electron/core/validate';
+import { Store } from '../../electron/core/store/store';
 import { isWorkbookName } from '../../shared/workbook-files';
 
 const ROOT = join(import.meta.dirname, '..', '..');

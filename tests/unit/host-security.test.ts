@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHODS, type Api } from '../../shared/api';
-import { createHost, MAX_BODY, type Host } from '../../electron/host/server';
-import { CSP } from '../../electron/security';
+import { createHost, MAX_BODY, type Host } from '../../electron/faces/host/server';
+import { CSP } from '../../shared/csp';
 import { openTestApp, type TestApp } from '../support/handlers';
 
 const ROOT = join(__dirname, '..', '..');

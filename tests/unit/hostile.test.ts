@@ -43,9 +43,9 @@ let baseDb: string;
 
 async function bundle(): Promise<string> {
   const common = { ...NODE_BUNDLE, logLevel: 'silent' as const };
-  await build({ ...common, entryPoints: [join(ROOT, 'electron/cli/main.ts')], outfile: join(dir, 'cli.cjs') });
+  await build({ ...common, entryPoints: [join(ROOT, 'electron/faces/cli/main.ts')], outfile: join(dir, 'cli.cjs') });
   // The pool looks for its worker beside the bundle, as in the app.
-  await build({ ...common, entryPoints: [join(ROOT, 'electron/services/batch/parse-worker.ts')], outfile: join(dir, 'parse-worker.cjs') });
+  await build({ ...common, entryPoints: [join(ROOT, 'electron/core/batch/parse-worker.ts')], outfile: join(dir, 'parse-worker.cjs') });
   return join(dir, 'cli.cjs');
 }
 

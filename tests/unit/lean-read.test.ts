@@ -6,9 +6,9 @@ import JSZip from 'jszip';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exceljsBook, type BookSource } from '../../electron/services/excel/book';
-import { leanBook } from '../../electron/services/excel/lean/book';
-import { openBook, ReadError } from '../../electron/services/excel/read';
+import { exceljsBook, type BookSource } from '../../electron/core/excel/book';
+import { leanBook } from '../../electron/core/excel/lean/book';
+import { openBook, ReadError } from '../../electron/core/excel/read';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { sheetText } from '../../electron/services/excel/cells';
+import { sheetText } from '../../electron/core/excel/cells';
 import { decodeSheet } from '../../shared/sheet/legacy';
 import type { SheetText } from '../../shared/sheet/types';
 import { detectLegacy, fontEncoding, isCapitalsFont, tcvn3ToUnicode, vniToUnicode } from '../../shared/text/legacy';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { columnsOf, emptyGrid, type Grid } from '../../shared/grid';
 import { checkGrid, contextTemplates, RULES } from '../../shared/rules';
 import { getTemplate, TEMPLATES, type TemplateId } from '../../shared/templates';
-import { applyChanges, changesOf, type CellWrite } from '../../renderer/src/gridEdits';
+import { applyChanges, changesOf, type CellWrite } from '../../renderer/src/grid/gridEdits';
 import { LiveCheck } from '../../shared/rules/live';
 import { prng } from '../support/prng';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuTemplate, type MenuItemSpec } from '../../electron/menu-template';
+import { menuTemplate, type MenuItemSpec } from '../../electron/main/menu-template';
 import { isMenuCommand, MENU_COMMANDS } from '../../shared/menu';
 
 const flat = (items: MenuItemSpec[]): MenuItemSpec[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);

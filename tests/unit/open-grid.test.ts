@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../shared/api';
 import { checkGrid } from '../../shared/rules';
 import { getTemplate } from '../../shared/templates';
-import { dispatch } from '../../electron/services/dispatch';
-import type { Store } from '../../electron/services/store/store';
+import { dispatch } from '../../electron/core/dispatch';
+import type { Store } from '../../electron/core/store/store';
 import { openTestApp, type TestApp } from '../support/handlers';
 
 let app: TestApp;

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { ParsePool, WORKER_DIED } from '../../electron/services/batch/pool';
+import { ParsePool, WORKER_DIED } from '../../electron/core/batch/pool';
 
 const ROOT = join(__dirname, '..', '..');
 // A real workbook: parsed on the main thread it would come back ok.

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookFile, ReadError } from '../../electron/services/excel/read';
+import { readWorkbookFile, ReadError } from '../../electron/core/excel/read';
 import { validateWorkbook } from '../../shared/report';
 
 const FIX = join(__dirname, '..', 'fixtures');

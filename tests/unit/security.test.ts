@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHODS, type Api } from '../../shared/api';
-import { dispatch } from '../../electron/services/dispatch';
-import { fileFaultLog } from '../../electron/services/fault-log';
+import { dispatch } from '../../electron/core/dispatch';
+import { fileFaultLog } from '../../electron/core/fault-log';
 import { UserError } from '../../shared/errors';
-import type { Store } from '../../electron/services/store/store';
+import type { Store } from '../../electron/core/store/store';
 import { openTestApp, type TestApp } from '../support/handlers';
-import { BEFORE_CLOSE_CHANNEL, CLOSE_READY_CHANNEL } from '../../electron/close-gate';
-import { allowNavigation, APP_ORIGIN, CSP, isTrustedUrl, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from '../../electron/security';
+import { BEFORE_CLOSE_CHANNEL, CLOSE_READY_CHANNEL } from '../../electron/main/close-gate';
+import { allowNavigation, APP_ORIGIN, CSP, isTrustedUrl, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from '../../electron/main/security';
 
 const recorded = vi.hoisted(() => ({
   handlers: new Map<string, (e: unknown, p: unknown) => unknown>(),
@@ -93,7 +93,7 @@ describe('one contract, wired in every face', () => {
   });
 
   it('IPC registers one checked handler per method; a foreign sender is refused', async () => {
-    const { registerIpc } = await import('../../electron/ipc');
+    const { registerIpc } = await import('../../electron/main/ipc');
     registerIpc(api);
     expect([...recorded.handlers.keys()].sort()).toEqual(METHODS.map((m) => `api:${m}`).sort());
     const overview = recorded.handlers.get('api:overview')!;
@@ -113,7 +113,7 @@ describe('one contract, wired in every face', () => {
   });
 
   it('the preload exposes exactly the contract, each method invoking its own channel', async () => {
-    await import('../../electron/preload');
+    await import('../../electron/main/preload');
     const exposed = recorded.exposed.get('api')!;
     expect(Object.keys(exposed).sort()).toEqual([...METHODS].sort());
     expect(await exposed.overview({})).toBe('từ main');
@@ -124,7 +124,7 @@ describe('one contract, wired in every face', () => {
   });
 
   it('the close hook answers the main process only once the page has stored its edits', async () => {
-    await import('../../electron/preload');
+    await import('../../electron/main/preload');
     let store = () => {};
     const stored = new Promise<void>((ok) => (store = ok));
     const off = recorded.exposed.get('appWindow')!.onBeforeClose(() => stored) as () => void;

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../electron/services/store/migrations';
-import { Store } from '../../electron/services/store/store';
-import type { UnitRecord } from '../../electron/services/store/types';
+import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/store/migrations';
+import { Store } from '../../electron/core/store/store';
+import type { UnitRecord } from '../../electron/core/store/types';
 import type { Layout } from '../../shared/templates';
 
 const LAYOUT: Layout = { results: ['2020'], periods: ['2021-2025', '2026-2030'] };

@@ -1,7 +1,7 @@
 // Plan targets checked against the grids (DOMAIN.md §10.2–10.4), on the real sample district
 // workbook (Huyện Mẫu, 12 xã) and the real Hà Quảng grids of seed 001, read by the app's reader.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbookFile } from '../../electron/services/excel/read';
+import { readWorkbookFile } from '../../electron/core/excel/read';
 import { emptyGrid, type Grid } from '../../shared/grid';
 import { checkTargets, targetFindings } from '../../shared/targets/check';
 import { evaluateTarget, type TemplateGrid } from '../../shared/targets/evaluate';

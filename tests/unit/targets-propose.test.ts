@@ -3,7 +3,7 @@
 // and the sentences it cannot read handed back, never guessed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookFile } from '../../electron/services/excel/read';
+import { readWorkbookFile } from '../../electron/core/excel/read';
 import { checkTargets } from '../../shared/targets/check';
 import type { Target } from '../../shared/targets/model';
 import { proposeTargets } from '../../shared/targets/propose';

@@ -3,7 +3,7 @@
 // raises it at the target's Giá trị cell; unreadable cells are value.invalid where they are.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbookFile } from '../../electron/services/excel/read';
+import { readWorkbookFile } from '../../electron/core/excel/read';
 import { checkTargets } from '../../shared/targets/check';
 import type { TemplateGrid } from '../../shared/targets/evaluate';
 import { proposeTargets } from '../../shared/targets/propose';

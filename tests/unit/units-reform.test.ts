@@ -3,7 +3,7 @@
 // Tỉnh Cao Bằng; the re-based view reads the real grids of seeds/ha-quang.xlsx.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbookFile } from '../../electron/services/excel/read';
+import { readWorkbookFile } from '../../electron/core/excel/read';
 import {
   applyPlan,
   planAppChange,

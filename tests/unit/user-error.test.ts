@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBatch } from '../../electron/services/batch/run';
-import { dispatch } from '../../electron/services/dispatch';
-import { fileFaultLog } from '../../electron/services/fault-log';
+import { runBatch } from '../../electron/core/batch/run';
+import { dispatch } from '../../electron/core/dispatch';
+import { fileFaultLog } from '../../electron/core/fault-log';
 import { UserError, isUserError, reviveError, serializeError } from '../../shared/errors';
 import { openTestApp } from '../support/handlers';
 

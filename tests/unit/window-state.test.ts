@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fitToDisplays, loadBounds, saveBounds, type Area } from '../../electron/window-state';
+import { fitToDisplays, loadBounds, saveBounds, type Area } from '../../electron/main/window-state';
 
 const laptop: Area = { x: 0, y: 0, width: 1366, height: 728 };
 const rightMonitor: Area = { x: 1366, y: 0, width: 1920, height: 1040 };

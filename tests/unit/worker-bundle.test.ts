@@ -10,7 +10,7 @@ const ROOT = join(__dirname, '..', '..');
 
 it('the parse worker bundle holds neither zod nor an eager exceljs', async () => {
   const out = await build({
-    entryPoints: [join(ROOT, 'electron/services/batch/parse-worker.ts')],
+    entryPoints: [join(ROOT, 'electron/core/batch/parse-worker.ts')],
     ...NODE_BUNDLE,
     write: false,
     metafile: true,

@@ -10,7 +10,7 @@ import {
   totalLabel,
   writeWorkbook,
   type OfficialReport,
-} from '../../electron/services/excel/write';
+} from '../../electron/core/excel/write';
 import { columnsOf, emptyGrid, type Grid } from '../../shared/grid';
 import { getTemplate, TEMPLATES, type TemplateId } from '../../shared/templates';
 

@@ -1,0 +1,305 @@
+// The appendix grid: AG Grid with the Excel header, a pinned total row, live problem colours
+// and tooltips. Keys, range and clipboard: useGridInput. Edits go out through `onAct`.
+import { createGrid, type CellDoubleClickedEvent, type CellEditRequestEvent, type CellFocusedEvent, type GetRowIdParams, type GridApi, type GridReadyEvent, type RowClassParams } from 'ag-grid-community';
+import { memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import type { UnitNode } from '../../../shared/api';
+import type { Grid } from '../../../shared/grid';
+import type { RuleFinding } from '../../../shared/rules';
+import type { TemplateDef } from '../../../shared/templates';
+import { AG_LOCALE_VI } from './agLocale';
+import { focusedCellOf, focusedTarget, keyWrite, type FocusedCell } from './cellTargets';
+import { onCommitEdits } from '../platform/editCommit';
+import { commitEditing } from './gridCommit';
+import { totalLabel } from '../platform/format';
+import { buildColumns, columnInfos, columnsMaxWidth, groupDepth, NAME_COL, type CellIssue } from './gridColumns';
+import { normaliseText, type CellChange, type CellWrite } from './gridEdits';
+import { rowId, totalRow, unitRows, type RowData } from './gridRows';
+import { RangeSelection } from './rangeSelection';
+import { GROUP_HEADER_HEIGHT, gridTheme, HEADER_HEIGHT, ROW_HEIGHT } from './theme';
+import { flashChanges, useGridInput, type GridInputRefs } from './useGridInput';
+
+export interface AppendixGridHandle {
+  /** Scrolls to a cell and focuses it (a finding's row and column). */
+  focusCell(row: number | 'total', col: string | null): void;
+  /** Scrolls to a commune's row, highlights it and focuses its name. */
+  revealUnit(unitId: number): void;
+  /** Focuses and flashes the cells an undo or redo changed. */
+  showChanges(changes: CellChange[]): void;
+}
+
+interface Props {
+  template: TemplateDef;
+  grid: Grid;
+  /** The aggregating unit (the district): the total row's label and own texts. */
+  aggregate: UnitNode;
+  findings: RuleFinding[];
+  onAct(writes: CellWrite[]): CellChange[];
+  /** The stored cell the user moved to (null: STT, name), for its history. */
+  onCellFocus?(cell: FocusedCell | null): void;
+  ref?: Ref<AppendixGridHandle>;
+}
+
+/** The grid's borders. */
+const GRID_CHROME = 8;
+/** Left and right borders (with a vertical scroll bar, the flexible columns give up its room). */
+const GRID_BORDERS = 2;
+
+const DEFAULT_COL = {
+  sortable: false,
+  resizable: true,
+  suppressMovable: true,
+  suppressHeaderMenuButton: true,
+  suppressHeaderContextMenu: true,
+};
+
+function issueMap(findings: RuleFinding[]): Map<string, CellIssue> {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const m = new Map<string, CellIssue>();
+  for (const f of findings) {
+    if (f.row === null) continue;
+    const id = `${f.row}|${f.col === null || f.col === 'name' ? NAME_COL : f.col}`;
+    const hit = m.get(id);
+    if (!hit) m.set(id, { severity: f.severity, messages: [f.message] });
+    else {
+      hit.messages.push(f.message);
+      if (rank[f.severity] < rank[hit.severity]) hit.severity = f.severity;
+    }
+  }
+  return m;
+}
+
+function sameIssue(a: CellIssue | undefined, b: CellIssue | undefined): boolean {
+  return a === b || (!!a && !!b && a.severity === b.severity && a.messages.join('\n') === b.messages.join('\n'));
+}
+
+/** Repaints colours and tooltips of the rows whose issues changed (an edit: its own rows). */
+function refreshIssues(api: GridApi<RowData>, rows: RowData[], prev: Map<string, CellIssue>, next: Map<string, CellIssue>) {
+  const changed = new Set<string>();
+  for (const [id, issue] of next) if (!sameIssue(prev.get(id), issue)) changed.add(id.slice(0, id.indexOf('|')));
+  for (const id of prev.keys()) if (!next.has(id)) changed.add(id.slice(0, id.indexOf('|')));
+  if (!changed.size) return;
+  if (changed.size > 100) {
+    api.refreshCells({ force: true });
+    return;
+  }
+  const nodes = [...changed].map((r) => (r === 'total' ? api.getPinnedBottomRow(0) : rows[Number(r)] && api.getRowNode(rowId(rows[Number(r)]))));
+  api.refreshCells({ rowNodes: nodes.filter((n) => !!n), force: true });
+}
+
+const getRowId = (p: GetRowIdParams<RowData>) => rowId(p.data);
+const getRowClass = (p: RowClassParams<RowData>) => (p.data?.kind === 'total' ? 'row-total' : undefined);
+
+function focusCell(api: GridApi<RowData>, row: number | 'total', col: string | null) {
+  const colId = col && col !== 'name' && api.getColumn(col) ? col : NAME_COL;
+  api.ensureColumnVisible(colId);
+  if (row === 'total') api.setFocusedCell(0, colId, 'bottom');
+  else {
+    api.ensureIndexVisible(row, 'middle');
+    api.setFocusedCell(row, colId);
+  }
+}
+
+/** Memoised: the page re-renders on every save state, the grid only when its props change. */
+export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggregate, findings, onAct, onCellFocus, ref }: Props) {
+  const apiRef = useRef<GridApi<RowData> | null>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const pendingRef = useRef<(() => void) | null>(null);
+  const highlightRef = useRef<number | null>(null);
+  const issues = useMemo(() => issueMap(findings), [findings]);
+  const issuesRef = useRef(issues);
+  const infos = useMemo(() => columnInfos(template, grid.layout), [template, grid.layout]);
+  const infosRef = useRef(infos);
+  infosRef.current = infos;
+  const actRef = useRef(onAct);
+  actRef.current = onAct;
+  const cellFocusRef = useRef(onCellFocus);
+  cellFocusRef.current = onCellFocus;
+  const [range] = useState(() => new RangeSelection());
+  const inputRefs = useMemo<GridInputRefs>(
+    () => ({ wrap: wrapRef, api: apiRef, infos: infosRef, act: actRef, range, aggregateId: aggregate.id }),
+    [range, aggregate.id],
+  );
+  useGridInput(inputRefs);
+
+  const columnDefs = useMemo(
+    () =>
+      buildColumns(template, grid.layout, {
+        issueAt: (data, colId) => (data ? issuesRef.current.get(`${data.kind === 'total' ? 'total' : data.index}|${colId}`) : undefined),
+        inRange: (data, colId) => range.includes(data, colId),
+      }),
+    [template, grid.layout, range],
+  );
+  const rowData = useMemo(() => unitRows(grid), [grid]);
+  const pinned = useMemo(() => [totalRow(template, grid, aggregate.id, totalLabel(aggregate.kind))], [template, grid, aggregate]);
+
+  // AG Grid is handed the first rows and total once; after an edit it gets only the rows the
+  // edit replaced (a transaction) and the total row's new data. Handed all the rows again, it
+  // would compare them one by one (a country: 3,321 rows on every keystroke).
+  const [firstRows] = useState(rowData);
+  const [firstPinned] = useState(pinned);
+  const gridHas = useRef({ rows: firstRows, pinned: firstPinned });
+  const latest = useRef({ rows: rowData, pinned });
+  latest.current = { rows: rowData, pinned };
+  const syncRows = (api: GridApi<RowData>) => {
+    const has = gridHas.current;
+    const want = latest.current;
+    gridHas.current = want;
+    if (has.rows !== want.rows) {
+      if (has.rows.length !== want.rows.length) api.setGridOption('rowData', want.rows);
+      else {
+        const update = want.rows.filter((r, i) => r !== has.rows[i]);
+        if (update.length) api.applyTransaction({ update });
+      }
+    }
+    if (has.pinned !== want.pinned) {
+      const total = api.getPinnedBottomRow(0);
+      if (total) total.setData(want.pinned[0]);
+      else api.setGridOption('pinnedBottomRowData', want.pinned);
+    }
+  };
+  useLayoutEffect(() => {
+    if (apiRef.current) syncRows(apiRef.current);
+  });
+
+  const rowClassRules = useMemo(
+    () => ({ 'row-found': (p: RowClassParams<RowData>) => p.data?.kind === 'unit' && p.data.unitId === highlightRef.current }),
+    [],
+  );
+
+  // New findings: repaint the colours and tooltips of the cells on screen whose issues changed.
+  useEffect(() => {
+    const prev = issuesRef.current;
+    issuesRef.current = issues;
+    if (apiRef.current && prev !== issues) refreshIssues(apiRef.current, rowData, prev, issues);
+  }, [issues, rowData]);
+
+  function whenReady(fn: (api: GridApi<RowData>) => void) {
+    const api = apiRef.current;
+    if (api) fn(api);
+    else pendingRef.current = () => fn(apiRef.current!);
+  }
+
+  useImperativeHandle(ref, () => ({
+    focusCell: (row, col) => whenReady((api) => focusCell(api, row, col)),
+    revealUnit: (unitId) =>
+      whenReady((api) => {
+        const node = api.getRowNode(`u${unitId}`);
+        if (!node || node.rowIndex === null) return;
+        const prev = highlightRef.current === null ? undefined : api.getRowNode(`u${highlightRef.current}`);
+        highlightRef.current = unitId;
+        api.redrawRows({ rowNodes: prev && prev !== node ? [prev, node] : [node] });
+        focusCell(api, node.rowIndex, NAME_COL);
+      }),
+    showChanges: (changes) =>
+      whenReady((api) => {
+        const first = changes[0];
+        if (!first) return;
+        const node = first.unitId === aggregate.id ? null : api.getRowNode(`u${first.unitId}`);
+        if (first.unitId === aggregate.id) focusCell(api, 'total', first.key);
+        else if (node?.rowIndex != null) focusCell(api, node.rowIndex, first.key);
+        flashChanges(api, aggregate.id, changes);
+      }),
+  }));
+
+  // Focus moving elsewhere than the range's anchor ends the range.
+  const onCellFocused = (e: CellFocusedEvent<RowData>) => {
+    const api = apiRef.current;
+    if (api) cellFocusRef.current?.(focusedCellOf(api, infosRef.current));
+    const anchor = range.anchor;
+    if (!api || !anchor) return;
+    const colId = e.column && typeof e.column === 'object' ? e.column.getColId() : null;
+    if (e.rowPinned || e.rowIndex !== anchor.row || colId !== anchor.col) range.set(api, null);
+  };
+
+  const onEditRequest = (e: CellEditRequestEvent<RowData>) => {
+    const info = infosRef.current.get(e.column.getColId());
+    if (info?.kind !== 'text' || !e.data) return;
+    actRef.current([{ unitId: e.data.unitId, key: info.column.key, value: normaliseText(String(e.newValue ?? '')) }]);
+  };
+
+  // A double click on a mark cell toggles it, like Space.
+  const onDoubleClick = (e: CellDoubleClickedEvent<RowData>) => {
+    const api = apiRef.current;
+    const t = api && focusedTarget(api, infosRef.current);
+    if (!t || t.info.kind !== 'mark' || t.colId !== e.column.getColId()) return;
+    const w = keyWrite(t, ' ');
+    if (w) actRef.current([w]);
+  };
+
+  const onReady = (e: GridReadyEvent<RowData>) => {
+    apiRef.current = e.api;
+    syncRows(e.api);
+    const pending = pendingRef.current;
+    pendingRef.current = null;
+    pending?.();
+  };
+
+  // AG Grid itself (createGrid), not its React wrapper: the wrapper renders every row and cell
+  // through React, which costs a country-sized grid about a quarter more to show. The grid is
+  // created once; its handlers reach this render's functions through a ref, and what changes
+  // later reaches it through its API (rows and total: syncRows; columns: below).
+  const hostRef = useRef<HTMLDivElement>(null);
+  const handlers = useRef({ onEditRequest, onDoubleClick, onCellFocused, onReady });
+  handlers.current = { onEditRequest, onDoubleClick, onCellFocused, onReady };
+  const gridColumns = useRef(columnDefs);
+  useLayoutEffect(() => {
+    const api = createGrid<RowData>(hostRef.current!, {
+      theme: gridTheme,
+      localeText: AG_LOCALE_VI,
+      columnDefs: gridColumns.current,
+      defaultColDef: DEFAULT_COL,
+      rowData: firstRows,
+      pinnedBottomRowData: firstPinned,
+      getRowId,
+      readOnlyEdit: true,
+      onCellEditRequest: (e) => handlers.current.onEditRequest(e),
+      onCellDoubleClicked: (e) => handlers.current.onDoubleClick(e),
+      onCellFocused: (e) => handlers.current.onCellFocused(e),
+      groupHeaderHeight: GROUP_HEADER_HEIGHT,
+      enterNavigatesVerticallyAfterEdit: true,
+      stopEditingWhenCellsLoseFocus: true,
+      enableBrowserTooltips: true,
+      suppressMovableColumns: true,
+      suppressDragLeaveHidesColumns: true,
+      suppressColumnVirtualisation: true,
+      rowClassRules,
+      getRowClass,
+      onGridReady: (e) => handlers.current.onReady(e),
+    });
+    const commit = () => commitEditing(api, infosRef.current, actRef.current);
+    // Export, forms, reload and closing commit the cell being typed into (editCommit.ts).
+    const offCommit = onCommitEdits(commit);
+    // Focus leaving the grid (a button, a link of the tree) commits it at once, before the
+    // click acts (AG Grid's own stop on focus loss hands the text over only a task later).
+    const wrap = wrapRef.current!;
+    const onFocusOut = (e: FocusEvent) => {
+      if (!(e.relatedTarget instanceof Node && wrap.contains(e.relatedTarget))) commit();
+    };
+    wrap.addEventListener('focusout', onFocusOut, true);
+    return () => {
+      wrap.removeEventListener('focusout', onFocusOut, true);
+      offCommit();
+      // Leaving the grid (another grid, another page, Back) keeps what was being typed:
+      // destroy() alone would drop it.
+      commit();
+      apiRef.current = null;
+      api.destroy();
+    };
+    // Created once per grid page (a new page remounts this component).
+  }, [firstRows, firstPinned, rowClassRules]);
+  useLayoutEffect(() => {
+    if (gridColumns.current === columnDefs) return;
+    gridColumns.current = columnDefs;
+    apiRef.current?.setGridOption('columnDefs', columnDefs);
+  }, [columnDefs]);
+
+  // As tall as its rows (the total row right under the last commune, as on paper), shrinking
+  // to scroll when the window is shorter.
+  const height = GROUP_HEADER_HEIGHT * groupDepth(columnDefs) + HEADER_HEIGHT + ROW_HEIGHT * (rowData.length + 1) + GRID_CHROME;
+
+  return (
+    <div ref={wrapRef} className="grid-wrap" data-testid={`grid-${template.id}`} style={{ flexBasis: height, maxWidth: columnsMaxWidth(columnDefs) + GRID_BORDERS }}>
+      <div ref={hostRef} style={{ height: '100%' }} />
+    </div>
+  );
+});

@@ -1,0 +1,149 @@
+// Column definitions mirroring the official Excel header, derived from the template: STT, the
+// commune's name, one group per result year (per age for preschool), then the proposal group
+// with one sub-group per period. Column ids are the grid's column keys ("2020/3 tuổi|Đạt").
+import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueGetterParams } from 'ag-grid-community';
+import { columnsOf, groupsOf, type GridColumn, type GridGroup } from '../../../shared/grid';
+import type { Layout, TemplateDef } from '../../../shared/templates';
+import type { RowData } from './gridRows';
+
+export const STT_COL = 'stt';
+export const NAME_COL = 'name';
+
+export type ColumnInfo =
+  | { kind: 'stt' }
+  | { kind: 'name' }
+  | { kind: 'mark'; column: GridColumn }
+  | { kind: 'text'; column: GridColumn };
+
+export interface CellIssue {
+  severity: 'error' | 'warning' | 'info';
+  messages: string[];
+}
+
+/** How the columns read live state (findings) without being rebuilt on every edit. */
+export interface ColumnHooks {
+  issueAt(data: RowData | undefined, colId: string): CellIssue | undefined;
+  /** Whether the cell lies in the chosen range (Shift+arrows, Shift+click). */
+  inRange(data: RowData | undefined, colId: string): boolean;
+}
+
+type Def = ColDef<RowData> | ColGroupDef<RowData>;
+
+export function columnInfos(t: TemplateDef, layout: Layout): Map<string, ColumnInfo> {
+  const m = new Map<string, ColumnInfo>([
+    [STT_COL, { kind: 'stt' }],
+    [NAME_COL, { kind: 'name' }],
+  ]);
+  for (const c of columnsOf(t, layout)) m.set(c.key, c.kind === 'mark' ? { kind: 'mark', column: c } : { kind: 'text', column: c });
+  return m;
+}
+
+function classRules(hooks: ColumnHooks, colId: string) {
+  const sev = (p: CellClassParams<RowData>) => hooks.issueAt(p.data, colId)?.severity;
+  return {
+    'cell-error': (p: CellClassParams<RowData>) => sev(p) === 'error',
+    'cell-warning': (p: CellClassParams<RowData>) => sev(p) === 'warning',
+    'cell-info': (p: CellClassParams<RowData>) => sev(p) === 'info',
+    'cell-in-range': (p: CellClassParams<RowData>) => hooks.inRange(p.data, colId),
+  };
+}
+
+function tooltip(hooks: ColumnHooks, colId: string) {
+  return (p: ITooltipParams<RowData>) => hooks.issueAt(p.data, colId)?.messages.join('\n');
+}
+
+function leaf(c: GridColumn, hooks: ColumnHooks): ColDef<RowData> {
+  const isMark = c.kind === 'mark';
+  return {
+    colId: c.key,
+    headerName: c.label,
+    headerClass: 'hdr-center',
+    valueGetter: (p: ValueGetterParams<RowData>) => p.data?.values[c.key] ?? '',
+    // Marks change by key (x, Space, Delete); Đánh giá is typed text, also on the total row.
+    editable: !isMark,
+    cellClass: isMark ? 'cell-mark' : 'cell-text',
+    cellClassRules: classRules(hooks, c.key),
+    tooltipValueGetter: tooltip(hooks, c.key),
+    minWidth: isMark ? 50 : 76,
+    maxWidth: isMark ? 120 : 180,
+    flex: isMark ? 1 : 1.5,
+  };
+}
+
+/**
+ * A header group. `rows` > 1: the group stands over fewer levels than the deepest branch (the
+ * XMC result year beside the periods) and, as the merged cell of the Excel header, covers the
+ * empty rows below it (CSS `hdr-span-N`) while its leaves stay on the bottom row.
+ */
+function group(headerName: string, groupId: string, children: Def[], rows = 1): ColGroupDef<RowData> {
+  return {
+    headerName,
+    groupId,
+    children:
+      rows > 1 ? children.map((c) => ('children' in c ? c : { ...c, suppressSpanHeaderHeight: true })) : children,
+    headerClass: rows > 1 ? ['hdr-group', `hdr-span-${rows}`] : 'hdr-group',
+    suppressStickyLabel: true,
+    marryChildren: true,
+  };
+}
+
+/** How many group rows the header has above the leaf row. */
+export function groupDepth(defs: readonly Def[]): number {
+  return Math.max(0, ...defs.map((d) => ('children' in d ? 1 + groupDepth(d.children) : 0)));
+}
+
+/**
+ * The widest the columns can be (each at its width or its maxWidth): a grid with few columns
+ * (Phụ lục 1, 3) is no wider than that, instead of a blank band right of its last column.
+ */
+export function columnsMaxWidth(defs: Def[]): number {
+  return defs.reduce((w, d) => w + ('children' in d ? columnsMaxWidth(d.children as Def[]) : ((d as ColDef).width ?? (d as ColDef).maxWidth ?? Infinity)), 0);
+}
+
+export function buildColumns(t: TemplateDef, layout: Layout, hooks: ColumnHooks): Def[] {
+  const cols = columnsOf(t, layout);
+  const leaves = (g: GridGroup) => cols.filter((c) => c.group === g.id).map((c) => leaf(c, hooks));
+  const groups = groupsOf(t, layout);
+  const defs: Def[] = [
+    {
+      colId: STT_COL,
+      headerName: 'STT',
+      headerClass: 'hdr-center',
+      pinned: 'left',
+      width: 48,
+      resizable: false,
+      valueGetter: (p: ValueGetterParams<RowData>) => (p.data?.kind === 'unit' ? String(p.data.index + 1) : ''),
+      cellClass: 'cell-stt',
+      cellClassRules: classRules(hooks, STT_COL),
+    },
+    {
+      colId: NAME_COL,
+      headerName: 'Tên đơn vị (xã/thị trấn)',
+      headerClass: 'hdr-center',
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      pinned: 'left',
+      width: 180,
+      valueGetter: (p: ValueGetterParams<RowData>) => p.data?.name ?? '',
+      cellClass: 'cell-name',
+      cellClassRules: classRules(hooks, NAME_COL),
+      tooltipValueGetter: tooltip(hooks, NAME_COL),
+    },
+  ];
+  const periods = groups.filter((g) => g.kind === 'period');
+  // Group rows of the header: the result branch has one or two (ages), the periods two.
+  const resultRows = t.ages ? 2 : 1;
+  const headerRows = Math.max(layout.results.length ? resultRows : 0, periods.length ? 2 : 0);
+  for (const year of layout.results) {
+    const yearGroups = groups.filter((g) => g.kind === 'result' && g.when === year);
+    const header = t.header.result.replace('{year}', year);
+    const children: Def[] = t.ages
+      ? yearGroups.map((g) => group(`Trẻ em ${g.age}`, `g:${g.id}`, leaves(g)))
+      : yearGroups.flatMap(leaves);
+    defs.push(group(header, `r:${year}`, children, headerRows - resultRows + 1));
+  }
+  if (periods.length) {
+    defs.push(group(t.header.periods, 'p', periods.map((g) => group(g.when, `g:${g.id}`, leaves(g)))));
+  }
+  return defs;
+}

@@ -1,0 +1,50 @@
+// Numbers, times and unit labels the Vietnamese way (Intl 'vi-VN').
+import type { UnitNode } from '../../../shared/api';
+import { fold } from '../../../shared/text/normalize';
+
+const TIME = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const NUMBER = new Intl.NumberFormat('vi-VN');
+const PERCENT = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "10:42:05" */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : TIME.format(d);
+}
+
+/** "08:00 15/09/2025" (the day and time as written in Vietnam). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : DATE_TIME.format(d);
+}
+
+/** "1.234" */
+export function formatCount(n: number): string {
+  return NUMBER.format(n);
+}
+
+/** "90,48%" (two decimals, decimal comma). */
+export function formatPercent(part: number, whole: number): string {
+  return whole > 0 ? `${PERCENT.format((100 * part) / whole)}%` : '–';
+}
+
+const KIND_WORD: Record<UnitNode['kind'], string> = { tinh: 'Tỉnh', huyen: 'Huyện', xa: 'Xã' };
+
+/** "Huyện Hà Quảng"; a name that already carries its kind ("Thị trấn …") is kept. */
+export function unitTitle(u: Pick<UnitNode, 'kind' | 'name'>): string {
+  const word = KIND_WORD[u.kind];
+  const f = fold(u.name);
+  if (f.startsWith(fold(word) + ' ') || /^(thi tran|phuong|thanh pho|thi xa|quan|dac khu) /.test(f)) return u.name;
+  return u.kind === 'xa' ? u.name : `${word} ${u.name}`;
+}
+
+/** The word for the aggregating unit: "huyện", "tỉnh", "đơn vị". */
+export function aggregateWord(kind: UnitNode['kind']): string {
+  return kind === 'huyen' ? 'huyện' : kind === 'tinh' ? 'tỉnh' : 'đơn vị';
+}
+
+/** The total row's label, from the aggregating unit (DOMAIN.md §1). */
+export function totalLabel(kind: UnitNode['kind']): string {
+  return kind === 'huyen' ? 'Tổng toàn huyện' : kind === 'tinh' ? 'Tổng toàn tỉnh' : 'Cộng';
+}

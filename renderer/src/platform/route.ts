@@ -1,0 +1,34 @@
+// Routing by hash: "#/grid/<templateId>" (the first district) or "#/grid/<templateId>/<unitId>";
+// "#/completeness" or "#/completeness/<unitId>": which communes have sent their forms;
+// "#/backups": the database's backups ("Sao lưu và khôi phục").
+// No React here: the page's first chunk (early.ts) reads the route (useHash.ts follows it).
+import { isTemplateId, type TemplateId } from '../../../shared/templates';
+
+export type Route = { page: 'home' } | { page: 'grid'; template: TemplateId; unitId?: number } | { page: 'completeness'; unitId?: number } | { page: 'backups' };
+
+export function parseHash(hash: string): Route {
+  const m = /^#\/grid\/([^/?#]+)(?:\/(\d+))?\/?$/.exec(hash);
+  if (m) {
+    const id = decodeURIComponent(m[1]);
+    if (isTemplateId(id)) return { page: 'grid', template: id, unitId: m[2] ? Number(m[2]) : undefined };
+  }
+  const c = /^#\/completeness(?:\/(\d+))?\/?$/.exec(hash);
+  if (c) return { page: 'completeness', unitId: c[1] ? Number(c[1]) : undefined };
+  if (/^#\/backups\/?$/.test(hash)) return { page: 'backups' };
+  return { page: 'home' };
+}
+
+export const BACKUPS_HASH = '#/backups';
+
+export function gridHash(template: TemplateId, unitId?: number): string {
+  return `#/grid/${template}${unitId ? `/${unitId}` : ''}`;
+}
+
+export function completenessHash(unitId?: number): string {
+  return `#/completeness${unitId ? `/${unitId}` : ''}`;
+}
+
+export function navigate(hash: string, replace = false): void {
+  if (replace) window.location.replace(hash);
+  else window.location.hash = hash;
+}

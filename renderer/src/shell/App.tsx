@@ -1,0 +1,270 @@
+// The shell: toolbar, side panel with the unit tree, and the page of the route (first run, a
+// grid, or which communes have sent their forms).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { GridView, Outputs, UnitNode } from '../../../shared/api';
+import type { MenuCommand } from '../../../shared/menu';
+import { TEMPLATES, type TemplateId } from '../../../shared/templates';
+import { api, arrived, errorText } from '../platform/api';
+import { BackupsPage } from '../backups/BackupsPage';
+import { downloadBase64 } from '../platform/bytes';
+import { CompletenessPage } from '../completeness/CompletenessPage';
+import { DropOverlay } from './DropOverlay';
+import { FilePicker } from './FilePicker';
+import { FirstRun } from './FirstRun';
+import { formatCount } from '../platform/format';
+import { GridPage, type FocusRequest } from './GridPage';
+import { ImportDialog } from '../import/ImportDialog';
+import type { ImportSummaryData } from '../import/importSummary';
+import { Notice, type NoticeMessage } from '../platform/Notice';
+import { BACKUPS_HASH, completenessHash, gridHash, navigate, parseHash } from '../platform/route';
+import { Toolbar } from './Toolbar';
+import { UnitTree } from './UnitTree';
+import { useHash } from '../platform/useHash';
+import { useImport } from '../import/useImport';
+import { useKeepOnLeave } from '../platform/useKeepOnLeave';
+import { useSaver } from '../platform/useSaver';
+
+type Overview = Outputs['overview'];
+
+const ZIP_TYPE = 'application/zip';
+
+/** The Electron menu's commands (electron/main/menu-template.ts, shared/menu.ts), sent through the preload. */
+declare global {
+  interface Window {
+    appMenu?: { onCommand(cb: (c: MenuCommand) => void): () => void };
+  }
+}
+
+function importSummary(s: ImportSummaryData): string {
+  const skipped = s.skipped.length;
+  return `Đã nhập ${formatCount(s.stored.length)} tệp, ${formatCount(s.cells)} ô thay đổi.${skipped ? ` Bỏ qua ${formatCount(skipped)} tệp.` : ''}`;
+}
+
+export function App() {
+  const route = parseHash(useHash());
+  // Already here (asked for by the page's first chunk): the first render shows the page, not "Đang tải…".
+  const [overview, setOverview] = useState<Overview | null>(() => arrived('overview', {}) ?? null);
+  const hadOverview = useRef(overview !== null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ template: TemplateId; unitId: number } | null>(null);
+  const [listed, setListed] = useState<UnitNode | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const folderPicker = useRef<HTMLInputElement>(null);
+
+  const say = useCallback((kind: NoticeMessage['kind'], text: string) => setNotice({ kind, text, id: Date.now() }), []);
+  const closeNotice = useCallback(() => setNotice(null), []);
+  const refresh = useCallback(async () => {
+    const o = await api.overview({});
+    setOverview(o);
+    return o;
+  }, []);
+
+  useEffect(() => {
+    if (!hadOverview.current) refresh().catch((e: unknown) => setLoadError(errorText(e)));
+  }, [refresh]);
+
+  const saver = useSaver(useCallback(() => setReloadKey((k) => k + 1), []));
+  useKeepOnLeave(saver);
+  const imp = useImport({
+    onStored: useCallback(
+      (summary: ImportSummaryData) => {
+        say(summary.state === 'failed' ? 'error' : 'info', importSummary(summary));
+        setReloadKey((k) => k + 1);
+        refresh().catch((e: unknown) => say('error', errorText(e)));
+      },
+      [refresh, say],
+    ),
+    onMessage: say,
+  });
+
+  const hasUnits = !!overview && overview.units.length > 0;
+  /** The database could not be opened: only the recovery screen is shown. */
+  const recovery = overview?.recovery;
+  /** The district the toolbar's actions are about: the one on screen. */
+  const districtId = route.page === 'completeness' ? (route.unitId ?? listed?.id) : open?.unitId;
+
+  // Default route: the first grid once there is something to show.
+  useEffect(() => {
+    if (route.page === 'home' && hasUnits) navigate(gridHash(TEMPLATES[0].id), true);
+  }, [route.page, hasUnits]);
+
+  const onOpened = useCallback((view: GridView | null) => {
+    setOpen(view ? { template: view.report.template, unitId: view.unit.id } : null);
+    if (view) document.title = `${TEMPLATES.find((t) => t.id === view.report.template)?.appendix ?? ''} – ${view.unit.name} – PCGD-XMC`;
+  }, []);
+
+  const onListed = useCallback((unit: UnitNode | null) => {
+    setListed(unit);
+    if (unit) document.title = `Tình hình gửi biểu – ${unit.name} – PCGD-XMC`;
+  }, []);
+
+  async function run(label: string, task: () => Promise<void>, failure: string) {
+    setBusy(label);
+    try {
+      await task();
+    } catch (e) {
+      say('error', `${failure}: ${errorText(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const loadDemo = () =>
+    run(
+      'Đang nạp dữ liệu mẫu…',
+      async () => {
+        await api.loadDemo({});
+        await refresh();
+        say('info', 'Đã nạp dữ liệu mẫu huyện Hà Quảng.');
+      },
+      'Không nạp được dữ liệu mẫu',
+    );
+
+  const createDistrict = (name: string, communes: string[]) =>
+    run(
+      'Đang tạo huyện…',
+      async () => {
+        await api.createDistrict({ name, communes });
+        await refresh();
+        say('info', `Đã tạo huyện ${name} với ${formatCount(communes.length)} xã, thị trấn.`);
+      },
+      'Không tạo được huyện',
+    );
+
+  /** Hands a made file to the user: the native save dialog in the app, a download in the browser host. */
+  async function deliver(file: { name: string; data: string }, type: string | undefined, made: string, savedAs: string) {
+    const saved = await api.saveFile({ name: file.name, data: file.data });
+    if (saved.download) {
+      downloadBase64(file.name, file.data, type);
+      say('info', made);
+    } else if (saved.saved) say('info', `${savedAs}${saved.path ? ` tại ${saved.path}` : ''}.`);
+  }
+
+  const exportReport = () =>
+    run(
+      'Đang tạo báo cáo…',
+      async () => {
+        // The cell still being typed into is part of the report.
+        await saver.flushAll();
+        const wb = await api.exportWorkbook({ unitId: open?.unitId });
+        await deliver(wb, undefined, `Đã tạo tệp ${wb.name}.`, 'Đã lưu báo cáo');
+      },
+      'Không xuất được báo cáo',
+    );
+
+  // One form per commune, pre-filled, in a .zip to send out; their return is an import.
+  const sendForms = () =>
+    run(
+      'Đang tạo biểu cho các xã…',
+      async () => {
+        await saver.flushAll();
+        const forms = await api.exportForms({ unitId: districtId });
+        const n = formatCount(forms.count);
+        await deliver(forms, ZIP_TYPE, `Đã tạo ${n} biểu cho các xã trong tệp ${forms.name}.`, `Đã lưu ${n} biểu cho các xã`);
+      },
+      'Không tạo được biểu cho các xã',
+    );
+
+  const showCompleteness = () => navigate(completenessHash(districtId));
+  const showBackups = () => navigate(BACKUPS_HASH);
+
+  // After a restore: everything on screen comes from the restored database.
+  const onRestored = useCallback(
+    (message: string) => {
+      setReloadKey((k) => k + 1);
+      refresh().then(
+        () => say('info', message),
+        (e: unknown) => say('error', errorText(e)),
+      );
+    },
+    [refresh, say],
+  );
+
+  // The desktop menu (Tệp › Nhập / Xuất / Gửi biểu / Xã đã gửi, Trợ giúp › Giới thiệu) runs the same actions.
+  const menuActions = useRef({ exportReport, sendForms, showCompleteness, showBackups, say });
+  menuActions.current = { exportReport, sendForms, showCompleteness, showBackups, say };
+  useEffect(
+    () =>
+      window.appMenu?.onCommand((c) => {
+        const m = menuActions.current;
+        if (c === 'import') picker.current?.click();
+        else if (c === 'export') void m.exportReport();
+        else if (c === 'sendForms') void m.sendForms();
+        else if (c === 'completeness') m.showCompleteness();
+        else if (c === 'backups') m.showBackups();
+        else if (c === 'about') m.say('info', 'PCGD-XMC: nhập, kiểm tra và xuất các biểu phụ lục phổ cập giáo dục, xóa mù chữ.');
+      }),
+    [],
+  );
+
+  function pickUnit(u: UnitNode) {
+    if (u.kind !== 'xa' || u.parentId === null) return;
+    const template = route.page === 'grid' ? route.template : TEMPLATES[0].id;
+    if (route.page !== 'grid' || open?.unitId !== u.parentId) navigate(gridHash(template, u.parentId));
+    setFocus({ unitId: u.id, nonce: Date.now() });
+  }
+
+  let page;
+  if (loadError) page = <div className="page-message error">Không mở được cơ sở dữ liệu: {loadError}</div>;
+  else if (!overview) page = <div className="page-message">Đang tải…</div>;
+  else if (recovery) page = <BackupsPage recovery={recovery} onRestored={onRestored} onMessage={say} />;
+  else if (route.page === 'backups') page = <BackupsPage onRestored={onRestored} onMessage={say} />;
+  else if (!hasUnits) page = <FirstRun busy={busy !== null} onDemo={loadDemo} onCreate={createDistrict} onImport={() => picker.current?.click()} />;
+  else if (route.page === 'grid')
+    page = (
+      <GridPage
+        template={route.template}
+        unitId={route.unitId}
+        reloadKey={reloadKey}
+        save={saver.save}
+        flush={saver.flushAll}
+        savedAt={saver.status.kind === 'saved' ? saver.status.at : undefined}
+        focus={focus}
+        onOpened={onOpened}
+      />
+    );
+  else if (route.page === 'completeness') page = <CompletenessPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onListed} />;
+  else page = <div className="page-message">Đang mở biểu…</div>;
+
+  return (
+    <div className="app">
+      <Toolbar
+        status={saver.status}
+        busy={busy}
+        canExport={hasUnits && busy === null}
+        onImport={() => picker.current?.click()}
+        onImportFolder={() => folderPicker.current?.click()}
+        onExport={exportReport}
+        onSendForms={sendForms}
+        onCompleteness={showCompleteness}
+        onBackups={showBackups}
+      />
+      <FilePicker ref={picker} onFiles={imp.start} />
+      <FilePicker ref={folderPicker} onFiles={imp.start} directory />
+      <Notice notice={notice} onClose={closeNotice} />
+      <div className="body">
+        <UnitTree
+          units={overview?.units ?? []}
+          open={route.page === 'grid' ? open : null}
+          listed={route.page === 'completeness' ? (listed?.id ?? null) : null}
+          selectedUnit={focus?.unitId ?? null}
+          onPickUnit={pickUnit}
+        />
+        <main className="main">{page}</main>
+      </div>
+      <ImportDialog
+        state={imp.state}
+        onToggle={imp.toggle}
+        onChooseAll={imp.chooseAll}
+        onApply={imp.apply}
+        onStop={imp.stop}
+        onClose={imp.close}
+      />
+      <DropOverlay onFiles={imp.start} />
+    </div>
+  );
+}

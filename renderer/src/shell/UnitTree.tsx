@@ -1,0 +1,146 @@
+// The side panel: commune search, then the unit tree (tỉnh › huyện › xã) with each district's
+// appendix grids.
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { UnitNode } from '../../../shared/api';
+import { TEMPLATES, type TemplateId } from '../../../shared/templates';
+import { CommuneSearch } from './CommuneSearch';
+import { unitTitle } from '../platform/format';
+import { completenessHash, gridHash } from '../platform/route';
+
+/**
+ * A commune of the tree. The shell re-renders on every save state; a country holds 3,321
+ * communes, and only the one whose selection changed renders again.
+ */
+const CommuneItem = memo(function CommuneItem({ unit, selected, onPick }: { unit: UnitNode; selected: boolean; onPick(u: UnitNode): void }) {
+  return (
+    <li role="treeitem" aria-selected={selected}>
+      <button type="button" className={`tree-commune${selected ? ' selected' : ''}`} onClick={() => onPick(unit)}>
+        {unit.name}
+      </button>
+    </li>
+  );
+});
+
+interface CommuneListProps {
+  communes: UnitNode[];
+  /** Unfolded: the open grid is this unit's. */
+  open: boolean;
+  selectedUnit: number | null;
+  onPick(u: UnitNode): void;
+}
+
+/**
+ * A unit's communes, folded: built only while unfolded (the open grid's unit, or a click), and
+ * rendered again only when they, the fold or the chosen commune change.
+ */
+const CommuneList = memo(function CommuneList({ communes, open, selectedUnit, onPick }: CommuneListProps) {
+  const [shown, setShown] = useState(open);
+  return (
+    <details open={open || undefined} onToggle={(e) => setShown(e.currentTarget.open)}>
+      <summary>Xã, thị trấn ({communes.length})</summary>
+      {(open || shown) && (
+        <ul role="group">
+          {communes.map((c) => (
+            <CommuneItem key={c.id} unit={c} selected={selectedUnit === c.id} onPick={onPick} />
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+});
+
+/** A unit's children in order, and split: its communes, the others. */
+interface Kids {
+  all: UnitNode[];
+  communes: UnitNode[];
+  others: UnitNode[];
+}
+
+const NO_KIDS: Kids = { all: [], communes: [], others: [] };
+
+interface Props {
+  units: UnitNode[];
+  /** The open grid: its template and aggregating unit. */
+  open: { template: TemplateId; unitId: number } | null;
+  /** The district whose list of sent forms is on screen. */
+  listed: number | null;
+  selectedUnit: number | null;
+  onPickUnit(unit: UnitNode): void;
+}
+
+export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit, onPickUnit }: Props) {
+  // A country's tree holds thousands of communes: it follows the units and the open grid a
+  // moment later, so that the grid is fetched and shown first.
+  const units = useDeferredValue(unitsNow);
+  const open = useDeferredValue(openNow);
+  // The same arrays from one render to the next, as long as the units are the same.
+  const kids = useMemo(() => {
+    const m = new Map<number | null, Kids>();
+    for (const u of units) {
+      let k = m.get(u.parentId);
+      if (!k) m.set(u.parentId, (k = { all: [], communes: [], others: [] }));
+      k.all.push(u);
+      (u.kind === 'xa' ? k.communes : k.others).push(u);
+    }
+    return m;
+  }, [units]);
+  const kidsOf = (id: number | null) => kids.get(id) ?? NO_KIDS;
+  const pickRef = useRef(onPickUnit);
+  pickRef.current = onPickUnit;
+  const pick = useCallback((u: UnitNode) => pickRef.current(u), []);
+
+  function node(u: UnitNode) {
+    if (u.kind === 'xa') return <CommuneItem key={u.id} unit={u} selected={selectedUnit === u.id} onPick={pick} />;
+    const { communes, others } = kidsOf(u.id);
+    const aggregates = communes.length > 0 || u.kind === 'huyen';
+    return (
+      <li key={u.id} role="treeitem" aria-expanded="true" aria-selected={false}>
+        <div className={`tree-unit kind-${u.kind}`}>{unitTitle(u)}</div>
+        <ul role="group">
+          {aggregates &&
+            TEMPLATES.map((t) => {
+              const active = open?.template === t.id && open.unitId === u.id;
+              return (
+                <li key={t.id} role="treeitem" aria-selected={active}>
+                  <a className={`tree-grid${active ? ' active' : ''}`} href={gridHash(t.id, u.id)} aria-current={active ? 'page' : undefined}>
+                    {t.appendix} – {t.name}
+                  </a>
+                </li>
+              );
+            })}
+          {aggregates && communes.length > 0 && (
+            <li role="treeitem" aria-selected={listed === u.id}>
+              <a
+                className={`tree-grid tree-completeness${listed === u.id ? ' active' : ''}`}
+                href={completenessHash(u.id)}
+                aria-current={listed === u.id ? 'page' : undefined}
+                data-testid="tree-completeness"
+              >
+                Xã đã gửi biểu
+              </a>
+            </li>
+          )}
+          {others.map(node)}
+          {communes.length > 0 && (
+            <li role="treeitem" aria-expanded="true" aria-selected={false}>
+              <CommuneList communes={communes} open={open?.unitId === u.id} selectedUnit={selectedUnit} onPick={pick} />
+            </li>
+          )}
+        </ul>
+      </li>
+    );
+  }
+
+  return (
+    <nav className="sidebar" data-testid="unit-tree" aria-label="Đơn vị và biểu">
+      <CommuneSearch units={units} onPick={onPickUnit} />
+      {units.length === 0 ? (
+        <p className="muted tree-empty">Chưa có đơn vị nào.</p>
+      ) : (
+        <ul className="tree" role="tree">
+          {kidsOf(null).all.map(node)}
+        </ul>
+      )}
+    </nav>
+  );
+}
