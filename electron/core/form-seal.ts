@@ -33,9 +33,16 @@ export function sealOf(secret: Buffer): FormSeal {
   };
 }
 
+// Seals by secret: a batch asks for its store's seal once per form, and each seal costs two
+// HMACs to make. The store hands out the same Buffer once it has read its secret.
+const sealsBySecret = new WeakMap<Buffer, FormSeal>();
+
 /** The seal of this database (its secret is made on first need). */
 export function storeSeal(store: Store): FormSeal {
-  return sealOf(store.formSecret());
+  const secret = store.formSecret();
+  let seal = sealsBySecret.get(secret);
+  if (!seal) sealsBySecret.set(secret, (seal = sealOf(secret)));
+  return seal;
 }
 
 /**

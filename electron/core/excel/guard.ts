@@ -80,8 +80,9 @@ export function rootClosed(xml: string, i = afterProlog(xml)): boolean {
   if (!root) return false;
   let end = xml.length;
   while (end > i && xml.charCodeAt(end - 1) <= 32) end--;
-  const tail = xml.slice(Math.max(i, end - 300), end);
-  if (tail.endsWith('>') && new RegExp(`</${root[1].replace(/[.]/g, '\\.')}\\s*>$`).test(tail)) return true;
+  // `</root>`, blanks allowed before its `>` (\s, as trimEnd takes them): compared as strings,
+  // no pattern made for every part of every file.
+  if (xml.charCodeAt(end - 1) === 62 && xml.slice(Math.max(i, end - 300), end - 1).trimEnd().endsWith(`</${root[1]}`)) return true;
   const gt = xml.indexOf('>', i);
   return gt === end - 1 && xml.charCodeAt(gt - 1) === 47; // <root …/> and nothing after
 }

@@ -70,8 +70,9 @@ export async function openBook(buf: Buffer, _name: string): Promise<BookSource> 
     return sheetjsBook(buf, 'ods');
   }
   refuseNonWorkbook(buf);
-  checkZip(buf);
-  return leanBook(buf) ?? exceljsBook(await loadWorkbook(buf));
+  // The directory is walked and held to the limits once; the lean reader reads from it.
+  const entries = checkZip(buf);
+  return leanBook(buf, entries) ?? exceljsBook(await loadWorkbook(buf));
 }
 
 export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<WorkbookRead> {

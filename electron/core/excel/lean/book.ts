@@ -7,7 +7,7 @@ import type { BookSource, SheetState } from '../book';
 import { columnA, readRawSheet, toSheetText } from './sheet';
 import { NO_STYLES, readStyles, type Styles } from './styles';
 import { attr, elements, runsText, section, Unsure } from './xml';
-import { zipEntries } from './zip';
+import { zipEntries, type DirEntry } from './zip';
 import { checkXmlPart } from '../guard';
 import { ReadError } from '../limits';
 
@@ -43,10 +43,11 @@ function stateOf(s: string | undefined): SheetState {
   throw new Unsure(`sheet state ${s}`);
 }
 
-export function leanBook(buf: Buffer): BookSource | null {
+/** `checked`: the zip's directory as guard.ts checkZip returned it (see zipEntries). */
+export function leanBook(buf: Buffer, checked?: DirEntry[]): BookSource | null {
   try {
     // Only the parts asked for are inflated; drawings, printer settings, themes stay packed.
-    const entries = zipEntries(buf);
+    const entries = zipEntries(buf, checked);
     // A part whose elements carry a namespace prefix (<x:c>) would scan as empty, and CDATA or
     // a comment would scan wrong (no writer of spreadsheets puts them there): exceljs's.
     const text = (path: string, root: string) => {

@@ -120,10 +120,15 @@ export function inflate(buf: Buffer, e: DirEntry): Buffer {
   return out;
 }
 
-export function zipEntries(buf: Buffer): Map<string, ZipEntry> {
+/**
+ * The entries by name, each inflated when asked. `checked`: the directory as guard.ts checkZip
+ * read and checked it (openBook), so that it is not walked a second time; without it, read and
+ * checked here.
+ */
+export function zipEntries(buf: Buffer, checked?: DirEntry[]): Map<string, ZipEntry> {
   const out = new Map<string, ZipEntry>();
-  const entries = readDirectory(buf);
-  checkDirectory(entries);
+  const entries = checked ?? readDirectory(buf);
+  if (!checked) checkDirectory(entries);
   for (const e of entries) {
     if (e.flags & 1) throw new Unsure('encrypted entry');
     out.set(e.name, { id: `${e.crc}:${e.inflated}`, text: () => inflate(buf, e).toString('utf8') });
