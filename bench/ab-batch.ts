@@ -10,7 +10,7 @@
 // share (process.threadCpuUsage) and Store.open apart (bench/run.ts times it with the batch).
 // AB_PROFILE=dir: writes each side's main-thread profile there instead.
 import { build } from 'esbuild';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +21,8 @@ const BASE = resolve(process.env.AB_BASE ?? '/work/wt/base8');
 const RUNS = Number(process.env.AB_RUNS ?? 30);
 const FILES = process.env.AB_FILES ?? 'bench';
 const dir = mkdtempSync(join(tmpdir(), 'pcgd-ab-'));
+/** The plain Node services of a tree: electron/core/ since issue 12, electron/services/ before. */
+const servicesOf = (root: string) => (existsSync(join(root, 'electron', 'core')) ? join(root, 'electron', 'core') : join(root, 'electron', 'services'));
 
 interface Side {
   label: string;
@@ -28,7 +30,7 @@ interface Side {
 }
 
 async function side(label: string, root: string, names: string[], bufs: Buffer[], limits?: object): Promise<Side> {
-  const svc = join(root, 'electron', 'services');
+  const svc = servicesOf(root);
   const { Store } = await import(join(svc, 'store', 'store.ts'));
   const { importBuffer } = await import(join(svc, 'import.ts'));
   const { ParsePool } = await import(join(svc, 'batch', 'pool.ts'));
@@ -86,7 +88,7 @@ async function side(label: string, root: string, names: string[], bufs: Buffer[]
 
 async function benchForms(): Promise<string[]> {
   // The forms bench/run.ts issues, written by this tree from a seeded district.
-  const svc = join(NEW, 'electron', 'services');
+  const svc = servicesOf(NEW);
   const { Store } = await import(join(svc, 'store', 'store.ts'));
   const { writeForms } = await import(join(svc, 'forms-out.ts'));
   const { importBuffer } = await import(join(svc, 'import.ts'));
