@@ -4,6 +4,7 @@ import { rollupGrid } from './rules/rollup';
 import { checkGrid, type RuleId, type Severity } from './rules';
 import { locate, type RecognisedSheet } from './sheet/recognise';
 import type { TemplateId } from './templates';
+import { evaluateCounts, locateCount, marksFromGrid, type LevelEntry, type MarkGroup, type RecognisedCountSheet } from './counts';
 
 export interface Finding {
   rule: RuleId;
@@ -16,7 +17,7 @@ export interface Finding {
 
 export interface SheetSummary {
   name: string;
-  template: TemplateId;
+  template: TemplateId | LevelEntry['template'];
   units: string[];
 }
 
@@ -32,10 +33,14 @@ export interface ValidationReport {
   sheets: SheetSummary[];
   findings: Finding[];
   rollups: RollupSummary[];
+  /** One entry per commune row of each count sheet (DOMAIN.md §9.8). */
+  levels: LevelEntry[];
 }
 
 export interface WorkbookSheets {
   sheets: RecognisedSheet[];
+  /** Count sheets (DOMAIN.md §9); absent = none. */
+  counts?: RecognisedCountSheet[];
   unrecognized: { sheet: string; reason: string }[];
   /** Findings the reader made itself (legacy text converted, …). */
   notes?: Finding[];
@@ -63,13 +68,50 @@ export function validateWorkbook(file: string, wb: WorkbookSheets, knownUnits?: 
       message: `Trang "${u.sheet}" không phải biểu phụ lục nào: ${u.reason}.`,
     });
   }
+  const levels = countFindings(wb, findings);
   findings.push(...(wb.notes ?? []));
   return {
     file,
-    sheets: wb.sheets.map((s) => ({ name: s.sheet, template: s.template.id, units: s.grid.rows.map((r) => r.unit) })),
+    sheets: [
+      ...wb.sheets.map((s) => ({ name: s.sheet, template: s.template.id, units: s.grid.rows.map((r) => r.unit) })),
+      ...(wb.counts ?? []).map((s) => ({ name: s.sheet, template: s.template.id, units: s.rows.map((r) => r.unit) })),
+    ],
     findings,
     rollups,
+    levels,
   };
+}
+
+/**
+ * The count sheets' findings (the reader's own, then the rules of §9.7) and their `levels`
+ * entries. Marks come from the Phụ lục result groups of the same workbook (§9.6); a level.*
+ * finding points at the mark in the Phụ lục, the others at the count sheet's cell.
+ */
+function countFindings(wb: WorkbookSheets, findings: Finding[]): LevelEntry[] {
+  const counts = wb.counts ?? [];
+  if (!counts.length) return [];
+  const groups: MarkGroup[] = [];
+  for (const s of counts) {
+    const rs = wb.sheets.find((p) => p.template.id === s.template.marks);
+    const g = rs && marksFromGrid(s.template, rs.template, rs.grid, s.year, rs.sheet);
+    if (g && !groups.some((x) => x.template === g.template && x.year === g.year)) groups.push(g);
+  }
+  for (const s of counts) {
+    for (const n of s.notes) findings.push({ rule: n.rule, severity: n.severity, sheet: s.sheet, cell: n.cell ?? locateCount(s, n), unit: n.unit, message: n.message });
+  }
+  const result = evaluateCounts(counts, groups);
+  for (const f of result.findings) {
+    let cell: string | null;
+    if (f.rule.startsWith('level.') && f.rule !== 'level.chain_gap') {
+      const rs = wb.sheets.find((p) => p.sheet === f.sheet);
+      cell = rs ? locate(rs, { row: f.row, col: f.col }) : null;
+    } else {
+      const cs = counts.find((c) => c.sheet === f.sheet);
+      cell = cs ? locateCount(cs, f) : null;
+    }
+    findings.push({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell, unit: f.unit, message: f.message });
+  }
+  return result.entries;
 }
 
 export function countBySeverity(findings: { severity: Severity }[]): Record<Severity, number> {

@@ -12,3 +12,4 @@ export * from './sheet';
 export { marksFromGrid } from './marks';
 export { checkCountSheet } from './check';
 export { appendixColumns } from './appendix-columns';
+export * from './read';
