@@ -3,6 +3,7 @@
 import { rollupGrid } from './rules/rollup';
 import { checkGrid, type RuleId, type Severity } from './rules';
 import { locate, type RecognisedSheet } from './sheet/recognise';
+import { columnLetter } from './sheet/types';
 import type { TemplateId } from './templates';
 import { evaluateCounts, locateCount, marksFromGrid, type LevelEntry, type MarkGroup, type RecognisedCountSheet } from './counts';
 
@@ -53,6 +54,16 @@ export function validateWorkbook(file: string, wb: WorkbookSheets, knownUnits?: 
   for (const rs of wb.sheets) {
     for (const f of checkGrid({ template: rs.template, grid: rs.grid, printedTotals: rs.printedTotals }, { grids, knownUnits })) {
       findings.push({ rule: f.rule, severity: f.severity, sheet: rs.sheet, cell: locate(rs, f), unit: f.unit, message: f.message });
+    }
+    for (const u of rs.unknownColumns ?? []) {
+      findings.push({
+        rule: 'column.unrecognized',
+        severity: 'info',
+        sheet: rs.sheet,
+        cell: `${columnLetter(u.col)}${u.row}`,
+        unit: null,
+        message: `Trang "${rs.sheet}": cột ${columnLetter(u.col)} ("${u.title}") không thuộc biểu ${rs.template.appendix}; đã bỏ qua cột này.`,
+      });
     }
     for (const r of rollupGrid(rs.template, rs.grid)) {
       rollups.push({ sheet: rs.sheet, template: rs.template.id, group: r.group, level: r.level });
