@@ -88,3 +88,40 @@ describe('count sheets: import → export → import', () => {
     expect(wb.getWorksheet('PCGD THCS')).toBeDefined();
   });
 });
+
+describe('count tables in the database', () => {
+  it('are stored on import, exported in the official look, and a re-import of the export changes nothing', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { Store } = await import('../../electron/core/store/store');
+    const { importBuffer } = await import('../../electron/core/import');
+    const { exportBuffer } = await import('../../electron/core/export');
+    const store = Store.open(join(mkdtempSync(join(tmpdir(), 'pcgd-counts-')), 'db.sqlite'));
+    try {
+      const r = await importBuffer(store, 'huyen-mau-so-lieu.xlsx', readFileSync(join(FIX, 'huyen-mau-so-lieu.xlsx')));
+      expect(r.status).toBe('ok');
+      const district = store.districts()[0];
+      expect(store.listCountReports(district.id).map((x) => [x.template, x.year])).toEqual([
+        ['xmc-count', '2020'],
+        ['mn-count', '2020'],
+        ['th-count', '2020'],
+        ['thcs-count', '2020'],
+      ]);
+      // The Phụ lục lists stay the grids' own.
+      expect(store.listReports(district.id).every((x) => !x.template.endsWith('-count'))).toBe(true);
+      const exported = await exportBuffer(store, undefined, new Date(2020, 8, 30));
+      const original = await readWorkbookFile(join(FIX, 'huyen-mau-so-lieu.xlsx'));
+      const back = await readWorkbookBuffer(exported, 'export.xlsx');
+      expect(back.counts.map((s) => s.template.id)).toEqual(['xmc-count', 'mn-count', 'th-count', 'thcs-count']);
+      back.counts.forEach((s, i) => {
+        const key = (rows: typeof s.rows) => Object.fromEntries(rows.map((row) => [row.unit, { dbkk: row.dbkk, counts: row.counts }]));
+        expect(key(s.rows)).toEqual(key(original.counts[i].rows));
+      });
+      const again = await importBuffer(store, 'export.xlsx', exported);
+      expect(again.status).toBe('ok');
+      expect(again.changes.filter((c) => back.counts.some((s) => s.sheet === c.sheet))).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+});
