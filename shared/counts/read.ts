@@ -67,11 +67,16 @@ function parseFlag(text: string): boolean | 'invalid' {
 }
 
 function findGroupRow(s: SheetText): { row: number; sttCol: number; unitCol: number } | null {
+  const isTT = (t: string) => t.length <= 6 && /^s?tt$/.test(headingKey(t));
   for (const r of [...s.rows.keys()].sort((a, b) => a - b)) {
-    const cells = [...s.rows.get(r)!.entries()].sort((a, b) => a[0] - b[0]);
+    const line = s.rows.get(r)!;
+    // Most rows hold no "TT" / "STT" (a short cell): sorted and searched only when one does.
+    let any = false;
+    for (const t of line.values()) if (isTT(t)) any = true;
+    if (!any) continue;
+    const cells = [...line.entries()].sort((a, b) => a[0] - b[0]);
     for (const [c, t] of cells) {
-      const k = headingKey(t);
-      if (k !== 'tt' && k !== 'stt') continue;
+      if (!isTT(t)) continue;
       const unit = cells.find(([c2, t2]) => c2 > c && UNIT_KEYS.has(headingKey(t2)));
       if (unit) return { row: r, sttCol: c, unitCol: unit[0] };
     }
@@ -84,6 +89,8 @@ interface HeaderCol {
   single: boolean;
   group: string;
   leaf: string;
+  /** "group key|leaf key", what a count column is matched by. */
+  key: string;
 }
 
 function headerColumns(s: SheetText, top: number, sttCol: number): HeaderCol[] {
@@ -101,16 +108,18 @@ function headerColumns(s: SheetText, top: number, sttCol: number): HeaderCol[] {
     const single = lt === '' || lt === gt;
     const group = single ? gt : gt || leftGroup;
     leftGroup = group;
-    out.push({ col: c, single, group, leaf: single ? '' : lt });
+    out.push({ col: c, single, group, leaf: single ? '' : lt, key: single ? '' : `${headingKey(group)}|${headingKey(lt)}` });
   }
   return out;
 }
 
+// Each template's count columns by "group key|leaf key", built once.
+const BY_KEY = new Map<CountTemplateDef['id'], Map<string, CountColumn>>(
+  COUNT_TEMPLATES.map((t) => [t.id, new Map(countColumns(t).map((c) => [`${headingKey(c.group)}|${headingKey(c.leaf)}`, c]))]),
+);
+
 function countMatch(t: CountTemplateDef, h: HeaderCol): CountColumn | undefined {
-  if (h.single) return undefined;
-  const gk = headingKey(h.group);
-  const lk = headingKey(h.leaf);
-  return countColumns(t).find((c) => headingKey(c.group) === gk && headingKey(c.leaf) === lk);
+  return h.single ? undefined : BY_KEY.get(t.id)!.get(h.key);
 }
 
 /** The year (§9.1): "Thời điểm" lines first, then title lines; the four digits after "năm". */
@@ -143,7 +152,8 @@ export function recogniseCountSheet(s: SheetText): CountRecognition {
   }
   const template = COUNT_TEMPLATES.find((t) => countColumns(t).every((c) => header.some((h) => countMatch(t, h) === c)));
   if (!template) {
-    const titled = COUNT_TEMPLATES.find((t) => above.some((line) => headingKey(line).includes(t.titleKey)));
+    const aboveKeys = above.map(headingKey);
+    const titled = COUNT_TEMPLATES.find((t) => aboveKeys.some((k) => k.includes(t.titleKey)));
     if (!titled) return null;
     const missing = countColumns(titled).find((c) => !header.some((h) => countMatch(titled, h) === c))!;
     return { ok: false, reason: `thiếu cột "${columnTitle(missing)}"` };
