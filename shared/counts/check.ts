@@ -16,12 +16,19 @@ export function checkCountSheet(sheet: CountSheet, ctx: CountCheckContext): Coun
  * as checkCountSheet gives them for that row (its marks and prerequisites unchanged). The rules
  * run over a one-row view of the sheet, so the cost does not grow with the sheet.
  */
-export function recheckCountRow(sheet: CountSheet, r: number, ctx: Omit<CountCheckContext, 'levels'>): { level: LevelResult; findings: CountFinding[] } {
+export function recheckCountRow(
+  sheet: CountSheet,
+  r: number,
+  ctx: Omit<CountCheckContext, 'levels'> & {
+    /** Whether each row is its commune's first (rowKeys().first): a count edit does not change it, and recomputing it costs O(rows). */
+    first?: readonly boolean[];
+  },
+): { level: LevelResult; findings: CountFinding[] } {
   const row = sheet.rows[r];
   const prereqs: Prereqs | undefined = ctx.prereqs?.[r];
   const level = computeLevel(sheet.template, row, prereqs);
   // A later row of a commune already listed speaks for nothing (unit.duplicate): no marks then.
-  const first = rowKeys(sheet.rows).first[r];
+  const first = (ctx.first ?? rowKeys(sheet.rows).first)[r];
   const view: CountSheet = {
     ...sheet,
     rows: [row],
