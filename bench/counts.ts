@@ -9,7 +9,7 @@ function rng(seed: number) {
 }
 
 /** Plausible counts: each denominator 50–3,000, each numerator 80–100 % of it, nested bands kept. */
-function sheets(n: number): { sheets: CountSheet[]; groups: MarkGroup[] } {
+export function makeSheets(n: number): { sheets: CountSheet[]; groups: MarkGroup[] } {
   const random = rng(2020);
   const units = Array.from({ length: n }, (_, i) => `Xã ${i + 1}`);
   const out: CountSheet[] = [];
@@ -55,7 +55,7 @@ function median(fn: () => unknown, runs: number): number {
 
 export function countsBench(n = 10_000, runs = 5): void {
   console.log(`\nMức từ số liệu (issue 9): ${n.toLocaleString('vi-VN')} xã × 4 biểu số liệu`);
-  const { sheets: all, groups } = sheets(n);
+  const { sheets: all, groups } = makeSheets(n);
   let findings = 0;
   const full = median(() => (findings = evaluateCounts(all, groups).findings.length), runs);
   console.log(`  tính mức + mọi quy tắc, cả nước                       ${full.toFixed(1).padStart(6)} ms   (${findings} phát hiện) ${full < 100 ? 'ĐẠT' : 'CHƯA ĐẠT'} (mục tiêu < 100 ms)`);
