@@ -1,7 +1,7 @@
 // `npm run bench`: speed of the core beside exceljs alone, in the same run (this machine is
 // shared and noisy: only ratios against a baseline measured alongside mean anything).
 // Not part of `npm test`. BENCH_ONLY=core or BENCH_ONLY=ui runs one part (ui: bench/ui.ts);
-// BENCH_ONLY=batch runs only the 200-file batch of the core part.
+// BENCH_ONLY=batch runs only the 200-file batch of the core part; BENCH_ONLY=counts the level engine.
 import ExcelJS from 'exceljs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ import { Store } from '../electron/core/store/store';
 import { columnsOf, type Grid } from '../shared/grid';
 import { getTemplate } from '../shared/templates';
 import { uiBench } from './ui';
+import { countsBench } from './counts';
 import { NODE_BUNDLE } from '../scripts/bundle-options.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -204,11 +205,12 @@ const n = Number(process.env.BENCH_COMMUNES ?? 10_000);
 console.log(`Đo tốc độ (trung vị của ${RUNS} lần, sau 1 lần khởi động), Node ${process.version}`);
 // The UI first: its browser host runs in this process, which then has not yet built the
 // 10,000-commune workbooks (a guess at one source of noise; no difference was measured).
-if (ONLY !== 'core' && ONLY !== 'batch' && ONLY !== 'cli') await uiBench();
-if (ONLY !== 'ui' && ONLY !== 'batch' && ONLY !== 'cli') {
+if (ONLY !== 'core' && ONLY !== 'batch' && ONLY !== 'cli' && ONLY !== 'counts') await uiBench();
+if (ONLY !== 'ui' && ONLY !== 'batch' && ONLY !== 'cli' && ONLY !== 'counts') {
   await scale('Quy mô huyện: seeds/ha-quang.xlsx (21 xã, 4 biểu)', readFileSync(join(ROOT, 'seeds', 'ha-quang.xlsx')), 'ha-quang.xlsx');
   const national = await writeWorkbook({ unit: { name: 'Toàn quốc', kind: 'tinh' }, parent: null, date: new Date(2025, 9, 1), grids: [bigGrid(n)] });
   await scale(`Quy mô toàn quốc trước 2025: ${n.toLocaleString('vi-VN')} xã trong một biểu (Phụ lục 4)`, national, 'toan-quoc.xlsx');
 }
-if (ONLY !== 'ui' && ONLY !== 'cli') await batch();
+if (!ONLY || ONLY === 'core' || ONLY === 'counts') countsBench(n, RUNS);
+if (ONLY !== 'ui' && ONLY !== 'cli' && ONLY !== 'counts') await batch();
 if (!ONLY || ONLY === 'cli') await cliStart();

@@ -3,7 +3,9 @@
 import { rollupGrid } from './rules/rollup';
 import { checkGrid, type RuleId, type Severity } from './rules';
 import { locate, type RecognisedSheet } from './sheet/recognise';
+import { columnLetter } from './sheet/types';
 import type { TemplateId } from './templates';
+import { evaluateCounts, locateCount, marksFromGrid, type LevelEntry, type MarkGroup, type RecognisedCountSheet } from './counts';
 
 export interface Finding {
   rule: RuleId;
@@ -16,7 +18,7 @@ export interface Finding {
 
 export interface SheetSummary {
   name: string;
-  template: TemplateId;
+  template: TemplateId | LevelEntry['template'];
   units: string[];
 }
 
@@ -32,10 +34,14 @@ export interface ValidationReport {
   sheets: SheetSummary[];
   findings: Finding[];
   rollups: RollupSummary[];
+  /** One entry per commune row of each count sheet (DOMAIN.md §9.8). */
+  levels: LevelEntry[];
 }
 
 export interface WorkbookSheets {
   sheets: RecognisedSheet[];
+  /** Count sheets (DOMAIN.md §9); absent = none. */
+  counts?: RecognisedCountSheet[];
   unrecognized: { sheet: string; reason: string }[];
   /** Findings the reader made itself (legacy text converted, …). */
   notes?: Finding[];
@@ -48,6 +54,16 @@ export function validateWorkbook(file: string, wb: WorkbookSheets, knownUnits?: 
   for (const rs of wb.sheets) {
     for (const f of checkGrid({ template: rs.template, grid: rs.grid, printedTotals: rs.printedTotals }, { grids, knownUnits })) {
       findings.push({ rule: f.rule, severity: f.severity, sheet: rs.sheet, cell: locate(rs, f), unit: f.unit, message: f.message });
+    }
+    for (const u of rs.unknownColumns ?? []) {
+      findings.push({
+        rule: 'column.unrecognized',
+        severity: 'info',
+        sheet: rs.sheet,
+        cell: `${columnLetter(u.col)}${u.row}`,
+        unit: null,
+        message: `Trang "${rs.sheet}": cột ${columnLetter(u.col)} ("${u.title}") không thuộc biểu ${rs.template.appendix}; đã bỏ qua cột này.`,
+      });
     }
     for (const r of rollupGrid(rs.template, rs.grid)) {
       rollups.push({ sheet: rs.sheet, template: rs.template.id, group: r.group, level: r.level });
@@ -63,13 +79,50 @@ export function validateWorkbook(file: string, wb: WorkbookSheets, knownUnits?: 
       message: `Trang "${u.sheet}" không phải biểu phụ lục nào: ${u.reason}.`,
     });
   }
+  const levels = countFindings(wb, findings);
   findings.push(...(wb.notes ?? []));
   return {
     file,
-    sheets: wb.sheets.map((s) => ({ name: s.sheet, template: s.template.id, units: s.grid.rows.map((r) => r.unit) })),
+    sheets: [
+      ...wb.sheets.map((s) => ({ name: s.sheet, template: s.template.id, units: s.grid.rows.map((r) => r.unit) })),
+      ...(wb.counts ?? []).map((s) => ({ name: s.sheet, template: s.template.id, units: s.rows.map((r) => r.unit) })),
+    ],
     findings,
     rollups,
+    levels,
   };
+}
+
+/**
+ * The count sheets' findings (the reader's own, then the rules of §9.7) and their `levels`
+ * entries. Marks come from the Phụ lục result groups of the same workbook (§9.6); a level.*
+ * finding points at the mark in the Phụ lục, the others at the count sheet's cell.
+ */
+function countFindings(wb: WorkbookSheets, findings: Finding[]): LevelEntry[] {
+  const counts = wb.counts ?? [];
+  if (!counts.length) return [];
+  const groups: MarkGroup[] = [];
+  for (const s of counts) {
+    const rs = wb.sheets.find((p) => p.template.id === s.template.marks);
+    const g = rs && marksFromGrid(s.template, rs.template, rs.grid, s.year, rs.sheet);
+    if (g && !groups.some((x) => x.template === g.template && x.year === g.year)) groups.push(g);
+  }
+  for (const s of counts) {
+    for (const n of s.notes) findings.push({ rule: n.rule, severity: n.severity, sheet: s.sheet, cell: n.cell ?? locateCount(s, n), unit: n.unit, message: n.message });
+  }
+  const result = evaluateCounts(counts, groups);
+  for (const f of result.findings) {
+    let cell: string | null;
+    if (f.rule.startsWith('level.') && f.rule !== 'level.chain_gap') {
+      const rs = wb.sheets.find((p) => p.sheet === f.sheet);
+      cell = rs ? locate(rs, { row: f.row, col: f.col }) : null;
+    } else {
+      const cs = counts.find((c) => c.sheet === f.sheet);
+      cell = cs ? locateCount(cs, f) : null;
+    }
+    findings.push({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell, unit: f.unit, message: f.message });
+  }
+  return result.entries;
 }
 
 export function countBySeverity(findings: { severity: Severity }[]): Record<Severity, number> {

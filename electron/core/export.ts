@@ -7,6 +7,7 @@ import type { Grid } from '../../shared/grid';
 import { TEMPLATES, type TemplateId } from '../../shared/templates';
 import { unitKey } from '../../shared/text/normalize';
 import { writeWorkbook } from './excel/write';
+import { countTablesOf } from './counts-store';
 import type { Store } from './store/store';
 import type { UnitRecord } from './store/types';
 
@@ -50,6 +51,7 @@ export async function exportBuffer(store: Store, unitName?: string, date = new D
     parent: parent ? { name: parent.name, kind: parent.kind } : null,
     date,
     grids,
+    counts: countTablesOf(store, unit, grids),
   });
 }
 

@@ -18,6 +18,8 @@ import { cleanText, fold, unitKey } from '../../shared/text/normalize';
 import { parseFile, type ParsedFile } from './batch/parse';
 import { originTrust, storeSeal, type OriginTrust } from './form-seal';
 import type { WorkbookRead } from './excel/read';
+import { planCountSheet } from './counts-store';
+import { locateCount } from '../../shared/counts/read';
 import type { Store } from './store/store';
 import type { CellWrite, UnitRecord } from './store/types';
 
@@ -385,6 +387,15 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         plan.writes = plan.writes.filter((w) => (now.get(w.unitId)?.[w.key] ?? '') !== w.value);
         return plan.writes.map((w) => ({ sheet: wb.sheets[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: now.get(w.unitId)?.[w.key] ?? '', new: w.value }));
       });
+      // Count tables (DOMAIN.md §9): stored as reports of their template and year, row by commune.
+      const countPlans = (wb.counts ?? []).map((cs) =>
+        planCountSheet(store, district, cs, (row) => commune ?? units.get(unitKey(row.unit)) ?? null, (row, key) => locateCount(cs, { row, col: key })),
+      );
+      countPlans.forEach((plan, i) => {
+        const now = store.getValuesOf(plan.reportId, plan.writes.map((w) => w.unitId));
+        plan.writes = plan.writes.filter((w) => (now.get(w.unitId)?.[w.key] ?? '') !== w.value);
+        for (const w of plan.writes) changes.push({ sheet: wb.counts[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: now.get(w.unitId)?.[w.key] ?? '', new: w.value });
+      });
       const unit = commune ? commune.name : district.name;
       // A district workbook none of whose rows is a commune of its district stores nothing:
       // never `ok` (the commune names would be reported by unit.unknown).
@@ -406,7 +417,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         result = { file: p.name, unit, status: 'conflict', changes, findings };
         throw new RollBack();
       }
-      for (const plan of plans) store.setValues(plan.reportId, plan.writes, { kind: 'file', file: basename(p.name) });
+      for (const plan of [...plans, ...countPlans]) store.setValues(plan.reportId, plan.writes, { kind: 'file', file: basename(p.name) });
       if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length });
       result = { file: p.name, unit, status: 'ok', changes, findings, ...(note ? { note } : {}), ...(doubt ? { reason: doubt } : {}) };
       if (opts.dryRun) throw new RollBack();

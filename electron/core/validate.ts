@@ -6,7 +6,7 @@ export class NoGridError extends ReadError {}
 
 export async function validateFile(path: string): Promise<ValidationReport> {
   const wb = await readWorkbookFile(path);
-  if (!wb.sheets.length) {
+  if (!wb.sheets.length && !wb.counts.length) {
     const why = wb.unrecognized.length
       ? `không có trang nào là biểu phụ lục (${wb.unrecognized.map((u) => `"${u.sheet}": ${u.reason}`).join('; ')}).`
       : 'sổ làm việc không có trang nào.';

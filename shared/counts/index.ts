@@ -10,5 +10,6 @@ export * from './rules';
 export * from './evaluate';
 export * from './sheet';
 export { marksFromGrid } from './marks';
-export { checkCountSheet } from './check';
+export { checkCountSheet, recheckCountRow } from './check';
 export { appendixColumns } from './appendix-columns';
+export * from './read';

@@ -13,7 +13,20 @@ export type RuleId =
   | 'unit.duplicate'
   | 'unit.unknown'
   | 'sheet.unrecognized'
-  | 'text.legacy-encoding';
+  | 'text.legacy-encoding'
+  // Count sheets and levels from counts (DOMAIN.md §9.7).
+  | 'level.overstated'
+  | 'level.understated'
+  | 'level.unverifiable'
+  | 'level.chain_gap'
+  | 'rate.borderline'
+  | 'rate.mismatch'
+  | 'count.nested'
+  | 'count.exceeds_denominator'
+  | 'count.total.mismatch'
+  | 'count.zero_denominator'
+  | 'unit.dbkk_unknown'
+  | 'column.unrecognized';
 
 /** Where a finding points inside a grid: a commune row (index) or the total row, and a column. */
 export interface GridSpot {

@@ -25,6 +25,11 @@ export interface RecognisedSheet {
    * distinct text once: a merged title reads as the same text in every cell it spans.
    */
   titles: string[];
+  /**
+   * Header columns the template does not know (a "Ghi chú" added beside the grid): ignored, each
+   * an info finding `column.unrecognized` (issue 9: a known grid is never refused for them).
+   */
+  unknownColumns?: { col: number; row: number; title: string }[];
 }
 
 export type Recognition = { ok: true; sheet: RecognisedSheet } | { ok: false; reason: string };
@@ -37,8 +42,11 @@ export function locate(rs: RecognisedSheet, spot: GridSpot): string | null {
   return col === undefined ? null : `${columnLetter(col)}${row}`;
 }
 
+/** The leaves a Phụ lục header can hold; any other is a column no template knows. */
+const KNOWN_LEAVES = new Set(['MĐ1', 'MĐ2', 'MĐ3', 'Đạt', 'KĐ', 'Đánh giá']);
+
 function chooseTemplate(h: HeaderBlock, titles: string): TemplateDef | null {
-  const leaves = new Set(h.columns.map((c) => c.leaf));
+  const leaves = new Set(h.columns.map((c) => c.leaf).filter((l) => KNOWN_LEAVES.has(l)));
   const fits = (t: TemplateDef) =>
     [...leaves].every((l) => t.marks.includes(l) || l === t.assessment) &&
     t.marks.some((m) => leaves.has(m));
@@ -70,7 +78,12 @@ export function recogniseSheet(s: SheetText): Recognition {
 
   const layout: Layout = { results: [], periods: [] };
   const columns: Record<string, number> = {};
+  const unknownColumns: { col: number; row: number; title: string }[] = [];
   for (const c of h.columns) {
+    if (!template.marks.includes(c.leaf) && c.leaf !== template.assessment) {
+      unknownColumns.push({ col: c.col, row: h.top, title: c.path.join(' / ') });
+      continue;
+    }
     const group = groupOf(template, c);
     if (!group) {
       // A mark column we cannot place would be data silently dropped: refuse the sheet instead.
@@ -140,6 +153,7 @@ export function recogniseSheet(s: SheetText): Recognition {
       columns,
       nameCol: h.nameCol,
       titles,
+      ...(unknownColumns.length ? { unknownColumns } : {}),
     },
   };
 }

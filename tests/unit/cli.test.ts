@@ -37,7 +37,8 @@ describe('validate', () => {
     const r = await cli('validate', join(FIX, 'huyen-mau-phu-luc.xlsx'), '--json');
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['file', 'sheets', 'findings', 'rollups']);
+    expect(Object.keys(j)).toEqual(['file', 'sheets', 'findings', 'rollups', 'levels']);
+    expect(j.levels).toEqual([]); // no count sheet in this workbook
     expect(j.sheets[0]).toEqual({ name: 'Phụ lục 1', template: 'xmc', units: expect.arrayContaining(['An Bình', 'Hòa Lạc']) });
     expect(Object.keys(j.findings[0])).toEqual(['rule', 'severity', 'sheet', 'cell', 'unit', 'message']);
     expect(j.rollups).toContainEqual({ sheet: 'Phụ lục 4', template: 'pcgd-thcs', group: '2026-2030', level: 'MĐ2' });

@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Finding } from '../../../shared/report';
+import { recogniseCountSheet, type RecognisedCountSheet } from '../../../shared/counts/read';
 import { decodeSheet } from '../../../shared/sheet/legacy';
 import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
 import { exceljsBook, ORIGIN_SHEET, type BookSource } from './book';
@@ -17,6 +18,8 @@ export { ReadError } from './limits';
 export interface WorkbookRead {
   file: string;
   sheets: RecognisedSheet[];
+  /** Count sheets (DOMAIN.md §9), in sheet order. */
+  counts: RecognisedCountSheet[];
   /** Sheets that hold no known grid, with the reason. */
   unrecognized: { sheet: string; reason: string }[];
   /** What the reader did to the text itself (legacy encodings converted). */
@@ -81,6 +84,7 @@ export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<Wor
 
 export function readBook(book: BookSource, file: string): WorkbookRead {
   const sheets: RecognisedSheet[] = [];
+  const counts: RecognisedCountSheet[] = [];
   const unrecognized: WorkbookRead['unrecognized'] = [];
   const notes: Finding[] = [];
   for (const ws of book.sheets) {
@@ -89,11 +93,18 @@ export function readBook(book: BookSource, file: string): WorkbookRead {
     // Old office PCs: TCVN3 / VNI text, told by font first, then by content (DOMAIN.md §6).
     const decoded = decodeSheet(ws.text());
     for (const n of decoded.notes) notes.push(legacyNote(ws.name, n.encoding, n.cells));
+    // Count sheets are tried before the Phụ lục templates (§9.1).
+    const c = recogniseCountSheet(decoded.sheet);
+    if (c) {
+      if (c.ok) counts.push(c.sheet);
+      else unrecognized.push({ sheet: ws.name, reason: c.reason });
+      continue;
+    }
     const r = recogniseSheet(decoded.sheet);
     if (r.ok) sheets.push(r.sheet);
     else unrecognized.push({ sheet: ws.name, reason: r.reason });
   }
-  return { file, sheets, unrecognized, notes };
+  return { file, sheets, counts, unrecognized, notes };
 }
 
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {

@@ -15,6 +15,8 @@ import { getTemplate, TEMPLATES, type Layout, type TemplateDef } from '../../../
 import { MARK, markState } from '../../../shared/text/marks';
 import { cleanText } from '../../../shared/text/normalize';
 import { excelText } from './excel-text';
+import { addCountSheet } from './write-counts';
+import type { CountSheet, LevelResult } from '../../../shared/counts';
 import type { UnitKind } from '../store/types';
 
 export interface ReportUnit {
@@ -33,6 +35,8 @@ export interface OfficialReport {
   planRef?: string;
   /** One sheet per grid, named by template.appendix, in template order. */
   grids: Grid[];
+  /** Count tables (DOMAIN.md §9.2), written after the grids with their rows' computed levels. */
+  counts?: { sheet: CountSheet; levels: LevelResult[] }[];
 }
 
 /**
@@ -593,6 +597,14 @@ export function buildWorkbook(report: OfficialReport, opts: BuildOptions = {}): 
   const names = sheetNames(grids);
   const styles = makeStyles();
   grids.forEach((g, i) => addGridSheet(wb, names[i], report, g, styles, opts.form));
+  const look = { governing: `Ủy ban nhân dân ${unitPhrase(report.unit)}`, place: report.unit.name, date: report.date };
+  const used = new Set(names);
+  for (const c of report.counts ?? []) {
+    let name = c.sheet.template.sheet;
+    for (let k = 2; used.has(name); k++) name = `${c.sheet.template.sheet} (${k})`;
+    used.add(name);
+    addCountSheet(wb, name, c.sheet, c.levels, look);
+  }
   return wb;
 }
 

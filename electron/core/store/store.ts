@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Grid } from '../../../shared/grid';
 import { isTemplateId, type Layout, type TemplateId } from '../../../shared/templates';
+import { isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
 import { cleanText } from '../../../shared/text/normalize';
 import { UserError } from '../../../shared/errors';
 import { asDbFault, dbFaultError } from './db-faults';
@@ -383,9 +384,24 @@ export class Store {
   // ── reports ────────────────────────────────────────────────────────────────────────────
 
   listReports(unitId?: number): ReportRecord[] {
-    return this.q<[{ unitId: number | null }], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE @unitId IS NULL OR unit_id = @unitId ORDER BY id`)
+    // The Phụ lục grids only: count tables are reports too (listCountReports), kept out of the
+    // lists that show, export and check the grids.
+    return this.q<[{ unitId: number | null }], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE (@unitId IS NULL OR unit_id = @unitId) AND template NOT LIKE '%-count' ORDER BY id`)
       .all({ unitId: unitId ?? null })
       .map(toReport);
+  }
+
+  /** A unit's count tables (DOMAIN.md §9): template a count id, layout {results: [year]}. */
+  listCountReports(unitId: number): { id: number; template: CountTemplateId; year: string; updatedAt: string }[] {
+    return this.q<[number], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE unit_id = ? AND template LIKE '%-count' ORDER BY id`)
+      .all(unitId)
+      .filter((r) => isCountTemplateId(r.template))
+      .map((r) => ({ id: r.id, template: r.template as CountTemplateId, year: (JSON.parse(r.layout) as Layout).results[0] ?? '', updatedAt: r.updated_at }));
+  }
+
+  /** The report holding a unit's count table of one template and year, made when missing. */
+  ensureCountReport(template: CountTemplateId, unitId: number, year: string): number {
+    return this.ensureReport(template as unknown as TemplateId, unitId, { results: [year], periods: [] }).id;
   }
 
   getReport(id: number): ReportRecord | undefined {
@@ -400,7 +416,7 @@ export class Store {
   }
 
   createReport(template: TemplateId, unitId: number, layout: Layout): ReportRecord {
-    if (!isTemplateId(template)) throw new Error(`Không có biểu mẫu "${template}".`);
+    if (!isTemplateId(template) && !isCountTemplateId(template)) throw new Error(`Không có biểu mẫu "${template}".`);
     const now = new Date().toISOString();
     try {
       const { lastInsertRowid } = this.q('INSERT INTO reports (template, unit_id, layout, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')

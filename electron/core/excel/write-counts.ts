@@ -1,0 +1,119 @@
+// A count table in the ministry's look (DOMAIN.md §9.2): the title block, the two header rows
+// (group merged over its leaves, single headings merged down), the column-number row, one row
+// per commune with counts (#,##0) and rates recomputed (0.00, never Excel's %), the "Cộng" row
+// (summed counts, rates from the sums), the footer lines from the computed levels, the date line
+// and the signatures. Times New Roman, A4 landscape fitted to the width. What it writes the
+// reader (shared/counts/read.ts) reads back unchanged.
+import type ExcelJS from 'exceljs';
+import { countColumns, footerLines, headerTree, rowRate, totalRow, type CountSheet, type LevelResult } from '../../../shared/counts';
+import { cleanText } from '../../../shared/text/normalize';
+
+const TNR = 'Times New Roman';
+const font = (size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: TNR, size, ...extra });
+const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const center: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
+
+/** Where the parts of a count sheet sit (1-based rows). */
+export const COUNT_LAYOUT = { title: 3, yearLine: 4, groupRow: 6, leafRow: 7, numberRow: 8, firstRow: 9 } as const;
+
+export interface CountSheetLook {
+  /** "ỦY BAN NHÂN DÂN HUYỆN MẪU". */
+  governing: string;
+  /** The place of the date line ("Mẫu"). */
+  place: string;
+  date: Date;
+}
+
+/** Adds one count sheet; `levels` are its rows' computed levels (the footer counts, §9.9 point 12). */
+export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSheet, levels: readonly LevelResult[], look: CountSheetLook): void {
+  const t = sheet.template;
+  const cols = t.columns;
+  const width = cols.length;
+  const ws = wb.addWorksheet(name, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+  });
+  ws.columns = cols.map((c) => ({ width: c.key === 'unit' ? 24 : c.key === 'stt' ? 5 : c.kind === 'flag' ? 7 : 11 }));
+  const put = (r: number, c: number, value: ExcelJS.CellValue, f: Partial<ExcelJS.Font>, align: Partial<ExcelJS.Alignment> = {}) => {
+    const cell = ws.getCell(r, c);
+    cell.value = value;
+    cell.font = f;
+    cell.alignment = align;
+    return cell;
+  };
+  put(1, 1, look.governing.toLocaleUpperCase('vi-VN'), font(12, { bold: true }));
+  put(1, width, t.formCode, font(12, { italic: true }), { horizontal: 'right' });
+  put(2, 1, 'BAN CHỈ ĐẠO PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ', font(12, { bold: true }));
+  ws.mergeCells(COUNT_LAYOUT.title, 1, COUNT_LAYOUT.title, width);
+  put(COUNT_LAYOUT.title, 1, t.title, font(14, { bold: true }), { horizontal: 'center' });
+  ws.mergeCells(COUNT_LAYOUT.yearLine, 1, COUNT_LAYOUT.yearLine, width);
+  put(COUNT_LAYOUT.yearLine, 1, t.yearLine.replace('{year}', sheet.year), font(12, { italic: true }), { horizontal: 'center' });
+
+  // The header: a group merged over its leaves, a single heading merged down both rows.
+  const head = font(11, { bold: true });
+  let c = 1;
+  for (const g of headerTree(cols)) {
+    const from = c;
+    if (g.columns.length === 1 && g.columns[0].leaf === null) {
+      ws.mergeCells(COUNT_LAYOUT.groupRow, c, COUNT_LAYOUT.leafRow, c);
+      put(COUNT_LAYOUT.groupRow, c, g.label, head, center).border = thin;
+      c++;
+      continue;
+    }
+    for (const col of g.columns) put(COUNT_LAYOUT.leafRow, c++, col.leaf, head, center).border = thin;
+    if (c - 1 > from) ws.mergeCells(COUNT_LAYOUT.groupRow, from, COUNT_LAYOUT.groupRow, c - 1);
+    put(COUNT_LAYOUT.groupRow, from, g.label, head, center).border = thin;
+  }
+  ws.getRow(COUNT_LAYOUT.leafRow).height = 48;
+  cols.forEach((_, i) => (put(COUNT_LAYOUT.numberRow, i + 1, i + 1, font(10, { italic: true }), center).border = thin));
+
+  const body = font(12);
+  const writeRow = (r: number, values: (col: (typeof cols)[number], i: number) => ExcelJS.CellValue, bold: boolean) => {
+    cols.forEach((col, i) => {
+      const cell = put(r, i + 1, values(col, i), bold ? font(12, { bold: true }) : body, col.key === 'unit' ? { vertical: 'middle' } : { horizontal: 'center', vertical: 'middle' });
+      cell.border = thin;
+      if (col.kind === 'count') cell.numFmt = '#,##0';
+      if (col.kind === 'rate') cell.numFmt = '0.00';
+    });
+  };
+  sheet.rows.forEach((row, i) => {
+    writeRow(
+      COUNT_LAYOUT.firstRow + i,
+      (col) => {
+        if (col.key === 'stt') return i + 1;
+        if (col.key === 'unit') return cleanText(row.unit);
+        if (col.kind === 'count') return row.counts[col.key] ?? null;
+        if (col.kind === 'rate') return rowRate(row, col.num, col.den);
+        if (col.kind === 'flag') return row.dbkk ? 'x' : null;
+        return null;
+      },
+      false,
+    );
+  });
+  const totalAt = COUNT_LAYOUT.firstRow + sheet.rows.length;
+  const total = totalRow(t, sheet.rows);
+  writeRow(
+    totalAt,
+    (col) => {
+      if (col.key === 'unit') return 'Cộng';
+      if (col.kind === 'count') return total.counts[col.key];
+      if (col.kind === 'rate') return total.rates[col.key];
+      return null;
+    },
+    true,
+  );
+  let r = totalAt + 2;
+  for (const line of footerLines(t, levels)) put(r++, 2, line, font(12));
+  r++;
+  const right = Math.max(3, width - 5);
+  const d = look.date;
+  put(r++, right, `${cleanText(look.place)}, ngày ${d.getDate()} tháng ${d.getMonth() + 1} năm ${d.getFullYear()}`, font(12, { italic: true }));
+  put(r, 2, 'NGƯỜI LẬP BIỂU', font(12, { bold: true }));
+  put(r++, right, 'TM. BAN CHỈ ĐẠO PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ', font(12, { bold: true }));
+  put(r, right, 'TRƯỞNG BAN', font(12, { bold: true }));
+  ws.pageSetup.printTitlesRow = `${COUNT_LAYOUT.groupRow}:${COUNT_LAYOUT.numberRow}`;
+}
+
+/** Every count column's key, for callers that store or compare the numbers. */
+export function countKeys(sheet: CountSheet): string[] {
+  return countColumns(sheet.template).map((c) => c.key);
+}

@@ -1,0 +1,311 @@
+// Reading a count sheet from a sheet's text (DOMAIN.md §9.1): the two header rows, which template
+// (every count column of it present), the year from the lines above, the commune rows, the "Cộng"
+// row and the cells by kind. Pure: the same code serves every writer's files (the lean reader,
+// exceljs, SheetJS all give the same SheetText).
+import { columnLetter, textAt, type SheetText } from '../sheet/types';
+import { headingKey } from './key';
+import { columnTitle, type CountColumn } from './kinds';
+import { COUNT_TEMPLATES, countColumns, rateKey, type CountTemplateDef } from './templates';
+import type { CountRow, CountSheet, PrintedTotal } from './types';
+import { who } from '../rules/describe';
+
+/** A finding the reader itself makes: an unknown column, a cell that is not a count or a flag. */
+export interface CountReadFinding {
+  rule: 'column.unrecognized' | 'value.invalid';
+  severity: 'info' | 'error';
+  row: number | 'total' | null;
+  /** A column key, 'name', or null for a header cell (then `cell` says where). */
+  col: string | 'name' | null;
+  /** A1 address when the finding is at a cell with no key (a header cell). */
+  cell?: string;
+  unit: string | null;
+  message: string;
+}
+
+export interface RecognisedCountSheet extends CountSheet {
+  /** File row of each commune row, parallel to rows. */
+  rowNumbers: number[];
+  totalRow?: number;
+  /** File column of each key the sheet has (count, rate, 'stt', 'unit', 'dbkk'). */
+  columns: Record<string, number>;
+  /** What the reader found wrong in the sheet's own cells. */
+  notes: CountReadFinding[];
+}
+
+export type CountRecognition = { ok: true; sheet: RecognisedCountSheet } | { ok: false; reason: string } | null;
+
+const UNIT_KEYS = new Set(['don vi', 'don vi dieu tra', 'ten don vi', 'ten don vi xa thi tran']);
+
+/** A1 address of a finding's spot in a count sheet (the unit cell for 'name'), or null. */
+export function locateCount(rs: RecognisedCountSheet, spot: { row: number | 'total' | null; col: string | null }): string | null {
+  const row = spot.row === 'total' ? rs.totalRow : spot.row === null ? undefined : rs.rowNumbers[spot.row];
+  if (row === undefined) return null;
+  const col = spot.col === 'name' || spot.col === null ? rs.columns.unit : rs.columns[spot.col];
+  return col === undefined ? null : `${columnLetter(col)}${row}`;
+}
+
+/** A whole count ≥ 0 ("1250", "1.250", "1 250"), null for blank, 'invalid' for anything else. */
+export function parseCountCell(text: string): number | null | 'invalid' {
+  const t = text.trim();
+  if (t === '') return null;
+  if (/^\d+$/.test(t)) return Number(t);
+  if (/^\d{1,3}([. ]\d{3})+$/.test(t)) return Number(t.replace(/[. ]/g, ''));
+  return 'invalid';
+}
+
+/** A printed rate on the 0–100 scale ("89,99%", "89.99", 89.99), or null when it is none. */
+export function parseRateCell(text: string): number | null {
+  const t = text.trim().replace(/%$/, '').trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+function parseFlag(text: string): boolean | 'invalid' {
+  const t = text.trim();
+  if (t === '') return false;
+  return t === 'x' || t === 'X' || t === '×' ? true : 'invalid';
+}
+
+function findGroupRow(s: SheetText): { row: number; sttCol: number; unitCol: number } | null {
+  const isTT = (t: string) => t.length <= 6 && /^s?tt$/.test(headingKey(t));
+  for (const r of [...s.rows.keys()].sort((a, b) => a - b)) {
+    const line = s.rows.get(r)!;
+    // Most rows hold no "TT" / "STT" (a short cell): sorted and searched only when one does.
+    let any = false;
+    for (const t of line.values()) if (isTT(t)) any = true;
+    if (!any) continue;
+    const cells = [...line.entries()].sort((a, b) => a[0] - b[0]);
+    for (const [c, t] of cells) {
+      if (!isTT(t)) continue;
+      const unit = cells.find(([c2, t2]) => c2 > c && UNIT_KEYS.has(headingKey(t2)));
+      if (unit) return { row: r, sttCol: c, unitCol: unit[0] };
+    }
+  }
+  return null;
+}
+
+interface HeaderCol {
+  col: number;
+  single: boolean;
+  group: string;
+  leaf: string;
+  /** "group key|leaf key", what a count column is matched by. */
+  key: string;
+}
+
+function headerColumns(s: SheetText, top: number, sttCol: number): HeaderCol[] {
+  const g = s.rows.get(top) ?? new Map<number, string>();
+  const l = s.rows.get(top + 1) ?? new Map<number, string>();
+  const last = Math.max(sttCol, ...[...g.keys(), ...l.keys()]);
+  const out: HeaderCol[] = [];
+  let leftGroup = '';
+  for (let c = sttCol; c <= last; c++) {
+    const gt = g.get(c) ?? '';
+    const lt = l.get(c) ?? '';
+    if (!gt && !lt) continue;
+    // A merged range repeats its text in every cell it covers: a vertical merge reads as the
+    // same text in both rows, which is how a single heading shows in the sheet's text.
+    const single = lt === '' || lt === gt;
+    const group = single ? gt : gt || leftGroup;
+    leftGroup = group;
+    out.push({ col: c, single, group, leaf: single ? '' : lt, key: single ? '' : `${headingKey(group)}|${headingKey(lt)}` });
+  }
+  return out;
+}
+
+// Each template's count columns by "group key|leaf key", built once.
+const BY_KEY = new Map<CountTemplateDef['id'], Map<string, CountColumn>>(
+  COUNT_TEMPLATES.map((t) => [t.id, new Map(countColumns(t).map((c) => [`${headingKey(c.group)}|${headingKey(c.leaf)}`, c]))]),
+);
+
+function countMatch(t: CountTemplateDef, h: HeaderCol): CountColumn | undefined {
+  return h.single ? undefined : BY_KEY.get(t.id)!.get(h.key);
+}
+
+/** The year (§9.1): "Thời điểm" lines first, then title lines; the four digits after "năm". */
+function readYear(lines: string[], t: CountTemplateDef): string | null {
+  const keys = lines.map(headingKey);
+  const ordered = [...keys.filter((k) => k.startsWith('thoi diem')), ...keys.filter((k) => k.includes(t.titleKey))];
+  for (const k of ordered) {
+    const m = /(?:^| )nam (\d{4})(?: |$)/.exec(k);
+    if (m) return m[1];
+  }
+  return null;
+}
+
+const isWhole = (t: string) => /^\(?\d+\)?$/.test(t.trim());
+const TOTAL = (k: string) => k === 'cong' || k === 'tong cong' || k.startsWith('tong toan');
+
+/**
+ * The sheet as a count sheet: ok with its rows; refused (a count title without every count
+ * column, or no year); or null when it is no count sheet (the Phụ lục recogniser is asked then).
+ */
+export function recogniseCountSheet(s: SheetText): CountRecognition {
+  const found = findGroupRow(s);
+  if (!found) return null;
+  const { row: top, sttCol, unitCol } = found;
+  const header = headerColumns(s, top, sttCol);
+  const above: string[] = [];
+  for (const r of [...s.rows.keys()].sort((a, b) => a - b)) {
+    if (r >= top) break;
+    for (const [, t] of [...s.rows.get(r)!.entries()].sort((a, b) => a[0] - b[0])) if (t.trim() && above[above.length - 1] !== t) above.push(t);
+  }
+  const template = COUNT_TEMPLATES.find((t) => countColumns(t).every((c) => header.some((h) => countMatch(t, h) === c)));
+  if (!template) {
+    const aboveKeys = above.map(headingKey);
+    const titled = COUNT_TEMPLATES.find((t) => aboveKeys.some((k) => k.includes(t.titleKey)));
+    if (!titled) return null;
+    const missing = countColumns(titled).find((c) => !header.some((h) => countMatch(titled, h) === c))!;
+    return { ok: false, reason: `thiếu cột "${columnTitle(missing)}"` };
+  }
+  const year = readYear(above, template);
+  if (!year) return { ok: false, reason: 'không rõ năm của biểu' };
+
+  const notes: CountReadFinding[] = [];
+  const columns: Record<string, number> = { stt: sttCol, unit: unitCol };
+  let lastCount: { key: string; group: string } | null = null;
+  const unknown = (h: HeaderCol) => {
+    const title = h.single ? h.group : `${h.group} / ${h.leaf}`;
+    notes.push({
+      rule: 'column.unrecognized',
+      severity: 'info',
+      row: null,
+      col: null,
+      cell: `${columnLetter(h.col)}${h.single ? top : top + 1}`,
+      unit: null,
+      message: `Trang "${s.name}": cột ${columnLetter(h.col)} ("${title}") không thuộc biểu ${template.formCode}; đã bỏ qua cột này.`,
+    });
+  };
+  for (const h of header) {
+    if (h.col === sttCol || h.col === unitCol) continue;
+    if (h.single) {
+      if (/(^| )dbkk( |$)/.test(headingKey(h.group)) && columns.dbkk === undefined) columns.dbkk = h.col;
+      else unknown(h);
+      lastCount = null;
+      continue;
+    }
+    if (headingKey(h.leaf) === 'ti le') {
+      // The rate of the nearest count column on its left in the same group; a second one is unknown.
+      const key = lastCount && headingKey(lastCount.group) === headingKey(h.group) ? rateKey(lastCount.key) : null;
+      if (key && template.columns.some((c) => c.key === key) && columns[key] === undefined) columns[key] = h.col;
+      else unknown(h);
+      continue;
+    }
+    const c = countMatch(template, h);
+    if (c && columns[c.key] === undefined) {
+      columns[c.key] = h.col;
+      lastCount = { key: c.key, group: h.group };
+    } else {
+      unknown(h);
+      lastCount = null;
+    }
+  }
+
+  const counts = countColumns(template);
+  const rates = template.columns.filter((c) => c.kind === 'rate' && columns[c.key] !== undefined);
+  const rows: CountRow[] = [];
+  const rowNumbers: number[] = [];
+  const printedRates: Record<string, number>[] = [];
+  let printedTotal: PrintedTotal | undefined;
+  let totalRow: number | undefined;
+  const lastRow = Math.max(...s.rows.keys());
+  let start = top + 2;
+  const numbersRow = s.rows.get(start);
+  if (numbersRow && numbersRow.size >= 2 && [...numbersRow.values()].every(isWhole)) start++;
+
+  const readRates = (r: number) => {
+    const out: Record<string, number> = {};
+    for (const c of rates) {
+      const v = parseRateCell(textAt(s, r, columns[c.key]));
+      if (v !== null) out[c.key] = v;
+    }
+    return out;
+  };
+  const candidates: number[] = [];
+  for (let r = start; r <= lastRow; r++) {
+    const unit = textAt(s, r, unitCol).trim();
+    if (unit && TOTAL(headingKey(unit))) {
+      totalRow = r;
+      break;
+    }
+    candidates.push(r);
+  }
+  const communeRows =
+    totalRow !== undefined
+      ? candidates.filter((r) => textAt(s, r, unitCol).trim() !== '')
+      : candidates.filter((r) => /^\d+$/.test(textAt(s, r, sttCol).trim()));
+  for (const r of communeRows) {
+    const unit = textAt(s, r, unitCol).normalize('NFC').trim().replace(/\s+/g, ' ');
+    const index = rows.length;
+    const values: Record<string, number | null> = {};
+    for (const c of counts) {
+      const text = textAt(s, r, columns[c.key]);
+      const v = parseCountCell(text);
+      if (v === 'invalid') {
+        values[c.key] = null;
+        notes.push({
+          rule: 'value.invalid',
+          severity: 'error',
+          row: index,
+          col: c.key,
+          unit,
+          message: `${who(unit)}: ô "${columnTitle(c)}" ghi "${text.trim()}", không phải số nguyên không âm; coi như thiếu số liệu.`,
+        });
+      } else values[c.key] = v;
+    }
+    let dbkk: boolean | null = null;
+    if (columns.dbkk !== undefined) {
+      const text = textAt(s, r, columns.dbkk);
+      const f = parseFlag(text);
+      if (f === 'invalid') {
+        notes.push({
+          rule: 'value.invalid',
+          severity: 'error',
+          row: index,
+          col: 'dbkk',
+          unit,
+          message: `${who(unit)}: ô ĐBKK ghi "${text.trim()}"; chỉ được để trống hoặc đánh dấu x.`,
+        });
+      } else dbkk = f;
+    }
+    rows.push({ unit, year, counts: values, dbkk });
+    rowNumbers.push(r);
+    printedRates.push(readRates(r));
+  }
+  if (totalRow !== undefined) {
+    const totals: Record<string, number | null> = {};
+    const invalid: string[] = [];
+    for (const c of counts) {
+      const text = textAt(s, totalRow, columns[c.key]);
+      const v = parseCountCell(text);
+      if (v === 'invalid') {
+        invalid.push(c.key);
+        notes.push({
+          rule: 'value.invalid',
+          severity: 'error',
+          row: 'total',
+          col: c.key,
+          unit: null,
+          message: `Dòng Cộng, ${columnTitle(c)}: "${text.trim()}" không phải là một số đếm (số nguyên không âm).`,
+        });
+      } else totals[c.key] = v;
+    }
+    printedTotal = { counts: totals, invalid, rates: readRates(totalRow) };
+  }
+  return {
+    ok: true,
+    sheet: {
+      sheet: s.name,
+      template,
+      year,
+      rows,
+      rateColumns: new Set(rates.map((c) => c.key)),
+      printedRates,
+      printedTotal,
+      rowNumbers,
+      totalRow,
+      columns,
+      notes,
+    },
+  };
+}
