@@ -10,7 +10,8 @@
 // handful of shared style objects (exceljs caches a style id per style object, so a shared
 // object is serialised once, not once per cell) and the marks are counted in the same pass.
 import ExcelJS from 'exceljs';
-import { columnsOf, groupsOf, type Grid } from '../../../shared/grid';
+import { columnsOf, type Grid } from '../../../shared/grid';
+import { DISTRICT_HEADER, headerTree, rowSpan, type HeaderNode, type HeaderWords } from '../../../shared/header';
 import { getTemplate, TEMPLATES, type Layout, type TemplateDef } from '../../../shared/templates';
 import { MARK, markState } from '../../../shared/text/marks';
 import { cleanText } from '../../../shared/text/normalize';
@@ -220,65 +221,22 @@ export interface HeaderCell {
 
 const FIRST_DATA_COL = 3;
 
-// The age sub-header reads "Trẻ em 3 tuổi" in every preschool grid seen (seed 001, samples).
-const AGE_HEADER = 'Trẻ em {age}';
-
-/** The header cells of a template under a layout: STT, name, result years, periods, leaves. */
-export function headerCells(t: TemplateDef, layout: Layout): HeaderCell[] {
-  const cols = columnsOf(t, layout);
-  const groups = groupsOf(t, layout);
-  const colOf = new Map(cols.map((c, i) => [c.key, FIRST_DATA_COL + i]));
-  const spanOf = (ids: Set<string>): [number, number] | null => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    cols.forEach((c) => {
-      if (!ids.has(c.group)) return;
-      const n = colOf.get(c.key)!;
-      lo = Math.min(lo, n);
-      hi = Math.max(hi, n);
-    });
-    return lo <= hi ? [lo, hi] : null;
+/**
+ * The header cells of a template under a layout: the shared header tree (shared/header.ts, the
+ * same the screen shows) laid out on the sheet's fixed rows, each node a (merged) cell.
+ */
+export function headerCells(t: TemplateDef, layout: Layout, words: HeaderWords = DISTRICT_HEADER): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  let col = 1;
+  const place = (node: HeaderNode, top: number): void => {
+    const { bottom } = rowSpan(node, top, SHEET_LAYOUT.headerDepth);
+    const cell: HeaderCell = { top, bottom, left: col, right: col, text: node.text };
+    cells.push(cell);
+    if (node.children.length) for (const child of node.children) place(child, bottom + 1);
+    else col++;
+    cell.right = col - 1;
   };
-  const last = SHEET_LAYOUT.headerDepth - 1;
-  const cells: HeaderCell[] = [
-    { top: 0, bottom: last, left: 1, right: 1, text: 'STT' },
-    { top: 0, bottom: last, left: 2, right: 2, text: 'Tên đơn vị (xã/thị trấn)' },
-  ];
-
-  for (const year of layout.results) {
-    const yearGroups = groups.filter((g) => g.kind === 'result' && g.when === year);
-    const span = spanOf(new Set(yearGroups.map((g) => g.id)));
-    if (!span) continue;
-    const text = t.header.result.replace('{year}', year);
-    const byAge = yearGroups.filter((g) => g.age);
-    if (byAge.length) {
-      cells.push({ top: 0, bottom: 0, left: span[0], right: span[1], text });
-      for (const g of byAge) {
-        const s = spanOf(new Set([g.id]));
-        if (s) cells.push({ top: 1, bottom: 1, left: s[0], right: s[1], text: AGE_HEADER.replace('{age}', g.age!) });
-      }
-    } else {
-      // No sub-header: the year's header reaches down to the leaves (sample Phụ lục 4, C3:E4).
-      cells.push({ top: 0, bottom: last - 1, left: span[0], right: span[1], text });
-    }
-  }
-
-  const periodGroups = groups.filter((g) => g.kind === 'period');
-  const allPeriods = spanOf(new Set(periodGroups.map((g) => g.id)));
-  if (allPeriods) {
-    cells.push({ top: 0, bottom: 0, left: allPeriods[0], right: allPeriods[1], text: t.header.periods });
-    for (const g of periodGroups) {
-      const s = spanOf(new Set([g.id]));
-      // header.period, when a template has one, words the period label ("Giai đoạn {period}").
-      const label = t.header.period && t.header.period.includes('{period}') ? t.header.period.replace('{period}', g.when) : g.when;
-      if (s) cells.push({ top: 1, bottom: 1, left: s[0], right: s[1], text: label });
-    }
-  }
-
-  cols.forEach((c, i) => {
-    const n = FIRST_DATA_COL + i;
-    cells.push({ top: last, bottom: last, left: n, right: n, text: c.label });
-  });
+  for (const node of headerTree(t, layout, words)) place(node, 0);
   return cells;
 }
 
