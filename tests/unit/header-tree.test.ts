@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWorkbook, SHEET_LAYOUT } from '../../electron/core/excel/write';
 import { buildColumns } from '../../renderer/src/grid/gridColumns';
 import type { RowData } from '../../renderer/src/grid/gridRows';
+import { aggregateWords, totalLabel } from '../../renderer/src/platform/format';
 import { columnsOf, emptyGrid } from '../../shared/grid';
 import { depthOf, headerTree, leavesOf, type HeaderNode } from '../../shared/header';
 import { TEMPLATES, type Layout, type TemplateDef } from '../../shared/templates';
@@ -95,5 +96,25 @@ describe('one header tree, two renderings', () => {
     // C9:D10 merged: the year's text stands over two rows, its MĐ1/MĐ2 on the third.
     expect(ws.getCell(SHEET_LAYOUT.headerTop + 1, 3).master.address).toBe(`C${SHEET_LAYOUT.headerTop}`);
     expect(ws.getCell(SHEET_LAYOUT.headerTop + 2, 3).value).toBe('MĐ1');
+  });
+});
+
+describe('unit words: one source (shared/units) for the sheet and the screen', () => {
+  it.each(['huyen', 'tinh', 'xa'] as const)('%s: name column and total row read the same on both', (kind) => {
+    const unit = { name: 'Cao Bằng', kind };
+    const t = TEMPLATES[0];
+    const ws = buildWorkbook({ unit, parent: null, date: new Date(2022, 0, 5), grids: [emptyGrid(t, ['Cần Nông'])] }).worksheets[0];
+    const defs = buildColumns(t, t.defaultLayout, hooks, { nameColumn: aggregateWords(unit).nameColumn });
+    expect(defs[1].headerName).toBe(ws.getCell(SHEET_LAYOUT.headerTop, 2).value);
+    expect(totalLabel(kind)).toBe(ws.getCell(SHEET_LAYOUT.firstCommuneRow + 1, 2).value);
+  });
+
+  it('a district report keeps its words', () => {
+    expect(aggregateWords({ kind: 'huyen', name: 'Hà Quảng' })).toMatchObject({
+      nameColumn: 'Tên đơn vị (xã/thị trấn)',
+      totalRow: 'Tổng toàn huyện',
+      governing: 'ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG',
+      issuing: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO',
+    });
   });
 });

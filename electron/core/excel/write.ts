@@ -15,6 +15,7 @@ import { DISTRICT_HEADER, headerTree, rowSpan, type HeaderNode, type HeaderWords
 import { getTemplate, TEMPLATES, type Layout, type TemplateDef } from '../../../shared/templates';
 import { MARK, markState } from '../../../shared/text/marks';
 import { cleanText } from '../../../shared/text/normalize';
+import { officeWords, unitPhrase as phraseOf } from '../../../shared/units/words';
 import { excelText } from './excel-text';
 import type { UnitKind } from '../store/types';
 
@@ -85,40 +86,14 @@ export const SHEET_LAYOUT = {
   minTableWidth: 100,
 } as const;
 
-interface KindWords {
-  /** "huyện": the word before the name in running text. */
-  word: string;
-  /** The issuing office under the people's committee. */
-  office: string;
-  total: string;
-}
-
-// Per kind of aggregating unit: the hierarchy is data (DOMAIN.md §1), so the words printed for a
-// district, a province or a post-2025 commune come from this table, not from branches.
-const KINDS: Record<UnitKind, KindWords> = {
-  huyen: { word: 'huyện', office: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO', total: 'Tổng toàn huyện' },
-  tinh: { word: 'tỉnh', office: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', total: 'Tổng toàn tỉnh' },
-  // Since 1/7/2025 PCGD-XMC work sits with the commune's Phòng Văn hóa - Xã hội (DOMAIN.md §1).
-  xa: { word: 'xã', office: 'PHÒNG VĂN HÓA - XÃ HỘI', total: 'Cộng' },
-};
-
-/** The label of the total row: "Tổng toàn huyện", "Tổng toàn tỉnh", "Cộng". */
+/** The label of the total row: "Tổng toàn huyện", "Tổng toàn tỉnh", "Tổng toàn xã" (shared/units). */
 export function totalLabel(kind: UnitKind): string {
-  return KINDS[kind].total;
+  return officeWords(kind, '').totalRow;
 }
 
-// Names that already say what they are ("Thành phố Cao Bằng", "Thị trấn Thông Nông") must not
-// get a second kind word in front.
-const KIND_PREFIX = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s/i;
-
-/** "huyện Hà Quảng"; a name that carries its kind is kept as written. */
+/** "huyện Hà Quảng"; a name that carries its kind is kept as written (shared/units). */
 export function unitPhrase(unit: ReportUnit): string {
-  const name = cleanText(unit.name);
-  return KIND_PREFIX.test(name) ? name : `${KINDS[unit.kind].word} ${name}`;
-}
-
-function upper(text: string): string {
-  return text.toLocaleUpperCase('vi-VN');
+  return phraseOf(unit.kind, unit.name);
 }
 
 /**
@@ -368,8 +343,10 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   const rightW = total - leftW;
   const rightStart = leftEnd + 1;
 
-  const gov = upper(`Ủy ban nhân dân ${unitPhrase(report.unit)}`);
-  const office = KINDS[report.unit.kind].office;
+  // The unit's words (DOMAIN.md §11.2) come from shared/units, as the screen's do.
+  const words = officeWords(report.unit.kind, report.unit.name);
+  const gov = words.governing ?? '';
+  const office = words.issuing;
   const nation = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   const date = dateLine(report.unit.name, report.date);
@@ -385,7 +362,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   ws.getRow(L.dateRow).height = linesFor(date, rightW, 13, false) * lineHeight(13);
 
   // Appendix number, title, plan reference.
-  const title = `${t.title} TRÊN ĐỊA BÀN ${upper(unitPhrase(report.unit))}`;
+  const title = `${t.title} ${words.titleEnd}`;
   const planRef = form ? form.forLine : (report.planRef ?? defaultPlanRef(report));
   block(ws, L.appendixRow, 1, lastCol, t.appendix, S.appendix);
   block(ws, L.titleRow, 1, lastCol, title, S.title);
@@ -397,7 +374,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
     : linesFor(planRef, total, 12, false) * lineHeight(12);
 
   // The table header: style every cell of a span (borders are drawn per cell), then merge.
-  const head = headerCells(t, grid.layout);
+  const head = headerCells(t, grid.layout, { nameColumn: words.nameColumn });
   const headLines = [1, 1, 1];
   for (const h of head) {
     for (let r = h.top; r <= h.bottom; r++) {
@@ -482,7 +459,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
     const row = ws.getRow(totalRow);
     row.getCell(1).style = S.totalBlank;
     const label = row.getCell(2);
-    label.value = totalLabel(report.unit.kind);
+    label.value = words.totalRow;
     label.style = S.totalLabel;
     let tallest = 1;
     for (let j = 0; j < nCols; j++) {
