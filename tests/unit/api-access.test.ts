@@ -2,7 +2,7 @@
 // renderer's cache of early answers keeps them across exactly the methods marked 'read'.
 import { describe, expect, it } from 'vitest';
 import { ACCESS, METHODS, type Api } from '../../shared/api';
-import { TEMPLATE_IDS, TEMPLATES } from '../../shared/templates';
+import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../../shared/templates';
 import { contract } from '../../shared/api';
 
 describe('the contract marks each method read or write', () => {
@@ -17,6 +17,11 @@ describe('the contract marks each method read or write', () => {
   });
 
   it('the template ids the contract accepts are those of the definitions', () => {
+    // The id type is read off the definitions too (npm test typechecks this file): an id no
+    // definition has does not compile.
+    // @ts-expect-error not a template id
+    const notATemplate: TemplateId = 'pcgd-thpt';
+    expect(TEMPLATE_IDS).not.toContain(notATemplate);
     expect(TEMPLATE_IDS).toEqual(TEMPLATES.map((t) => t.id));
     for (const id of TEMPLATE_IDS) expect(contract.openGrid.safeParse({ template: id }).success).toBe(true);
     expect(contract.openGrid.safeParse({ template: 'pcgd-thpt' }).success).toBe(false);
