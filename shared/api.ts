@@ -2,14 +2,15 @@
 // handlers and the loopback browser host are all derived from this table, over the same
 // handler functions, so a method cannot exist in one face and not in another.
 import { z } from 'zod';
+import { ACCESS } from './api-access';
 import { UserError } from './errors';
 import type { Grid } from './grid';
 import type { Finding, ValidationReport } from './report';
 import type { Rollup } from './rules/rollup';
-import type { Layout, TemplateId } from './templates';
+import { TEMPLATE_IDS, type Layout, type TemplateId } from './templates';
 
 const id = z.number().int().positive();
-const templateId = z.enum(['xmc', 'pcgd-mn', 'pcgd-th', 'pcgd-thcs']);
+const templateId = z.enum(TEMPLATE_IDS);
 /** A file's bytes travel as base64 so that IPC and HTTP carry the same payload. */
 const fileData = z.object({ name: z.string().min(1).max(260), data: z.string().max(80_000_000) });
 
@@ -37,10 +38,6 @@ export const contract = {
       writes: z.array(z.object({ unitId: id, key: z.string().min(1).max(100), value: z.string().max(500) })).max(200_000),
     })
     .strict(),
-  /** Read workbooks and show what would change, storing nothing. */
-  previewImport: z.object({ files: z.array(fileData).min(1).max(1000) }).strict(),
-  /** Store the accepted files, each in its own transaction. */
-  applyImport: z.object({ files: z.array(fileData).min(1).max(1000) }).strict(),
   /** Start reading (and, unless dryRun, storing) a batch off the UI thread; poll importStatus. */
   startImport: z
     .object({
@@ -79,6 +76,13 @@ export const contract = {
 
 export type Method = keyof typeof contract;
 export const METHODS = Object.keys(contract) as Method[];
+
+// Every method says whether it only reads (shared/api-access.ts, free of zod so that the renderer
+// can load it): a method missing there, or one the contract lacks, fails to compile here.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const accessCoversContract: Exactly<keyof typeof ACCESS, Method> = true;
+void accessCoversContract;
+export { ACCESS, READS, type Access } from './api-access';
 export type Input<M extends Method> = z.infer<(typeof contract)[M]>;
 
 export interface UnitNode {
@@ -187,8 +191,6 @@ export interface Outputs {
   openGrid: GridView;
   openContext: GridContext;
   setCells: { changed: number; savedAt: string };
-  previewImport: { files: ImportFileResult[] };
-  applyImport: { files: ImportFileResult[] };
   startImport: { batchId: number };
   importStatus: BatchStatus;
   cancelImport: { cancelled: boolean };

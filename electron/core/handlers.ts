@@ -13,7 +13,6 @@ import { importBuffer } from './import';
 import { formsZip } from './forms-out';
 import type { ParsePool } from './batch/pool';
 import { BatchRegistry } from './batch/registry';
-import { runBatch } from './batch/run';
 import { backupDir, backupStore, listBackups } from './store/backup';
 import { asDbFault } from './store/db-faults';
 import type { Store } from './store/store';
@@ -156,15 +155,6 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       checkWrites(reportId, writes);
       const changes = store.setValues(reportId, writes, { kind: 'typed' });
       return { changed: changes.length, savedAt: new Date().toISOString() };
-    },
-
-    async previewImport({ files }) {
-      return { files: (await runBatch(store, inputsOf(files), { pool, dryRun: true })).files };
-    },
-
-    async applyImport({ files }) {
-      await backupStore(store); // before every import that stores: the state it starts from
-      return { files: (await runBatch(store, inputsOf(files), { pool })).files };
     },
 
     async startImport({ files, dryRun, force, accept, forceFiles }) {

@@ -3,7 +3,15 @@
 // gathers while that chunk arrives and is evaluated (before, the data was asked for only once
 // the whole bundle was compiled, and the grid waited for both one after the other).
 import { prefetchFirstScreen } from './platform/early';
-import './platform/styles.css';
+// The stylesheets, one per feature, in a fixed order (the cascade of the former single file:
+// base first, then the features; a later file wins only over a rule of equal specificity).
+import './platform/base.css';
+import './shell/shell.css';
+import './grid/grid.css';
+import './findings/findings.css';
+import './import/import.css';
+import './audit/audit.css';
+import './completeness/completeness.css';
 
 // Asked for first: the host answers in order, and the chunk is the longer wait. Should it not
 // load (a damaged install), the window says so rather than stay blank.

@@ -1,6 +1,6 @@
 import type { TemplateDef } from './types';
 
-export const pcgdMn: TemplateDef = {
+export const pcgdMn: TemplateDef<'pcgd-mn'> = {
   id: 'pcgd-mn',
   appendix: 'Phụ lục 2',
   name: 'Phổ cập giáo dục mầm non',

@@ -1,6 +1,6 @@
 import type { TemplateDef } from './types';
 
-export const pcgdTh: TemplateDef = {
+export const pcgdTh: TemplateDef<'pcgd-th'> = {
   id: 'pcgd-th',
   appendix: 'Phụ lục 3',
   name: 'Phổ cập giáo dục tiểu học',

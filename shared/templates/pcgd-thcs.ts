@@ -1,6 +1,6 @@
 import type { TemplateDef } from './types';
 
-export const pcgdThcs: TemplateDef = {
+export const pcgdThcs: TemplateDef<'pcgd-thcs'> = {
   id: 'pcgd-thcs',
   appendix: 'Phụ lục 4',
   name: 'Phổ cập giáo dục trung học cơ sở',

@@ -2,10 +2,14 @@
 // how its header reads and how it rolls up. Years and periods are not part of it: they
 // come from each file (a Layout), so the same template serves 2020–2030 plans and annual ones.
 
-export type TemplateId = 'xmc' | 'pcgd-mn' | 'pcgd-th' | 'pcgd-thcs';
+import type { TEMPLATES } from './index';
 
-export interface TemplateDef {
-  id: TemplateId;
+/** The ids of the templates in TEMPLATES, read off their definitions ('xmc', 'pcgd-mn', …). */
+export type TemplateId = (typeof TEMPLATES)[number]['id'];
+
+/** `Id`: a definition file states its own id (`TemplateDef<'xmc'>`), which TemplateId is made of. */
+export interface TemplateDef<Id extends string = TemplateId> {
+  id: Id;
   /** Sheet name and first line of the official sheet: "Phụ lục 1". */
   appendix: string;
   /** Short Vietnamese name shown in the app. */

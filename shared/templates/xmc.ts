@@ -1,6 +1,6 @@
 import type { TemplateDef } from './types';
 
-export const xmc: TemplateDef = {
+export const xmc: TemplateDef<'xmc'> = {
   id: 'xmc',
   appendix: 'Phụ lục 1',
   name: 'Xóa mù chữ',

@@ -1,6 +1,7 @@
 // Words that follow the unit kind (DOMAIN.md §11.2): every header, label, total row and message
 // takes them from the app's own unit, so a province office never reads "ỦY BAN NHÂN DÂN HUYỆN"
 // or "Tạo huyện mới".
+import { cleanText } from '../text/normalize';
 import { KINDS, tierOf, type UnitKind } from './kinds';
 
 /** The day districts ceased to exist (Nghị quyết 202/2025/QH15). */
@@ -40,13 +41,24 @@ export interface OfficeOptions {
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
+// Names that already say what they are ("Thành phố Cao Bằng", "Thị trấn Thông Nông") must not
+// get a second kind word in front. Whole words only: "TP." is not taken for a kind here.
+const KIND_PREFIX = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s/i;
+
+/** "huyện Hà Quảng", as it runs inside a sentence; a name that carries its kind is kept as written. */
+export function unitPhrase(kind: UnitKind, name: string): string {
+  const clean = cleanText(name);
+  return KIND_PREFIX.test(clean) ? clean : `${KINDS[kind].word.toLowerCase()} ${clean}`;
+}
+
 /** The words of an office whose unit is of this kind and name ("tinh", "Cao Bằng"). */
 export function officeWords(kind: UnitKind, name: string, opts: OfficeOptions = {}): OfficeWords {
   const word = KINDS[kind].word;
   const lower = word.toLowerCase();
   const after = (opts.asOf ?? REFORM_DATE) >= REFORM_DATE;
-  const ubnd = `ỦY BAN NHÂN DÂN ${upper(word)} ${upper(name)}`;
-  const common = { place: name, totalRow: `Tổng toàn ${lower}`, titleEnd: `TRÊN ĐỊA BÀN ${upper(word)} ${upper(name)}`, self: word };
+  const phrase = upper(unitPhrase(kind, name));
+  const ubnd = `ỦY BAN NHÂN DÂN ${phrase}`;
+  const common = { place: name, totalRow: `Tổng toàn ${lower}`, titleEnd: `TRÊN ĐỊA BÀN ${phrase}`, self: word };
   switch (tierOf(kind)) {
     case 'province':
       return after

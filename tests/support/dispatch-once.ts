@@ -1,6 +1,6 @@
 // One contract call through the faces' own path (openSession → dispatch), in a process of its
 // own: `node --import tsx tests/support/dispatch-once.ts DB METHOD PAYLOAD_JSON|@FILE [BUSY_MS]`. Prints
-// the envelope as JSON. A process of its own so that a test can run it as another user (root
+// the envelope as JSON. METHOD `import` is startImport run to its end (run-import.ts). A process of its own so that a test can run it as another user (root
 // ignores file permissions, so a read-only file is only read-only to someone else).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +9,7 @@ import { ParsePool } from '../../electron/core/batch/pool';
 import { dispatch } from '../../electron/core/dispatch';
 import { fileFaultLog } from '../../electron/core/fault-log';
 import { openSession } from '../../electron/core/session';
+import { dispatchImport } from './run-import';
 
 const [db, method, payload, busy] = process.argv.slice(2);
 const pool = new ParsePool(1);
@@ -20,7 +21,11 @@ const session = openSession(db, {
 });
 // PAYLOAD_JSON may be @FILE: a workbook's base64 is longer than one argument may be.
 const json = payload.startsWith('@') ? readFileSync(payload.slice(1), 'utf8') : payload;
-const envelope = await dispatch(session.api, method, JSON.parse(json), fileFaultLog(`${db}.test-fault.log`));
+const log = fileFaultLog(`${db}.test-fault.log`);
+const envelope =
+  method === 'import'
+    ? await dispatchImport((m, p) => dispatch(session.api, m, p, log), JSON.parse(json))
+    : await dispatch(session.api, method, JSON.parse(json), log);
 process.stdout.write(JSON.stringify(envelope));
 await pool.close();
 await session.close();

@@ -29,6 +29,7 @@ import {
 import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { Store } from '../../electron/core/store/store';
 import { damageDatabase } from '../support/damage-db';
+import { runImport } from '../support/run-import';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DISTRICT = path.join(ROOT, 'tests', 'fixtures', 'batch', 'district-200.xlsx');
@@ -152,11 +153,9 @@ describe('online backup', () => {
     const api = createHandlers({ store, pool, seedsDir: path.join(ROOT, 'seeds'), saveFile: async () => ({ saved: false }) });
     try {
       const files = [{ name: 'district-200.xlsx', data: fs.readFileSync(DISTRICT).toString('base64') }];
-      await api.previewImport({ files });
-      const id = (await api.startImport({ files, dryRun: true })).batchId;
-      while ((await api.importStatus({ batchId: id })).state === 'running') await new Promise((r) => setTimeout(r, 20));
+      expect((await runImport(api, { files, dryRun: true })).state).toBe('done');
       expect(listBackups(dbFile)).toEqual([]);
-      await api.applyImport({ files });
+      expect((await runImport(api, { files, dryRun: false })).state).toBe('done');
       const [before] = listBackups(dbFile);
       // The state the import started from: no values yet.
       expect(cellCount(before.path)).toBe(0);

@@ -15,6 +15,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import type { FaultLog } from '../../electron/core/fault-log';
 import { openSession } from '../../electron/core/session';
 import { Store } from '../../electron/core/store/store';
+import { dispatchImport } from '../support/run-import';
 
 const ROOT = join(__dirname, '..', '..');
 const DISTRICT = join(ROOT, 'tests', 'fixtures', 'batch', 'district-200.xlsx');
@@ -73,7 +74,7 @@ function emptyDb(dir: string): string {
   return db;
 }
 
-const importDistrict = { files: [{ name: 'district-200.xlsx', data: readFileSync(DISTRICT).toString('base64') }] };
+const importDistrict = { files: [{ name: 'district-200.xlsx', data: readFileSync(DISTRICT).toString('base64') }], dryRun: false };
 
 function expectSentence(text: string | undefined, sentence: RegExp, file: string) {
   expect(text).toMatch(sentence);
@@ -135,7 +136,7 @@ describe('database faults: one Vietnamese sentence each, naming the file', () =>
     holder.exec('BEGIN EXCLUSIVE');
     try {
       // Through dispatch (busy timeout 100 ms): an import waits for the lock, then says so.
-      const env = await dispatchOnce(db, 'applyImport', importDistrict);
+      const env = await dispatchOnce(db, 'import', importDistrict);
       expect(env.ok).toBe(false);
       expectSentence(env.error, /đang bị một chương trình khác khóa/, db);
       // Through the CLI (its own 5 s wait).
@@ -159,7 +160,7 @@ describe('database faults: one Vietnamese sentence each, naming the file', () =>
     const r = await cli(['import', DISTRICT, '--db', db], nobody);
     expect(r.code).toBe(2);
     expectSentence(r.stderr, /Không ghi được vào cơ sở dữ liệu .* chỉ cho phép đọc/, db);
-    const env = await dispatchOnce(db, 'applyImport', importDistrict, nobody);
+    const env = await dispatchOnce(db, 'import', importDistrict, nobody);
     expect(env.ok).toBe(false);
     expectSentence(env.error, /Không ghi được vào cơ sở dữ liệu .* chỉ cho phép đọc/, db);
     // Reading still works (must not fire): the officer is told what the database holds.
@@ -200,7 +201,8 @@ describe('database faults: one Vietnamese sentence each, naming the file', () =>
     const pool = new ParsePool(1);
     const session = openSession(db, { pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false }) });
     try {
-      const env = await dispatch(session.api, 'applyImport', { files: [{ name: 'district-200.xlsx', data: readFileSync(DISTRICT).toString('base64') }] }, noLog);
+      const files = [{ name: 'district-200.xlsx', data: readFileSync(DISTRICT).toString('base64') }];
+      const env = await dispatchImport((m, p) => dispatch(session.api, m, p, noLog), { files, dryRun: false });
       expect(env.ok).toBe(false);
       expectSentence((env as { error: string }).error, /đã đầy nên thay đổi vừa rồi không được lưu/, mountPoint);
       expect(session.store()!.integrityCheck()).toBe('ok');

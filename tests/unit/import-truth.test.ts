@@ -17,6 +17,7 @@ import { getTemplate } from '../../shared/templates';
 import { unitKey } from '../../shared/text/normalize';
 import { FIXTURE_FORM_SECRET } from '../support/fixture-secret';
 import { openTestApp, type TestApp } from '../support/handlers';
+import { runImport } from '../support/run-import';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIX = join(ROOT, 'tests', 'fixtures');
@@ -47,12 +48,12 @@ describe('a district workbook of a district the database does not have', () => {
     const before = everything(store);
 
     // Was: ready, matched to "Hà Quảng", then "1 tệp đã nhập" — and no value stored.
-    const preview = (await api.previewImport({ files: [b64(HUYEN_MAU)] })).files[0];
+    const preview = (await runImport(api, { files: [b64(HUYEN_MAU)], dryRun: true })).files[0];
     expect([preview.status, preview.unit, preview.note]).toEqual(['ok', 'Mẫu', 'Tạo huyện mới: Huyện Mẫu, 12 xã']);
     expect(preview.changes.length).toBeGreaterThan(0);
     expect(everything(store)).toBe(before);
 
-    const done = (await api.applyImport({ files: [b64(HUYEN_MAU)] })).files[0];
+    const done = (await runImport(api, { files: [b64(HUYEN_MAU)], dryRun: false })).files[0];
     expect([done.status, done.note, done.changes]).toEqual(['ok', 'Tạo huyện mới: Huyện Mẫu, 12 xã', preview.changes]);
     const mau = store.districts().find((d) => d.name === 'Mẫu')!;
     expect(mau).toBeDefined();
@@ -66,7 +67,7 @@ describe('a district workbook of a district the database does not have', () => {
     await expectStored(store, HUYEN_MAU, done);
 
     // Again: the district is there now, nothing to create, nothing to change.
-    const again = (await api.previewImport({ files: [b64(HUYEN_MAU)] })).files[0];
+    const again = (await runImport(api, { files: [b64(HUYEN_MAU)], dryRun: true })).files[0];
     expect([again.status, again.note, again.changes]).toEqual(['ok', undefined, []]);
   });
 
@@ -79,7 +80,7 @@ describe('a district workbook of a district the database does not have', () => {
     // Every title line that names the district, cleared.
     for (const ws of wb.worksheets) for (let r = 1; r <= 4; r++) ws.getRow(r).eachCell((c) => { if (/MẪU|Mẫu/.test(String(c.value))) c.value = 'BIỂU KẾT QUẢ'; });
     const data = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const r = (await api.applyImport({ files: [{ name: 'khong-ten.xlsx', data }] })).files[0];
+    const r = (await runImport(api, { files: [{ name: 'khong-ten.xlsx', data }], dryRun: false })).files[0];
     expect(r.status).toBe('rejected');
     expect(r.reason).toBe('tệp không ghi tên huyện ở dòng tiêu đề và không xã nào trong tệp thuộc huyện nào trong cơ sở dữ liệu.');
     expect(everything(store)).toBe(before);
@@ -97,7 +98,7 @@ describe('a workbook holding the same Phụ lục twice', () => {
     copy.model = { ...src.model, name: 'Bản sao PL1' } as ExcelJS.WorksheetModel;
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const before = everything(store);
-    const r = (await api.applyImport({ files: [{ name: 'hai-lan.xlsx', data: buf.toString('base64') }] })).files[0];
+    const r = (await runImport(api, { files: [{ name: 'hai-lan.xlsx', data: buf.toString('base64') }], dryRun: false })).files[0];
     expect(r.status).toBe('rejected');
     expect(r.reason).toBe('tệp có hai trang cùng là một biểu ("Phụ lục 1" và "Bản sao PL1"): không rõ trang nào đúng nên không nhập trang nào. Hãy xóa trang thừa rồi nhập lại.');
     expect(everything(store)).toBe(before);

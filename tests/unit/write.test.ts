@@ -415,7 +415,8 @@ describe('writeWorkbook: units and edge cases', () => {
   it('labels the total row and the header block from the unit kind', async () => {
     expect(totalLabel('huyen')).toBe('Tổng toàn huyện');
     expect(totalLabel('tinh')).toBe('Tổng toàn tỉnh');
-    expect(totalLabel('xa')).toBe('Cộng');
+    // A commune office's grid lists its thôn, tổ dân phố: "Tổng toàn xã" (DOMAIN.md §11.2).
+    expect(totalLabel('xa')).toBe('Tổng toàn xã');
     const wb = await roundTrip(
       report([gridOf('xmc', SMALL.xmc)], { unit: { name: 'Cao Bằng', kind: 'tinh' }, parent: null }),
     );
@@ -424,6 +425,11 @@ describe('writeWorkbook: units and edge cases', () => {
     expect(text(ws, 'A2')).toBe('SỞ GIÁO DỤC VÀ ĐÀO TẠO');
     expect(text(ws, `A${L.titleRow}`)).toMatch(/TRÊN ĐỊA BÀN TỈNH CAO BẰNG$/);
     expect(text(ws, `B${FIRST + 5}`)).toBe('Tổng toàn tỉnh');
+    // After the 2025 reform a province's rows are its communes (DOMAIN.md §11.2).
+    expect(text(ws, `B${HEAD}`)).toBe('Tên đơn vị (xã/phường/đặc khu)');
+    const district = sheet(await roundTrip(report([gridOf('xmc', SMALL.xmc)])), 'Phụ lục 1');
+    expect(text(district, `B${HEAD}`)).toBe('Tên đơn vị (xã/thị trấn)');
+    expect(text(district, `B${FIRST + 5}`)).toBe('Tổng toàn huyện');
   });
 
   it('does not double the kind word of a name that carries it', async () => {

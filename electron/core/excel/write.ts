@@ -10,10 +10,12 @@
 // handful of shared style objects (exceljs caches a style id per style object, so a shared
 // object is serialised once, not once per cell) and the marks are counted in the same pass.
 import ExcelJS from 'exceljs';
-import { columnsOf, groupsOf, type Grid } from '../../../shared/grid';
+import { columnsOf, type Grid } from '../../../shared/grid';
+import { DISTRICT_HEADER, headerTree, rowSpan, type HeaderNode, type HeaderWords } from '../../../shared/header';
 import { getTemplate, TEMPLATES, type Layout, type TemplateDef } from '../../../shared/templates';
 import { MARK, markState } from '../../../shared/text/marks';
 import { cleanText } from '../../../shared/text/normalize';
+import { officeWords, unitPhrase as phraseOf } from '../../../shared/units/words';
 import { excelText } from './excel-text';
 import { addCountSheet } from './write-counts';
 import type { CountSheet, LevelResult } from '../../../shared/counts';
@@ -88,40 +90,14 @@ export const SHEET_LAYOUT = {
   minTableWidth: 100,
 } as const;
 
-interface KindWords {
-  /** "huyện": the word before the name in running text. */
-  word: string;
-  /** The issuing office under the people's committee. */
-  office: string;
-  total: string;
-}
-
-// Per kind of aggregating unit: the hierarchy is data (DOMAIN.md §1), so the words printed for a
-// district, a province or a post-2025 commune come from this table, not from branches.
-const KINDS: Record<UnitKind, KindWords> = {
-  huyen: { word: 'huyện', office: 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO', total: 'Tổng toàn huyện' },
-  tinh: { word: 'tỉnh', office: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', total: 'Tổng toàn tỉnh' },
-  // Since 1/7/2025 PCGD-XMC work sits with the commune's Phòng Văn hóa - Xã hội (DOMAIN.md §1).
-  xa: { word: 'xã', office: 'PHÒNG VĂN HÓA - XÃ HỘI', total: 'Cộng' },
-};
-
-/** The label of the total row: "Tổng toàn huyện", "Tổng toàn tỉnh", "Cộng". */
+/** The label of the total row: "Tổng toàn huyện", "Tổng toàn tỉnh", "Tổng toàn xã" (shared/units). */
 export function totalLabel(kind: UnitKind): string {
-  return KINDS[kind].total;
+  return officeWords(kind, '').totalRow;
 }
 
-// Names that already say what they are ("Thành phố Cao Bằng", "Thị trấn Thông Nông") must not
-// get a second kind word in front.
-const KIND_PREFIX = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s/i;
-
-/** "huyện Hà Quảng"; a name that carries its kind is kept as written. */
+/** "huyện Hà Quảng"; a name that carries its kind is kept as written (shared/units). */
 export function unitPhrase(unit: ReportUnit): string {
-  const name = cleanText(unit.name);
-  return KIND_PREFIX.test(name) ? name : `${KINDS[unit.kind].word} ${name}`;
-}
-
-function upper(text: string): string {
-  return text.toLocaleUpperCase('vi-VN');
+  return phraseOf(unit.kind, unit.name);
 }
 
 /**
@@ -224,65 +200,22 @@ export interface HeaderCell {
 
 const FIRST_DATA_COL = 3;
 
-// The age sub-header reads "Trẻ em 3 tuổi" in every preschool grid seen (seed 001, samples).
-const AGE_HEADER = 'Trẻ em {age}';
-
-/** The header cells of a template under a layout: STT, name, result years, periods, leaves. */
-export function headerCells(t: TemplateDef, layout: Layout): HeaderCell[] {
-  const cols = columnsOf(t, layout);
-  const groups = groupsOf(t, layout);
-  const colOf = new Map(cols.map((c, i) => [c.key, FIRST_DATA_COL + i]));
-  const spanOf = (ids: Set<string>): [number, number] | null => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    cols.forEach((c) => {
-      if (!ids.has(c.group)) return;
-      const n = colOf.get(c.key)!;
-      lo = Math.min(lo, n);
-      hi = Math.max(hi, n);
-    });
-    return lo <= hi ? [lo, hi] : null;
+/**
+ * The header cells of a template under a layout: the shared header tree (shared/header.ts, the
+ * same the screen shows) laid out on the sheet's fixed rows, each node a (merged) cell.
+ */
+export function headerCells(t: TemplateDef, layout: Layout, words: HeaderWords = DISTRICT_HEADER): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  let col = 1;
+  const place = (node: HeaderNode, top: number): void => {
+    const { bottom } = rowSpan(node, top, SHEET_LAYOUT.headerDepth);
+    const cell: HeaderCell = { top, bottom, left: col, right: col, text: node.text };
+    cells.push(cell);
+    if (node.children.length) for (const child of node.children) place(child, bottom + 1);
+    else col++;
+    cell.right = col - 1;
   };
-  const last = SHEET_LAYOUT.headerDepth - 1;
-  const cells: HeaderCell[] = [
-    { top: 0, bottom: last, left: 1, right: 1, text: 'STT' },
-    { top: 0, bottom: last, left: 2, right: 2, text: 'Tên đơn vị (xã/thị trấn)' },
-  ];
-
-  for (const year of layout.results) {
-    const yearGroups = groups.filter((g) => g.kind === 'result' && g.when === year);
-    const span = spanOf(new Set(yearGroups.map((g) => g.id)));
-    if (!span) continue;
-    const text = t.header.result.replace('{year}', year);
-    const byAge = yearGroups.filter((g) => g.age);
-    if (byAge.length) {
-      cells.push({ top: 0, bottom: 0, left: span[0], right: span[1], text });
-      for (const g of byAge) {
-        const s = spanOf(new Set([g.id]));
-        if (s) cells.push({ top: 1, bottom: 1, left: s[0], right: s[1], text: AGE_HEADER.replace('{age}', g.age!) });
-      }
-    } else {
-      // No sub-header: the year's header reaches down to the leaves (sample Phụ lục 4, C3:E4).
-      cells.push({ top: 0, bottom: last - 1, left: span[0], right: span[1], text });
-    }
-  }
-
-  const periodGroups = groups.filter((g) => g.kind === 'period');
-  const allPeriods = spanOf(new Set(periodGroups.map((g) => g.id)));
-  if (allPeriods) {
-    cells.push({ top: 0, bottom: 0, left: allPeriods[0], right: allPeriods[1], text: t.header.periods });
-    for (const g of periodGroups) {
-      const s = spanOf(new Set([g.id]));
-      // header.period, when a template has one, words the period label ("Giai đoạn {period}").
-      const label = t.header.period && t.header.period.includes('{period}') ? t.header.period.replace('{period}', g.when) : g.when;
-      if (s) cells.push({ top: 1, bottom: 1, left: s[0], right: s[1], text: label });
-    }
-  }
-
-  cols.forEach((c, i) => {
-    const n = FIRST_DATA_COL + i;
-    cells.push({ top: last, bottom: last, left: n, right: n, text: c.label });
-  });
+  for (const node of headerTree(t, layout, words)) place(node, 0);
   return cells;
 }
 
@@ -414,8 +347,10 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   const rightW = total - leftW;
   const rightStart = leftEnd + 1;
 
-  const gov = upper(`Ủy ban nhân dân ${unitPhrase(report.unit)}`);
-  const office = KINDS[report.unit.kind].office;
+  // The unit's words (DOMAIN.md §11.2) come from shared/units, as the screen's do.
+  const words = officeWords(report.unit.kind, report.unit.name);
+  const gov = words.governing ?? '';
+  const office = words.issuing;
   const nation = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   const date = dateLine(report.unit.name, report.date);
@@ -431,7 +366,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   ws.getRow(L.dateRow).height = linesFor(date, rightW, 13, false) * lineHeight(13);
 
   // Appendix number, title, plan reference.
-  const title = `${t.title} TRÊN ĐỊA BÀN ${upper(unitPhrase(report.unit))}`;
+  const title = `${t.title} ${words.titleEnd}`;
   const planRef = form ? form.forLine : (report.planRef ?? defaultPlanRef(report));
   block(ws, L.appendixRow, 1, lastCol, t.appendix, S.appendix);
   block(ws, L.titleRow, 1, lastCol, title, S.title);
@@ -443,7 +378,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
     : linesFor(planRef, total, 12, false) * lineHeight(12);
 
   // The table header: style every cell of a span (borders are drawn per cell), then merge.
-  const head = headerCells(t, grid.layout);
+  const head = headerCells(t, grid.layout, { nameColumn: words.nameColumn });
   const headLines = [1, 1, 1];
   for (const h of head) {
     for (let r = h.top; r <= h.bottom; r++) {
@@ -528,7 +463,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
     const row = ws.getRow(totalRow);
     row.getCell(1).style = S.totalBlank;
     const label = row.getCell(2);
-    label.value = totalLabel(report.unit.kind);
+    label.value = words.totalRow;
     label.style = S.totalLabel;
     let tallest = 1;
     for (let j = 0; j < nCols; j++) {

@@ -10,7 +10,7 @@ import { AG_LOCALE_VI } from './agLocale';
 import { focusedCellOf, focusedTarget, keyWrite, type FocusedCell } from './cellTargets';
 import { onCommitEdits } from '../platform/editCommit';
 import { commitEditing } from './gridCommit';
-import { totalLabel } from '../platform/format';
+import { aggregateWords, totalLabel } from '../platform/format';
 import { buildColumns, columnInfos, columnsMaxWidth, groupDepth, NAME_COL, type CellIssue } from './gridColumns';
 import { normaliseText, type CellChange, type CellWrite } from './gridEdits';
 import { rowId, totalRow, unitRows, type RowData } from './gridRows';
@@ -121,13 +121,15 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
   );
   useGridInput(inputRefs);
 
+  // The name column's heading follows the aggregating unit (shared/units), as on the sheet.
+  const nameColumn = aggregateWords(aggregate).nameColumn;
   const columnDefs = useMemo(
     () =>
       buildColumns(template, grid.layout, {
         issueAt: (data, colId) => (data ? issuesRef.current.get(`${data.kind === 'total' ? 'total' : data.index}|${colId}`) : undefined),
         inRange: (data, colId) => range.includes(data, colId),
-      }),
-    [template, grid.layout, range],
+      }, { nameColumn }),
+    [template, grid.layout, range, nameColumn],
   );
   const rowData = useMemo(() => unitRows(grid), [grid]);
   const pinned = useMemo(() => [totalRow(template, grid, aggregate.id, totalLabel(aggregate.kind))], [template, grid, aggregate]);

@@ -1,13 +1,14 @@
-// Column definitions mirroring the official Excel header, derived from the template: STT, the
+// Column definitions of the official Excel header, rendered from the shared header tree: STT, the
 // commune's name, one group per result year (per age for preschool), then the proposal group
 // with one sub-group per period. Column ids are the grid's column keys ("2020/3 tuổi|Đạt").
 import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueGetterParams } from 'ag-grid-community';
-import { columnsOf, groupsOf, type GridColumn, type GridGroup } from '../../../shared/grid';
+import { columnsOf, type GridColumn } from '../../../shared/grid';
+import { depthOf, DISTRICT_HEADER, headerTree, NAME_ID, rowSpan, STT_ID, type HeaderNode, type HeaderWords } from '../../../shared/header';
 import type { Layout, TemplateDef } from '../../../shared/templates';
 import type { RowData } from './gridRows';
 
-export const STT_COL = 'stt';
-export const NAME_COL = 'name';
+export const STT_COL = STT_ID;
+export const NAME_COL = NAME_ID;
 
 export type ColumnInfo =
   | { kind: 'stt' }
@@ -100,50 +101,51 @@ export function columnsMaxWidth(defs: Def[]): number {
   return defs.reduce((w, d) => w + ('children' in d ? columnsMaxWidth(d.children as Def[]) : ((d as ColDef).width ?? (d as ColDef).maxWidth ?? Infinity)), 0);
 }
 
-export function buildColumns(t: TemplateDef, layout: Layout, hooks: ColumnHooks): Def[] {
-  const cols = columnsOf(t, layout);
-  const leaves = (g: GridGroup) => cols.filter((c) => c.group === g.id).map((c) => leaf(c, hooks));
-  const groups = groupsOf(t, layout);
-  const defs: Def[] = [
-    {
-      colId: STT_COL,
-      headerName: 'STT',
-      headerClass: 'hdr-center',
-      pinned: 'left',
-      width: 48,
-      resizable: false,
-      valueGetter: (p: ValueGetterParams<RowData>) => (p.data?.kind === 'unit' ? String(p.data.index + 1) : ''),
-      cellClass: 'cell-stt',
-      cellClassRules: classRules(hooks, STT_COL),
-    },
-    {
-      colId: NAME_COL,
-      headerName: 'Tên đơn vị (xã/thị trấn)',
-      headerClass: 'hdr-center',
-      wrapHeaderText: true,
-      autoHeaderHeight: true,
-      pinned: 'left',
-      width: 180,
-      valueGetter: (p: ValueGetterParams<RowData>) => p.data?.name ?? '',
-      cellClass: 'cell-name',
-      cellClassRules: classRules(hooks, NAME_COL),
-      tooltipValueGetter: tooltip(hooks, NAME_COL),
-    },
-  ];
-  const periods = groups.filter((g) => g.kind === 'period');
-  // Group rows of the header: the result branch has one or two (ages), the periods two.
-  const resultRows = t.ages ? 2 : 1;
-  const headerRows = Math.max(layout.results.length ? resultRows : 0, periods.length ? 2 : 0);
-  for (const year of layout.results) {
-    const yearGroups = groups.filter((g) => g.kind === 'result' && g.when === year);
-    const header = t.header.result.replace('{year}', year);
-    const children: Def[] = t.ages
-      ? yearGroups.map((g) => group(`Trẻ em ${g.age}`, `g:${g.id}`, leaves(g)))
-      : yearGroups.flatMap(leaves);
-    defs.push(group(header, `r:${year}`, children, headerRows - resultRows + 1));
-  }
-  if (periods.length) {
-    defs.push(group(t.header.periods, 'p', periods.map((g) => group(g.when, `g:${g.id}`, leaves(g)))));
-  }
-  return defs;
+/**
+ * The column defs of the shared header tree (shared/header.ts, the same the Excel writer prints):
+ * STT and the name pinned left, then one column group per group node. `words` carries the
+ * aggregating unit's name-column heading.
+ */
+export function buildColumns(t: TemplateDef, layout: Layout, hooks: ColumnHooks, words: HeaderWords = DISTRICT_HEADER): Def[] {
+  const tree = headerTree(t, layout, words);
+  // Group rows of the header: a group covers the rows left above its subtree (rowSpan).
+  const groupRows = depthOf(tree) - 1;
+  const toDef = (node: HeaderNode, top: number): Def => {
+    if (node.column) return leaf(node.column, hooks);
+    if (node.id === STT_ID) return sttColumn(node.text, hooks);
+    if (node.id === NAME_ID) return nameColumn(node.text, hooks);
+    const { bottom } = rowSpan(node, top, groupRows + 1);
+    return group(node.text, node.id, node.children.map((c) => toDef(c, bottom + 1)), bottom - top + 1);
+  };
+  return tree.map((node) => toDef(node, 0));
+}
+
+function sttColumn(headerName: string, hooks: ColumnHooks): ColDef<RowData> {
+  return {
+    colId: STT_COL,
+    headerName,
+    headerClass: 'hdr-center',
+    pinned: 'left',
+    width: 48,
+    resizable: false,
+    valueGetter: (p: ValueGetterParams<RowData>) => (p.data?.kind === 'unit' ? String(p.data.index + 1) : ''),
+    cellClass: 'cell-stt',
+    cellClassRules: classRules(hooks, STT_COL),
+  };
+}
+
+function nameColumn(headerName: string, hooks: ColumnHooks): ColDef<RowData> {
+  return {
+    colId: NAME_COL,
+    headerName,
+    headerClass: 'hdr-center',
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+    pinned: 'left',
+    width: 180,
+    valueGetter: (p: ValueGetterParams<RowData>) => p.data?.name ?? '',
+    cellClass: 'cell-name',
+    cellClassRules: classRules(hooks, NAME_COL),
+    tooltipValueGetter: tooltip(hooks, NAME_COL),
+  };
 }

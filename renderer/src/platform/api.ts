@@ -1,6 +1,7 @@
 // The renderer's only door to the main process: the Electron preload's `window.api`, or, in the
 // browser host, a fetch client derived from the same contract (POST /api/<method>).
 import type { Api, Envelope, Input, Method, Outputs } from '../../../shared/api';
+import { READS } from '../../../shared/api-access';
 import { isUserError, UserError } from '../../../shared/errors';
 
 declare global {
@@ -75,8 +76,6 @@ const door: Api = window.api ?? fetchClient();
 /** Reads asked for before the app's first render (early.ts), not yet taken, by method and input. */
 const early = new Map<string, { value: Promise<unknown>; at: number; arrived?: { value: unknown } }>();
 const EARLY_MS = 5000;
-/** Methods that only read: calling them keeps the early answers. */
-const READS = new Set<string>(['overview', 'openGrid', 'openContext']);
 const keyOf = (method: string, input: unknown) => `${method} ${JSON.stringify(input ?? {})}`;
 
 /**
@@ -112,6 +111,7 @@ export const api: Api = new Proxy({} as Api, {
     if (typeof name !== 'string' || typeof fn !== 'function') return fn;
     return (input: unknown) => {
       if (early.size) {
+        // Methods that only read (marked in the contract, shared/api-access.ts) keep them.
         if (!READS.has(name)) early.clear();
         const key = keyOf(name, input);
         const hit = early.get(key);

@@ -1,6 +1,8 @@
 // Numbers, times and unit labels the Vietnamese way (Intl 'vi-VN').
 import type { UnitNode } from '../../../shared/api';
 import { fold } from '../../../shared/text/normalize';
+import { KINDS, kindLower } from '../../../shared/units/kinds';
+import { officeWords, type OfficeWords } from '../../../shared/units/words';
 
 const TIME = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -29,22 +31,27 @@ export function formatPercent(part: number, whole: number): string {
   return whole > 0 ? `${PERCENT.format((100 * part) / whole)}%` : '–';
 }
 
-const KIND_WORD: Record<UnitNode['kind'], string> = { tinh: 'Tỉnh', huyen: 'Huyện', xa: 'Xã' };
-
 /** "Huyện Hà Quảng"; a name that already carries its kind ("Thị trấn …") is kept. */
 export function unitTitle(u: Pick<UnitNode, 'kind' | 'name'>): string {
-  const word = KIND_WORD[u.kind];
+  const word = KINDS[u.kind].word;
   const f = fold(u.name);
   if (f.startsWith(fold(word) + ' ') || /^(thi tran|phuong|thanh pho|thi xa|quan|dac khu) /.test(f)) return u.name;
   return u.kind === 'xa' ? u.name : `${word} ${u.name}`;
 }
 
-/** The word for the aggregating unit: "huyện", "tỉnh", "đơn vị". */
+// The unit words come from shared/units, the same the Excel writer prints (DOMAIN.md §11.2).
+
+/** The words of the aggregating unit's office: total row, name column, … */
+export function aggregateWords(u: Pick<UnitNode, 'kind' | 'name'>): OfficeWords {
+  return officeWords(u.kind, u.name);
+}
+
+/** The word for the aggregating unit: "huyện", "tỉnh", "xã". */
 export function aggregateWord(kind: UnitNode['kind']): string {
-  return kind === 'huyen' ? 'huyện' : kind === 'tinh' ? 'tỉnh' : 'đơn vị';
+  return kindLower(kind);
 }
 
 /** The total row's label, from the aggregating unit (DOMAIN.md §1). */
 export function totalLabel(kind: UnitNode['kind']): string {
-  return kind === 'huyen' ? 'Tổng toàn huyện' : kind === 'tinh' ? 'Tổng toàn tỉnh' : 'Cộng';
+  return officeWords(kind, '').totalRow;
 }
