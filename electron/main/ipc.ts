@@ -6,7 +6,7 @@ import { dispatch } from '../core/dispatch';
 import type { FaultLog } from '../core/fault-log';
 import { isTrustedUrl } from './security';
 
-export function registerIpc(api: Api, log: FaultLog): void {
+export function registerIpc(api: Api, log?: FaultLog): void {
   for (const m of METHODS) {
     ipcMain.handle(`api:${m}`, (e: IpcMainInvokeEvent, payload: unknown) => {
       if (!isTrustedUrl(e.senderFrame?.url)) return { ok: false, error: 'Yêu cầu không đến từ ứng dụng.' };
