@@ -44,6 +44,12 @@ interface Pending {
   reject(e: unknown): void;
 }
 
+/** One started worker and the calls it holds. */
+interface Backend {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
 export interface WorkerApp extends App {
   /** The running worker, if any: for tests that kill it and for diagnostics. */
   worker(): Worker | undefined;
@@ -53,25 +59,24 @@ export async function openWorkerApp(o: AppOptions): Promise<WorkerApp> {
   const faultLog = faultLogOf(o);
   const backend: BackendOptions = { dbPath: o.dbPath, seedsDir: o.seedsDir, open: o.open, poolSize: o.poolSize, parseWorker: o.parseWorker, faultLogFile: o.faultLogFile };
   let nextId = 1;
-  let current: Promise<Worker> | undefined;
+  let current: Promise<Backend> | undefined;
   let running: Worker | undefined;
   let closing = false;
   const inFlight = new Set<Promise<unknown>>();
 
-  function spawn(): Promise<Worker> {
+  function spawn(): Promise<Backend> {
     const { file, execArgv } = workerEntry(o.appWorker);
     const w = new Worker(file, { execArgv, workerData: backend });
     const pending = new Map<number, Pending>();
-    (w as Worker & { pending?: Map<number, Pending> }).pending = pending;
     let stopping = false;
-    return new Promise<Worker>((started, failed) => {
+    return new Promise<Backend>((started, failed) => {
       let ready = false;
       w.on('message', (m: FromWorker) => {
         if ('ready' in m) {
           if (m.ready) {
             ready = true;
             running = w;
-            started(w);
+            started({ worker: w, pending });
           } else {
             stopping = true;
             failed(reviveError(m.error));
@@ -104,8 +109,7 @@ export async function openWorkerApp(o: AppOptions): Promise<WorkerApp> {
   }
 
   async function call(method: Method, input: unknown): Promise<unknown> {
-    const w = await (current ??= spawn());
-    const pending = (w as Worker & { pending: Map<number, Pending> }).pending;
+    const { worker: w, pending } = await (current ??= spawn());
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
@@ -136,7 +140,7 @@ export async function openWorkerApp(o: AppOptions): Promise<WorkerApp> {
       closing = true;
       // Every call sent has its reply (an edit sent is an edit stored) before the worker closes.
       await Promise.allSettled([...inFlight]);
-      const w = await current?.catch(() => undefined);
+      const w = (await current?.catch(() => undefined))?.worker;
       current = undefined;
       if (!w) return;
       const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));

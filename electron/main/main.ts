@@ -20,6 +20,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let win: BrowserWindow | null = null;
+/** How long quitting waits for the backend worker to store the calls in flight and close. */
+const BACKEND_CLOSE_LIMIT_MS = 10_000;
 
 function toMenu(items: MenuItemSpec[]): MenuItemConstructorOptions[] {
   return items.map((i) => ({
@@ -99,7 +101,10 @@ async function start() {
   app.on('will-quit', (e) => {
     if (closed) return;
     e.preventDefault();
-    void backend.close().finally(() => {
+    // Bounded: a backend that hangs must not keep the app from quitting (SQLite keeps the file
+    // sound; only a call still running is lost).
+    const limit = new Promise((resolve) => setTimeout(resolve, BACKEND_CLOSE_LIMIT_MS));
+    void Promise.race([backend.close(), limit]).finally(() => {
       closed = true;
       app.quit();
     });
