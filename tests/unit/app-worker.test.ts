@@ -3,8 +3,9 @@
 // a 200-file import leaves the calling thread's event loop free (and the same import in this
 // thread does not: the measure can fail); close() stores an edit in flight; a worker that dies
 // says so in Vietnamese and leaves the database sound.
+import { build } from 'esbuild';
 import JSZip from 'jszip';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -20,6 +21,7 @@ import { importBuffer } from '../../electron/core/import';
 import { dailyBackup } from '../../electron/core/store/backup';
 import { Store } from '../../electron/core/store/store';
 import { FIXTURE_FORM_SECRET } from '../support/fixture-secret';
+import { NODE_BUNDLE } from '../../scripts/bundle-options.mjs';
 
 const ROOT = join(__dirname, '..', '..');
 const BATCH = join(ROOT, 'tests', 'fixtures', 'batch');
@@ -235,6 +237,31 @@ describe('close and crash', () => {
       } finally {
         store.close();
       }
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
+
+describe('the bundled backend worker, as Electron starts it', () => {
+  it('opens the app from its bundle (no tsx) and checks a batch there', async () => {
+    // Under the repository, so that the bundle finds better-sqlite3 (external) in node_modules.
+    const cache = join(ROOT, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    const out = mkdtempSync(join(cache, 'pcgd-appworker-'));
+    dirs.push(out);
+    const common = { ...NODE_BUNDLE, logLevel: 'silent' as const };
+    await build({ ...common, entryPoints: [join(ROOT, 'electron/core/app-worker.ts')], outfile: join(out, 'app-worker.cjs') });
+    await build({ ...common, entryPoints: [join(ROOT, 'electron/core/batch/parse-worker.ts')], outfile: join(out, 'parse-worker.cjs') });
+    const app = await openApp({ dbPath: join(tmp(), 'x.db'), seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false }), inWorker: true, appWorker: join(out, 'app-worker.cjs') });
+    try {
+      await app.api.loadDemo({});
+      const forms = readdirSync(join(BATCH, 'ha-quang-forms')).filter((f) => f.endsWith('.xlsx'));
+      const files = forms.map((name) => ({ name, data: readFileSync(join(BATCH, 'ha-quang-forms', name)).toString('base64') }));
+      const { batchId } = await app.api.startImport({ files, dryRun: true });
+      const status = await settled(app.api, batchId);
+      expect(status.files).toHaveLength(21);
+      expect(status.files.filter((f) => f.status !== 'rejected').length).toBeGreaterThan(0);
     } finally {
       await app.close();
     }
