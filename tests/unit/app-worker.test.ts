@@ -17,6 +17,7 @@ import { isUserError, UserError } from '../../shared/errors';
 import { openApp, type App } from '../../electron/core/app';
 import { CLOSED_MESSAGE, WORKER_CRASHED, type WorkerApp } from '../../electron/core/app-thread';
 import { dispatch } from '../../electron/core/dispatch';
+import { LoggedFault, type FaultLog } from '../../electron/core/fault-log';
 import { importBuffer } from '../../electron/core/import';
 import { dailyBackup } from '../../electron/core/store/backup';
 import { Store } from '../../electron/core/store/store';
@@ -266,4 +267,29 @@ describe('the bundled backend worker, as Electron starts it', () => {
       await app.close();
     }
   }, 120_000);
+});
+
+describe('dispatch of a fault the worker already logged', () => {
+  const logged: string[] = [];
+  const log: FaultLog = {
+    path: '/nhật-ký',
+    write(e) {
+      logged.push(String(e));
+      return 'dòng cho người dùng';
+    },
+  };
+  const throwing = (e: Error) => ({ overview: async () => Promise.reject(e) }) as unknown as Api;
+
+  it('shows its line as is and does not write it again', async () => {
+    expect(await dispatch(throwing(new LoggedFault('Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào tệp nhật ký: /x')), 'overview', {}, log)).toEqual({
+      ok: false,
+      error: 'Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào tệp nhật ký: /x',
+    });
+    expect(logged).toEqual([]);
+  });
+
+  it('any other error is written, and its line shown (must fire)', async () => {
+    expect(await dispatch(throwing(new Error('hỏng')), 'overview', {}, log)).toEqual({ ok: false, error: 'dòng cho người dùng' });
+    expect(logged).toHaveLength(1);
+  });
 });
