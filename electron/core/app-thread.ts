@@ -84,7 +84,10 @@ export async function openWorkerApp(o: AppOptions): Promise<WorkerApp> {
           return;
         }
         if ('closed' in m) {
+          // The database is closed: nothing left there may keep the thread (a timer of a batch
+          // that was running) from ending.
           stopping = true;
+          void w.terminate();
           return;
         }
         const p = pending.get(m.id);
