@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { openApp } from '../electron/core/app';
+import { dailyBackup } from '../electron/core/store/backup';
 import { exportBuffer } from '../electron/core/export';
 import { writeWorkbook } from '../electron/core/excel/write';
 import { importBuffer } from '../electron/core/import';
@@ -182,7 +184,91 @@ async function batch() {
   console.log(`  exceljs: ${tpsBase.toFixed(1)} tệp/giây; đợt nhập: ${tpsOurs.toFixed(1)} tệp/giây`);
   const r = tpsOurs / tpsBase;
   console.log(`  → thông lượng đợt nhập so với exceljs một luồng: ${r.toFixed(2)}× (mục tiêu ≥ 1.5×) ${r >= 1.5 ? 'ĐẠT' : 'CHƯA ĐẠT'}`);
+  await backendThread(seedDb, files, bufs, worker, dir);
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The backend in a worker thread (openApp({ inWorker: true }), as Electron runs it) beside the
+ * same app in this thread: one setCells round trip, and the batch above through startImport and
+ * importStatus with this thread's event loop delay during it. Both sides use the bundled workers.
+ */
+async function backendThread(seedDb: string, files: string[], bufs: Buffer[], parseWorker: string, dir: string) {
+  console.log('\nLuồng xử lý dữ liệu riêng (như Electron) so với chạy ngay trong luồng gọi');
+  const appWorker = join(ROOT, 'dist-electron', 'app-worker.cjs');
+  await build({ entryPoints: [join(ROOT, 'electron/core/app-worker.ts')], outfile: appWorker, ...NODE_BUNDLE, logLevel: 'error' });
+  let k = 0;
+  /** A fresh copy of the seed, its daily backup already taken (none runs while we measure). */
+  const freshDb = async () => {
+    const db = join(dir, `thread${k++}.db`);
+    copyFileSync(seedDb, db);
+    const s = Store.open(db);
+    await dailyBackup(s);
+    s.close();
+    return db;
+  };
+  const open = async (inWorker: boolean) =>
+    openApp({ dbPath: await freshDb(), seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false }), poolSize: 2, parseWorker, appWorker, inWorker });
+  const sides = [false, true] as const;
+  const label = (inWorker: boolean) => (inWorker ? 'qua luồng riêng' : 'trong luồng   ');
+
+  // One cell typed, as the grid sends it: N calls in a row, the time per call.
+  const N = 200;
+  const apps = await Promise.all(sides.map(open));
+  const per: number[][] = [[], []];
+  for (const [i, app] of apps.entries()) {
+    const report = (await app.api.overview({})).reports.find((r) => r.template === 'xmc')!;
+    const row = (await app.api.openGrid({ reportId: report.id })).grid.rows[0];
+    const key = columnsOf(getTemplate('xmc'), report.layout).find((c) => c.kind === 'mark')!.key;
+    (apps[i] as typeof app & { edit?: (v: string) => Promise<unknown> }).edit = (v) => app.api.setCells({ reportId: report.id, writes: [{ unitId: row.unitId!, key, value: v }] });
+  }
+  for (let run = 0; run <= RUNS; run++) {
+    for (const [i, app] of apps.entries()) {
+      const edit = (app as typeof app & { edit: (v: string) => Promise<unknown> }).edit;
+      const t = performance.now();
+      for (let j = 0; j < N; j++) await edit(j % 2 ? 'x' : '');
+      if (run) per[i].push((performance.now() - t) / N); // run 0: warm-up
+    }
+  }
+  for (const app of apps) await app.close();
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const i of [0, 1]) console.log(`  ${`setCells một ô, khứ hồi, ${label(sides[i])}`.padEnd(52)} ${med(per[i]).toFixed(2).padStart(6)} ms`);
+
+  // The batch: startImport, then importStatus every 20 ms as the page polls, until it is over.
+  const payload = files.map((f, i) => ({ name: f, data: bufs[i].toString('base64') }));
+  const times: number[][] = [[], []];
+  const p99: number[][] = [[], []];
+  for (let run = 0; run <= RUNS; run++) {
+    for (const [i, inWorker] of sides.entries()) {
+      const app = await open(inWorker);
+      try {
+        await app.api.overview({});
+        const h = monitorEventLoopDelay({ resolution: 5 });
+        h.enable();
+        const t = performance.now();
+        const { batchId } = await app.api.startImport({ files: payload, dryRun: false });
+        let since = 0;
+        for (;;) {
+          const s = await app.api.importStatus({ batchId, since });
+          since += s.files.length;
+          if (s.state !== 'running') break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        const ms = performance.now() - t;
+        h.disable();
+        if (run) {
+          times[i].push(ms);
+          p99[i].push(h.percentile(99) / 1e6);
+        }
+      } finally {
+        await app.close();
+      }
+    }
+  }
+  for (const i of [0, 1]) {
+    console.log(`  ${`đợt nhập ${files.length} tệp, ${label(sides[i])}`.padEnd(52)} ${med(times[i]).toFixed(0).padStart(6)} ms   (trễ vòng sự kiện p99 ${med(p99[i]).toFixed(0)} ms)`);
+  }
+  console.log(`  → qua luồng riêng so với trong luồng: setCells ${(med(per[1]) / med(per[0])).toFixed(2)}×, đợt nhập ${(med(times[1]) / med(times[0])).toFixed(2)}×`);
 }
 
 /** The CLI's start: `--help` by plain Node from the bundle, beside `node -e 0` (the floor). validate exits 1 on a grid with errors: a result, not a failure. */

@@ -1,9 +1,10 @@
 // One dispatcher for both faces (IPC and the browser host): validate the payload against the
 // contract, call the handler, wrap the outcome. A UserError's Vietnamese message is shown as is;
-// anything else is written to the fault log and shown as one generic line naming that log.
+// anything else is written to the fault log and shown as one generic line naming that log (a
+// fault from the backend worker comes already written, as a LoggedFault).
 import { parseInput, type Api, type Envelope, type Method } from '../../shared/api';
 import { isUserError } from '../../shared/errors';
-import { fileFaultLog, faultLogPath, type FaultLog } from './fault-log';
+import { fileFaultLog, faultLogPath, LoggedFault, type FaultLog } from './fault-log';
 
 export function isMethod(api: Api, name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(api, name);
@@ -18,7 +19,7 @@ export async function dispatch(api: Api, method: string, payload: unknown, log: 
     const value = await (api[method] as (i: unknown) => Promise<unknown>)(input);
     return { ok: true, value };
   } catch (e) {
-    if (isUserError(e)) return { ok: false, error: e.message };
+    if (isUserError(e) || e instanceof LoggedFault) return { ok: false, error: e.message };
     return { ok: false, error: log.write(e, `api ${method}`) };
   }
 }

@@ -37,3 +37,14 @@ export function fileFaultLog(path: string): FaultLog {
     },
   };
 }
+
+/**
+ * A fault already written to the log by another thread (the backend worker): its message is the
+ * line for the user. Dispatch shows it as is and does not log it twice.
+ */
+export class LoggedFault extends Error {
+  constructor(line: string) {
+    super(line);
+    this.name = 'LoggedFault';
+  }
+}

@@ -8,9 +8,7 @@ import { registerIpc } from './ipc';
 import { menuTemplate, type MenuItemSpec } from './menu-template';
 import { allowNavigation, APP_ORIGIN, APP_SCHEME, CSP, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from './security';
 import { writeFileAtomic } from '../core/export';
-import { ParsePool } from '../core/batch/pool';
-import { fileFaultLog, faultLogPath } from '../core/fault-log';
-import { openSession, type Session as DatabaseSession } from '../core/session';
+import { openApp, type App } from '../core/app';
 import { fitToDisplays, loadBounds, saveBounds } from './window-state';
 
 const ROOT = join(__dirname, '..');
@@ -22,6 +20,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let win: BrowserWindow | null = null;
+/** How long quitting waits for the backend worker to store the calls in flight and close. */
+const BACKEND_CLOSE_LIMIT_MS = 10_000;
 
 function toMenu(items: MenuItemSpec[]): MenuItemConstructorOptions[] {
   return items.map((i) => ({
@@ -47,23 +47,18 @@ async function saveFile({ name, data }: { name: string; data: string }) {
 async function start() {
   const userData = app.getPath('userData');
   const dbFile = join(userData, 'pcgd-xmc.db');
-  const pool = new ParsePool();
-  let database: DatabaseSession;
+  let backend: App;
   try {
-    // A damaged database opens in recovery (the page offers its backups), not as a fresh one.
-    database = openSession(dbFile, {
-      pool,
-      seedsDir: join(ROOT, 'seeds'),
-      saveFile,
-      onBackgroundError: (e) => fileFaultLog(faultLogPath(dbFile)).write(e, 'sao lưu hằng ngày'),
-    });
+    // The store and the handlers run in a worker thread: this process only forwards IPC, so menus
+    // and window moves never wait on an import. A damaged database opens in recovery (the page
+    // offers its backups), not as a fresh one.
+    backend = await openApp({ dbPath: dbFile, seedsDir: join(ROOT, 'seeds'), saveFile, inWorker: true });
   } catch (e) {
     dialog.showErrorBox('Không mở được cơ sở dữ liệu', e instanceof Error ? e.message : String(e));
     app.quit();
     return;
   }
-  const api = database.api;
-  registerIpc(api);
+  registerIpc(backend.api, backend.faultLog);
 
   protocol.handle(APP_SCHEME, async (req) => {
     const file = resolveAppPath(RENDERER, req.url, join, normalize);
@@ -100,10 +95,19 @@ async function start() {
     saveBounds(userData, { ...shown.getNormalBounds(), maximized: shown.isMaximized() });
   });
   // Only once the window is gone: a quit closes the window after 'before-quit', and the page's
-  // last saves reach the database while the window waits.
-  app.on('will-quit', () => {
-    void pool.close();
-    void database.close();
+  // last saves reach the database while the window waits. The quit itself is held until the
+  // backend worker has stored every call in flight and closed the database.
+  let closed = false;
+  app.on('will-quit', (e) => {
+    if (closed) return;
+    e.preventDefault();
+    // Bounded: a backend that hangs must not keep the app from quitting (SQLite keeps the file
+    // sound; only a call still running is lost).
+    const limit = new Promise((resolve) => setTimeout(resolve, BACKEND_CLOSE_LIMIT_MS));
+    void Promise.race([backend.close(), limit]).finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }

@@ -1,13 +1,13 @@
 // "Sao lưu và khôi phục" and the recovery screen, in the browser host served over a database
-// session as `npm run serve` and the desktop app open it (openSession): a backup now, a restore
+// session as `npm run serve` and the desktop app open it (openApp): a backup now, a restore
 // after confirmation that brings the earlier data back on screen; and a damaged database that
 // opens on the recovery screen, offering its newest good backup, instead of an empty app.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHost } from '../../electron/faces/host/server';
-import { ParsePool } from '../../electron/core/batch/pool';
-import { openSession, type Session } from '../../electron/core/session';
+import { openApp } from '../../electron/core/app';
+import type { Session } from '../../electron/core/session';
 import { backupStore } from '../../electron/core/store/backup';
 import { expect, ROOT, test } from './fixtures';
 import { failOnConsoleErrors } from './helpers';
@@ -22,17 +22,16 @@ interface Served {
 }
 
 async function serve(dbFile: string): Promise<Served> {
-  const pool = new ParsePool(1);
-  const session = openSession(dbFile, { pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
-  const host = createHost(session.api, join(ROOT, 'dist', 'renderer'));
+  const app = await openApp({ dbPath: dbFile, seedsDir: join(ROOT, 'seeds'), poolSize: 1, saveFile: async () => ({ saved: false, download: true }) });
+  const session = app.session;
+  const host = createHost(app.api, join(ROOT, 'dist', 'renderer'), app.faultLog);
   const url = await host.listen();
   return {
     url,
     session,
     async stop() {
       await host.close();
-      await pool.close();
-      await session.close();
+      await app.close();
     },
   };
 }

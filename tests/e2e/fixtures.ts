@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Api } from '../../shared/api';
 import { createHost } from '../../electron/faces/host/server';
-import { ParsePool } from '../../electron/core/batch/pool';
-import { createHandlers } from '../../electron/core/handlers';
-import { Store } from '../../electron/core/store/store';
+import type { ParsePool } from '../../electron/core/batch/pool';
+import { openApp } from '../../electron/core/app';
+import type { Store } from '../../electron/core/store/store';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,7 +19,8 @@ export interface HostFixture {
   /** `http://127.0.0.1:P`, for what needs the origin alone (browser permissions). */
   origin: string;
   dbPath: string;
-  store: Store;
+  /** The app's store, in this process (the fixture opens the app in-process to look inside). */
+  readonly store: Store;
   api: Api;
   /** The host's parse pool, for a test that must pace the checking of a batch. */
   pool: ParsePool;
@@ -29,16 +30,23 @@ export const test = base.extend<{ host: HostFixture; demo: HostFixture }>({
   host: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'pcgd-e2e-'));
     const dbPath = join(dir, 'test.db');
-    const store = Store.open(dbPath);
-    const pool = new ParsePool();
-    const api = createHandlers({ store, pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
-    const server = createHost(api, join(ROOT, 'dist', 'renderer'));
+    // In-process, so that a test can read the store and pace the parse pool.
+    const app = await openApp({ dbPath, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false, download: true }) });
+    const server = createHost(app.api, join(ROOT, 'dist', 'renderer'), app.faultLog);
     const url = await server.listen();
-    await use({ url, origin: new URL(url).origin, dbPath, store, api, pool });
+    await use({
+      url,
+      origin: new URL(url).origin,
+      dbPath,
+      get store() {
+        return app.session.store()!;
+      },
+      api: app.api,
+      pool: app.pool,
+    });
     // Drops the browser's keep-alive sockets, which would hold close() open for a minute.
     await server.close();
-    await pool.close();
-    store.close();
+    await app.close();
     rmSync(dir, { recursive: true, force: true });
   },
   /** A host whose database already holds the Hà Quảng demo. */

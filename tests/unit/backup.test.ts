@@ -14,7 +14,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import type { FaultLog } from '../../electron/core/fault-log';
 import { createHandlers } from '../../electron/core/handlers';
 import { importBuffer } from '../../electron/core/import';
-import { openSession } from '../../electron/core/session';
+import { openApp } from '../../electron/core/app';
 import {
   backupDir,
   backupFileName,
@@ -341,7 +341,8 @@ describe('restore', () => {
 });
 
 describe('recovery at start, through the handlers', () => {
-  const deps = (pool: ParsePool) => ({ pool, seedsDir: path.join(ROOT, 'seeds'), saveFile: async () => ({ saved: false }) });
+  // As every face opens it: the session with its recovery, through openApp.
+  const open = () => openApp({ dbPath: dbFile, seedsDir: path.join(ROOT, 'seeds'), poolSize: 1, saveFile: async () => ({ saved: false }) });
 
   it('a damaged database opens in recovery offering the newest good backup, and restoring it brings the data back', async () => {
     const store = await districtDb();
@@ -353,8 +354,8 @@ describe('recovery at start, through the handlers', () => {
     damageDatabase(dbFile);
     const damagedBytes = fs.readFileSync(dbFile);
 
-    const pool = new ParsePool(1);
-    const session = openSession(dbFile, deps(pool));
+    const app = await open();
+    const session = app.session;
     try {
       expect(session.recovery()?.reason).toBe('damaged');
       const overview = await dispatch(session.api, 'overview', {}, noLog);
@@ -378,21 +379,19 @@ describe('recovery at start, through the handlers', () => {
       // The damaged file was kept as it was, beside the backups.
       expect(fs.readFileSync(path.join(backupDir(dbFile), (restored as { value: { replaced: string } }).value.replaced)).equals(damagedBytes)).toBe(true);
     } finally {
-      await pool.close();
-      await session.close();
+      await app.close();
     }
   });
 
   it('a file that is not a database opens in recovery too (must not be overwritten)', async () => {
     fs.writeFileSync(dbFile, Buffer.alloc(10_000, 7));
-    const pool = new ParsePool(1);
-    const session = openSession(dbFile, deps(pool));
+    const app = await open();
+    const session = app.session;
     try {
       expect(session.recovery()?.reason).toBe('damaged');
       expect(await dispatch(session.api, 'loadDemo', {}, noLog)).toMatchObject({ ok: false });
     } finally {
-      await pool.close();
-      await session.close();
+      await app.close();
     }
     expect(fs.readFileSync(dbFile).equals(Buffer.alloc(10_000, 7))).toBe(true);
   });
@@ -407,16 +406,15 @@ describe('recovery at start, through the handlers', () => {
     n.close();
     const bytes = fs.readFileSync(dbFile);
 
-    const pool = new ParsePool(1);
-    const session = openSession(dbFile, deps(pool));
+    const app = await open();
+    const session = app.session;
     try {
       expect(session.recovery()).toMatchObject({ reason: 'newer', message: expect.stringMatching(/phiên bản mới hơn.*Hãy cập nhật ứng dụng/) });
       const [b] = listBackups(dbFile);
       const r = await dispatch(session.api, 'restoreBackup', { name: b.name }, noLog);
       expect(r).toEqual({ ok: false, error: expect.stringMatching(/phiên bản mới hơn/) });
     } finally {
-      await pool.close();
-      await session.close();
+      await app.close();
     }
     expect(fs.readFileSync(dbFile).equals(bytes)).toBe(true);
     expect(fs.existsSync(`${dbFile}-wal`)).toBe(false);
@@ -425,8 +423,8 @@ describe('recovery at start, through the handlers', () => {
   it('a sound database is not in recovery; the page restores a backup and reloads from it (must not fire)', async () => {
     const store = await districtDb();
     store.close();
-    const pool = new ParsePool(1);
-    const session = openSession(dbFile, deps(pool));
+    const app = await open();
+    const session = app.session;
     try {
       expect(session.recovery()).toBeUndefined();
       const made = await dispatch(session.api, 'backupNow', {}, noLog);
@@ -439,8 +437,7 @@ describe('recovery at start, through the handlers', () => {
       // A name that is not one of the backups (a path) is refused.
       expect(await dispatch(session.api, 'restoreBackup', { name: '../pcgd-xmc.db' }, noLog)).toMatchObject({ ok: false });
     } finally {
-      await pool.close();
-      await session.close();
+      await app.close();
     }
   });
 });

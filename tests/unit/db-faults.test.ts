@@ -10,10 +10,9 @@ import { promisify } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ParsePool } from '../../electron/core/batch/pool';
 import { dispatch } from '../../electron/core/dispatch';
 import type { FaultLog } from '../../electron/core/fault-log';
-import { openSession } from '../../electron/core/session';
+import { openApp } from '../../electron/core/app';
 import { Store } from '../../electron/core/store/store';
 import { dispatchImport } from '../support/run-import';
 
@@ -47,7 +46,7 @@ async function node(args: string[], opts: { uid?: number; gid?: number } = {}): 
 }
 
 const cli = (args: string[], opts: { uid?: number; gid?: number } = {}) => node([join(ROOT, 'electron', 'faces', 'cli', 'main.ts'), ...args], opts);
-/** One call through openSession + dispatch in a process of its own (so it can run as another user). */
+/** One call through openApp + dispatch in a process of its own (so it can run as another user). */
 async function dispatchOnce(db: string, method: string, payload: unknown, opts: { uid?: number; gid?: number } = {}) {
   const file = `${db}.payload.json`;
   writeFileSync(file, JSON.stringify(payload));
@@ -198,8 +197,8 @@ describe('database faults: one Vietnamese sentence each, naming the file', () =>
     for (const f of readdirSync(mountPoint)) rmSync(join(mountPoint, f), { recursive: true, force: true });
 
     const db = join(mountPoint, 'app.db');
-    const pool = new ParsePool(1);
-    const session = openSession(db, { pool, seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false }) });
+    const app = await openApp({ dbPath: db, seedsDir: join(ROOT, 'seeds'), poolSize: 1, saveFile: async () => ({ saved: false }) });
+    const session = app.session;
     try {
       const files = [{ name: 'district-200.xlsx', data: readFileSync(DISTRICT).toString('base64') }];
       const env = await dispatchImport((m, p) => dispatch(session.api, m, p, noLog), { files, dryRun: false });
@@ -207,8 +206,7 @@ describe('database faults: one Vietnamese sentence each, naming the file', () =>
       expectSentence((env as { error: string }).error, /đã đầy nên thay đổi vừa rồi không được lưu/, mountPoint);
       expect(session.store()!.integrityCheck()).toBe('ok');
     } finally {
-      await pool.close();
-      await session.close();
+      await app.close();
     }
   }, 60_000);
 });

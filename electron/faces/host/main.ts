@@ -3,30 +3,29 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ParsePool } from '../../core/batch/pool';
-import { fileFaultLog, faultLogPath } from '../../core/fault-log';
-import { openSession } from '../../core/session';
+import { openApp } from '../../core/app';
 import { createHost } from './server';
 import { defaultDbPath } from '../../core/paths';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..', '..');
 
-function main() {
+async function main() {
   const { values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' } } });
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng "${values.port}" không hợp lệ.`);
   const dbFile = values.db ?? defaultDbPath();
-  const pool = new ParsePool();
-  // A damaged database opens in recovery (the page offers its backups), not as a fresh one.
-  const session = openSession(dbFile, {
-    pool,
-    onBackgroundError: (e) => fileFaultLog(faultLogPath(dbFile)).write(e, 'sao lưu hằng ngày'),
+  // The backend in a worker thread, as in the desktop app: the page's files and its polling of a
+  // batch are answered at once while an import or a large edit is being stored. A damaged
+  // database opens in recovery (the page offers its backups), not as a fresh one.
+  const app = await openApp({
+    dbPath: dbFile,
     seedsDir: join(root, 'seeds'),
     // A browser page cannot be handed a path: the renderer downloads the bytes itself.
     saveFile: async () => ({ saved: false, download: true }),
+    inWorker: true,
   });
-  const host = createHost(session.api, join(root, 'dist', 'renderer'));
+  const host = createHost(app.api, join(root, 'dist', 'renderer'), app.faultLog);
   host.listen(port).then(
     (url) => {
       // Line 1 of stdout is the URL to open and nothing else (npm start and tests read it);
@@ -41,8 +40,7 @@ function main() {
   );
   const stop = () => {
     host.close().then(async () => {
-      await pool.close();
-      await session.close();
+      await app.close(); // the calls in flight are stored first
       process.exit(0);
     });
   };
@@ -50,9 +48,7 @@ function main() {
   process.on('SIGTERM', stop);
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   process.stderr.write(`Lỗi: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(2);
-}
+});
