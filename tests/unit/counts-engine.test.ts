@@ -254,6 +254,21 @@ describe('evaluateCounts: prerequisites across the sheets of a workbook', () => 
     expect(res.levels[0].map((l) => l.level)).toEqual([3, 0]);
     expect(res.prereqs[0][1]!['xmc-count']).toEqual({ state: 'fail', source: 'computed', level: 0, upper: 0 });
   });
+  it('finds a commune in the other sheet whatever its row, reading its first row only', () => {
+    // XMC lists B twice (its first row fails, the later one would pass); THCS lists the communes in another order.
+    const res = evaluateCounts([
+      sheet(xmcCount, [row(XMC, false, 'A'), row({ ...XMC, B1_15_35: 10 }, false, 'B'), row(XMC, false, 'B')]),
+      sheet(thCount, [row(TH, false, 'A'), row(TH, false, 'B')]),
+      sheet(thcsCount, [row(THCS, false, 'B'), row(THCS, false, 'A'), row(THCS, false, 'B'), row(THCS, false, 'C')]),
+    ]);
+    expect(res.prereqs[2].map((p) => [p!['xmc-count']!.source, p!['xmc-count']!.state, p!['th-count']!.state])).toEqual([
+      ['computed', 'fail', 'pass'],
+      ['computed', 'pass', 'pass'],
+      ['computed', 'fail', 'pass'],
+      ['none', 'undecided', 'undecided'],
+    ]);
+    expect(res.levels[2].map((l) => l.level)).toEqual([0, 3, 0, 0]);
+  });
   it('falls back to the marks of the result group, then to undecided', () => {
     const marks = [
       { template: 'xmc' as const, year: '2020', sheet: 'Phụ lục 1', marks: [{ unit: 'Xã A', level: 2, row: 0, col: '2020|MĐ2' }] },
