@@ -58,17 +58,15 @@ export function marksByUnit(marks: readonly MarkedLevel[]): Map<string, MarkedLe
   return out;
 }
 
-/** The `levels` entries of one sheet, in row order (§9.8). */
-export function levelEntries(sheet: CountSheet, levels: readonly LevelResult[]): LevelEntry[] {
-  return sheet.rows.map((row, r) => ({
-    sheet: sheet.sheet,
-    template: sheet.template.id,
-    unit: row.unit,
-    year: sheet.year,
-    level: levelName(sheet.template, levels[r].level),
-    decided: levels[r].decided,
-    dbkk: row.dbkk,
-  }));
+/** The `levels` entries of one sheet, in row order (§9.8), added to `out`. */
+export function levelEntries(sheet: CountSheet, levels: readonly LevelResult[], out: LevelEntry[] = []): LevelEntry[] {
+  const { rows, template } = sheet;
+  // A loop, not map then push(...): a sheet of a whole country would overflow the argument list.
+  for (let r = 0; r < rows.length; r++) {
+    const { level, decided } = levels[r];
+    out.push({ sheet: sheet.sheet, template: template.id, unit: rows[r].unit, year: sheet.year, level: levelName(template, level), decided, dbkk: rows[r].dbkk });
+  }
+  return out;
 }
 
 /** The computed levels of a sheet a prerequisite reads, and its rows' unitKeys. */
@@ -151,8 +149,7 @@ export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readon
       for (const f of levelMarks.check(s, ctx)) findings.push(Object.assign(f, { sheet: m!.group.sheet }));
     }
     for (const rule of COUNT_RULES) for (const f of rule.check(s, ctx)) findings.push(Object.assign(f, { sheet: s.sheet }));
-    // A loop, not push(...): a sheet of a whole country would overflow the argument list.
-    for (const e of levelEntries(s, levels[i])) entries.push(e);
+    levelEntries(s, levels[i], entries);
   });
   return { levels, prereqs, findings, entries };
 }
