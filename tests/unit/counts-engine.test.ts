@@ -42,6 +42,13 @@ const THCS: Counts = { P: 100, G: 100, U: 100, K: 10, KT: 10 };
 const PASSED: Prereqs = { 'th-count': { state: 'pass', source: 'computed', level: 3, upper: 3 }, 'xmc-count': { state: 'pass', source: 'computed', level: 2, upper: 2 } };
 
 describe('rates in whole numbers (§9.3)', () => {
+  it('groups a count as vi-VN does, by hand for whole numbers and through Intl otherwise', () => {
+    const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0, useGrouping: true });
+    const samples = [0, -0, 7, 999, 1000, 4019, 12_345, 999_999, 1_000_000, 123_456_789, Number.MAX_SAFE_INTEGER, -1234, 2 ** 60, 1234.5];
+    for (let n = 1; n < 1e15; n = n * 7 + 3) samples.push(n);
+    for (const n of samples) expect(formatCount(n)).toBe(vi.format(n));
+    expect(formatCount(4019)).toBe('4.019');
+  });
   it('passes exactly at the threshold and fails one person below, with no rounding first', () => {
     expect(meets(900, 1000, 90)).toBe(true);
     expect(meets(899, 1000, 90)).toBe(false);
