@@ -49,6 +49,17 @@ describe('rates in whole numbers (§9.3)', () => {
     for (const n of samples) expect(formatCount(n)).toBe(vi.format(n));
     expect(formatCount(4019)).toBe('4.019');
   });
+  it('writes a rate as Intl writes it rounded half-up, with two and three decimals', () => {
+    const pct = (decimals: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
+    const [two, three] = [pct(2), pct(3)];
+    const half = (n: number, d: number, scale: number) => Math.floor((2 * scale * n + d) / (2 * d)) / (scale / 100);
+    const pairs: [number, number][] = [[22499, 25000], [0, 7], [1, 3], [2, 3], [1999, 2000], [123_456_789, 1000], [1.5, 3]];
+    for (let d = 1, n = 0; d < 1e9; d = d * 3 + 1, n = (n * 7 + d) % (2 * d)) pairs.push([n, d]);
+    for (const [n, d] of pairs) {
+      expect(formatRate(n, d)).toBe(`${two.format(half(n, d, 10_000))}%`);
+      expect(formatRate3(n, d)).toBe(`${three.format(half(n, d, 100_000))}%`);
+    }
+  });
   it('passes exactly at the threshold and fails one person below, with no rounding first', () => {
     expect(meets(900, 1000, 90)).toBe(true);
     expect(meets(899, 1000, 90)).toBe(false);
