@@ -1,8 +1,8 @@
 // The level engine (DOMAIN.md §9.4, §9.5): per row, each criterion is pass, fail or undecided;
 // level k is reached when the conditions of levels 1…k all pass and ruled out when one fails.
 // L = highest reached, U = highest not ruled out, decided ⇔ L = U. A missing input or a zero
-// denominator is never a pass and never a fail. This path allocates one result per row: it runs
-// over every commune of a country and on every keystroke.
+// denominator is never a pass and never a fail. This path allocates nothing per row (its results
+// are shared, frozen objects): it runs over every commune of a country and on every keystroke.
 import { meets } from './arith';
 import type { Criterion, CountTemplateDef, LevelDef } from './templates';
 import type { CountRow, LevelResult, PrereqStatus, Prereqs, Tri } from './types';
@@ -89,7 +89,18 @@ export function computeLevel(t: CountTemplateDef, row: Pick<CountRow, 'counts' |
     level = p >> 4;
     upper = p & 15;
   }
-  return { level, upper, decided: level === upper, dbkk: row.dbkk };
+  return levelResult(level, upper, row.dbkk);
+}
+
+// A country's rows hold only a few distinct results (L, U < 16; three flags): each is one frozen
+// object, shared, so that computing 40,000 levels allocates nothing the collector must copy.
+const RESULTS = new Map<number, LevelResult>();
+
+function levelResult(level: number, upper: number, dbkk: boolean | null): LevelResult {
+  const key = (level * 16 + upper) * 3 + (dbkk === null ? 2 : dbkk ? 1 : 0);
+  let out = RESULTS.get(key);
+  if (!out) RESULTS.set(key, (out = Object.freeze({ level, upper, decided: level === upper, dbkk })));
+  return out;
 }
 
 /**
@@ -100,12 +111,20 @@ export function computeLevel(t: CountTemplateDef, row: Pick<CountRow, 'counts' |
  */
 export function prerequisiteStatus(computed: LevelResult | undefined, marked: number | null | undefined, minLevel = 1): PrereqStatus {
   if (computed) {
-    const state: Tri = computed.level >= minLevel ? 'pass' : computed.upper < minLevel ? 'fail' : 'undecided';
-    return { state, source: 'computed', level: computed.level, upper: computed.upper };
+    // Shared, frozen (as LevelResult): a few distinct answers serve every THCS row of a country.
+    const key = (computed.level * 16 + computed.upper) * 16 + minLevel;
+    let out = COMPUTED.get(key);
+    if (!out) {
+      const state: Tri = computed.level >= minLevel ? 'pass' : computed.upper < minLevel ? 'fail' : 'undecided';
+      COMPUTED.set(key, (out = Object.freeze({ state, source: 'computed', level: computed.level, upper: computed.upper })));
+    }
+    return out;
   }
   if (marked != null && marked >= 1) return { state: marked >= minLevel ? 'pass' : 'fail', source: 'marked', level: marked };
   return NO_SOURCE;
 }
+
+const COMPUTED = new Map<number, PrereqStatus>();
 
 // Shared: most THCS rows of a file without the other programme's counts or marks get this one.
 const NO_SOURCE: PrereqStatus = Object.freeze({ state: 'undecided', source: 'none' });

@@ -2,7 +2,7 @@
 // levels in the order of §9.5 (XMC and TH first, then MN, then THCS with its prerequisites),
 // then every rule, then the `levels` entries of `validate --json` (§9.8).
 import { computeLevel, prerequisiteStatus } from './engine';
-import { COUNT_RULES, levelMarks, rowKeys } from './rules';
+import { COUNT_RULES, levelMarks, rowIndex, rowKeys } from './rules';
 import { COUNT_TEMPLATES, levelName, type CountTemplateId } from './templates';
 import type { CountFinding, CountSheet, LevelResult, MarkedLevel, PrereqStatus, Prereqs } from './types';
 import type { TemplateId } from '../templates';
@@ -58,25 +58,34 @@ export function marksByUnit(marks: readonly MarkedLevel[]): Map<string, MarkedLe
   return out;
 }
 
-/** The `levels` entries of one sheet, in row order (§9.8). */
-export function levelEntries(sheet: CountSheet, levels: readonly LevelResult[]): LevelEntry[] {
-  return sheet.rows.map((row, r) => ({
-    sheet: sheet.sheet,
-    template: sheet.template.id,
-    unit: row.unit,
-    year: sheet.year,
-    level: levelName(sheet.template, levels[r].level),
-    decided: levels[r].decided,
-    dbkk: row.dbkk,
-  }));
+/** The `levels` entries of one sheet, in row order (§9.8), added to `out`. */
+export function levelEntries(sheet: CountSheet, levels: readonly LevelResult[], out: LevelEntry[] = []): LevelEntry[] {
+  const { rows, template } = sheet;
+  // A loop, not map then push(...): a sheet of a whole country would overflow the argument list.
+  for (let r = 0; r < rows.length; r++) {
+    const { level, decided } = levels[r];
+    out.push({ sheet: sheet.sheet, template: template.id, unit: rows[r].unit, year: sheet.year, level: levelName(template, level), decided, dbkk: rows[r].dbkk });
+  }
+  return out;
 }
 
-/** Computed levels of a sheet's rows by unitKey (first row of a commune only). */
-function levelsByUnit(sheet: CountSheet, levels: readonly LevelResult[]): Map<string, LevelResult> {
-  const { keys, first } = rowKeys(sheet.rows);
-  const out = new Map<string, LevelResult>();
-  for (let r = 0; r < keys.length; r++) if (first[r]) out.set(keys[r], levels[r]);
-  return out;
+/** The computed levels of a sheet a prerequisite reads, and its rows' unitKeys. */
+interface Computed {
+  rows: CountSheet['rows'];
+  keys: readonly string[];
+  first: readonly boolean[];
+  levels: readonly LevelResult[];
+}
+
+/**
+ * The computed level of the commune `key` in `other` (its first row), or undefined. `r`: the
+ * asking row's index. The sheets of one file list the same communes in the same order, so row r
+ * is tried first: a Map of a whole country's names costs more than the levels it serves.
+ */
+function computedFor(other: Computed, key: string, r: number): LevelResult | undefined {
+  if (other.keys[r] === key && other.first[r]) return other.levels[r];
+  const at = rowIndex(other.rows).get(key);
+  return at === undefined ? undefined : other.levels[at];
 }
 
 const ORDER: Record<CountTemplateId, number> = { 'xmc-count': 0, 'th-count': 1, 'mn-count': 2, 'thcs-count': 3 };
@@ -95,7 +104,7 @@ export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readon
     if (!marks.has(key)) marks.set(key, { group: g, byUnit: marksByUnit(g.marks) });
   }
   // The first sheet of a template and year is the one a prerequisite reads (§9.5).
-  const computed = new Map<string, Map<string, LevelResult>>();
+  const computed = new Map<string, Computed>();
   const order = sheets.map((_, i) => i).sort((a, b) => ORDER[sheets[a].template.id] - ORDER[sheets[b].template.id] || a - b);
   for (const i of order) {
     const s = sheets[i];
@@ -113,7 +122,9 @@ export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readon
       if (keys) {
         p = {};
         for (const src of sources) {
-          const status: PrereqStatus = prerequisiteStatus(src.computed?.get(keys[r]), src.marked?.get(keys[r])?.level, src.c.minLevel);
+          const found = src.computed && computedFor(src.computed, keys[r], r);
+          // The mark is read only where no count row answers (prerequisiteStatus prefers the counts).
+          const status: PrereqStatus = prerequisiteStatus(found, found ? undefined : src.marked?.get(keys[r])?.level, src.c.minLevel);
           p[src.c.programme] = status;
         }
       }
@@ -123,7 +134,7 @@ export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readon
     levels[i] = out;
     prereqs[i] = rowPrereqs;
     const key = `${t.id}|${s.year}`;
-    if (!computed.has(key)) computed.set(key, levelsByUnit(s, out));
+    if (!computed.has(key)) computed.set(key, { rows: s.rows, ...rowKeys(s.rows), levels: out });
   }
   const findings: SheetFinding[] = [];
   const entries: LevelEntry[] = [];
@@ -138,8 +149,7 @@ export function evaluateCounts(sheets: readonly CountSheet[], markGroups: readon
       for (const f of levelMarks.check(s, ctx)) findings.push(Object.assign(f, { sheet: m!.group.sheet }));
     }
     for (const rule of COUNT_RULES) for (const f of rule.check(s, ctx)) findings.push(Object.assign(f, { sheet: s.sheet }));
-    // A loop, not push(...): a sheet of a whole country would overflow the argument list.
-    for (const e of levelEntries(s, levels[i])) entries.push(e);
+    levelEntries(s, levels[i], entries);
   });
   return { levels, prereqs, findings, entries };
 }

@@ -80,12 +80,12 @@ export function reportCriterion(
     const r = row.counts[c.rest] ?? null;
     const sum = h != null && r != null ? h + r : null;
     const name = 'các trẻ 11 tuổi còn lại đều đang học tiểu học';
+    const figures = st === UNDECIDED ? '' : `${formatCount(h!)} + ${formatCount(r!)} = ${formatCount(sum!)} trên ${formatCount(p!)}`;
     const say = (article: string) => {
       if (st === UNDECIDED) {
         const why = p === 0 ? `${noun(t, c.cohort)} bằng 0` : 'thiếu số liệu';
         return `chưa xác định được số trẻ 11 tuổi còn lại đang học tiểu học${article} (${why})`;
       }
-      const figures = `${formatCount(h!)} + ${formatCount(r!)} = ${formatCount(sum!)} trên ${formatCount(p!)}`;
       return st === PASS
         ? `${name}${article} (${figures})`
         : `chưa đạt điều kiện ${name}${article}: còn ${formatCount(p! - sum!)} trẻ 11 tuổi chưa hoàn thành và không đang học tiểu học (${figures})`;
@@ -106,12 +106,12 @@ export function reportCriterion(
   const rate = formatRate(n, d);
   const borderline = st === FAIL && isBorderline(n!, d!, c.threshold);
   const short = st === FAIL ? shortfall(n!, d!, c.threshold) : null;
+  // The figures are written once; the two texts (with and without the article) share them.
+  const figures = st === UNDECIDED || d === 0 ? '' : borderline ? `${rate} (thực tế ${formatRate3(n!, d!)}, ${formatCount(n!)}/${formatCount(d!)})` : `${rate} (${formatCount(n!)}/${formatCount(d!)})`;
   const say = (article: string) => {
     const name = `tỉ lệ ${c.phrase}${article}`;
     if (st === UNDECIDED) return `chưa xác định được ${name} (${d === 0 ? `${noun(t, c.den)} bằng 0` : 'thiếu số liệu'})`;
     if (d === 0) return `${name}: ${noun(t, c.den)} bằng 0, không có người cần tiếp cận, coi là đạt`;
-    const fraction = `${formatCount(n!)}/${formatCount(d!)}`;
-    const figures = borderline ? `${rate} (thực tế ${formatRate3(n!, d!)}, ${fraction})` : `${rate} (${fraction})`;
     return st === PASS
       ? `${name} là ${figures}, đạt mức ${formatThreshold(c.threshold)}`
       : `${name} là ${figures}, cần ít nhất ${formatThreshold(c.threshold)}; cần thêm ${formatCount(short!)} ${c.phrase}`;

@@ -55,6 +55,20 @@ export function rowKeys(rows: readonly CountRow[]): { keys: string[]; first: boo
   return out;
 }
 
+const indexOf = new WeakMap<readonly CountRow[], Map<string, number>>();
+
+/** The first row of each commune by unitKey (blank names left out); kept while the rows array is the same object. */
+export function rowIndex(rows: readonly CountRow[]): Map<string, number> {
+  let out = indexOf.get(rows);
+  if (!out) {
+    const { keys, first } = rowKeys(rows);
+    out = new Map();
+    for (let r = 0; r < keys.length; r++) if (first[r]) out.set(keys[r], r);
+    indexOf.set(rows, out);
+  }
+  return out;
+}
+
 /** Whether each row speaks for its commune (the first row of each). */
 export function firstRows(sheet: CountSheet): boolean[] {
   return rowKeys(sheet.rows).first;

@@ -42,6 +42,24 @@ const THCS: Counts = { P: 100, G: 100, U: 100, K: 10, KT: 10 };
 const PASSED: Prereqs = { 'th-count': { state: 'pass', source: 'computed', level: 3, upper: 3 }, 'xmc-count': { state: 'pass', source: 'computed', level: 2, upper: 2 } };
 
 describe('rates in whole numbers (§9.3)', () => {
+  it('groups a count as vi-VN does, by hand for whole numbers and through Intl otherwise', () => {
+    const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0, useGrouping: true });
+    const samples = [0, -0, 7, 999, 1000, 4019, 12_345, 999_999, 1_000_000, 123_456_789, Number.MAX_SAFE_INTEGER, -1234, 2 ** 60, 1234.5];
+    for (let n = 1; n < 1e15; n = n * 7 + 3) samples.push(n);
+    for (const n of samples) expect(formatCount(n)).toBe(vi.format(n));
+    expect(formatCount(4019)).toBe('4.019');
+  });
+  it('writes a rate as Intl writes it rounded half-up, with two and three decimals', () => {
+    const pct = (decimals: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
+    const [two, three] = [pct(2), pct(3)];
+    const half = (n: number, d: number, scale: number) => Math.floor((2 * scale * n + d) / (2 * d)) / (scale / 100);
+    const pairs: [number, number][] = [[22499, 25000], [0, 7], [1, 3], [2, 3], [1999, 2000], [123_456_789, 1000], [1.5, 3]];
+    for (let d = 1, n = 0; d < 1e9; d = d * 3 + 1, n = (n * 7 + d) % (2 * d)) pairs.push([n, d]);
+    for (const [n, d] of pairs) {
+      expect(formatRate(n, d)).toBe(`${two.format(half(n, d, 10_000))}%`);
+      expect(formatRate3(n, d)).toBe(`${three.format(half(n, d, 100_000))}%`);
+    }
+  });
   it('passes exactly at the threshold and fails one person below, with no rounding first', () => {
     expect(meets(900, 1000, 90)).toBe(true);
     expect(meets(899, 1000, 90)).toBe(false);
@@ -253,6 +271,21 @@ describe('evaluateCounts: prerequisites across the sheets of a workbook', () => 
     ]);
     expect(res.levels[0].map((l) => l.level)).toEqual([3, 0]);
     expect(res.prereqs[0][1]!['xmc-count']).toEqual({ state: 'fail', source: 'computed', level: 0, upper: 0 });
+  });
+  it('finds a commune in the other sheet whatever its row, reading its first row only', () => {
+    // XMC lists B twice (its first row fails, the later one would pass); THCS lists the communes in another order.
+    const res = evaluateCounts([
+      sheet(xmcCount, [row(XMC, false, 'A'), row({ ...XMC, B1_15_35: 10 }, false, 'B'), row(XMC, false, 'B')]),
+      sheet(thCount, [row(TH, false, 'A'), row(TH, false, 'B')]),
+      sheet(thcsCount, [row(THCS, false, 'B'), row(THCS, false, 'A'), row(THCS, false, 'B'), row(THCS, false, 'C')]),
+    ]);
+    expect(res.prereqs[2].map((p) => [p!['xmc-count']!.source, p!['xmc-count']!.state, p!['th-count']!.state])).toEqual([
+      ['computed', 'fail', 'pass'],
+      ['computed', 'pass', 'pass'],
+      ['computed', 'fail', 'pass'],
+      ['none', 'undecided', 'undecided'],
+    ]);
+    expect(res.levels[2].map((l) => l.level)).toEqual([0, 3, 0, 0]);
   });
   it('falls back to the marks of the result group, then to undecided', () => {
     const marks = [
