@@ -5,6 +5,7 @@ import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueGetterP
 import { columnsOf, groupsOf, type GridColumn, type GridGroup } from '../../../shared/grid';
 import type { Layout, TemplateDef } from '../../../shared/templates';
 import type { RowData } from './gridRows';
+import { markEditable, textEditorSelector } from './textEditor';
 
 export const STT_COL = 'stt';
 export const NAME_COL = 'name';
@@ -52,6 +53,10 @@ function tooltip(hooks: ColumnHooks, colId: string) {
   return (p: ITooltipParams<RowData>) => hooks.issueAt(p.data, colId)?.messages.join('\n');
 }
 
+function textTooltip(hooks: ColumnHooks, colId: string) {
+  return (p: ITooltipParams<RowData>) => [p.data?.values[colId], ...(hooks.issueAt(p.data, colId)?.messages ?? [])].filter((t) => !!t).join('\n') || undefined;
+}
+
 function leaf(c: GridColumn, hooks: ColumnHooks): ColDef<RowData> {
   const isMark = c.kind === 'mark';
   return {
@@ -59,12 +64,16 @@ function leaf(c: GridColumn, hooks: ColumnHooks): ColDef<RowData> {
     headerName: c.label,
     headerClass: 'hdr-center',
     valueGetter: (p: ValueGetterParams<RowData>) => p.data?.values[c.key] ?? '',
-    // Marks change by key (x, Space, Delete); Đánh giá is typed text, also on the total row.
-    editable: !isMark,
+    // Marks change by key (x, Space, Delete) or in an editor a double click opens; Đánh giá is
+    // typed text, also on the total row, in a box as wide as its text.
+    editable: isMark ? markEditable : true,
+    ...(isMark ? {} : { cellEditorSelector: textEditorSelector }),
     cellClass: isMark ? 'cell-mark' : 'cell-text',
     cellClassRules: classRules(hooks, c.key),
-    tooltipValueGetter: tooltip(hooks, c.key),
-    minWidth: isMark ? 50 : 76,
+    // A Đánh giá cut with "…" reads in full on hover (with its problems, if any).
+    tooltipValueGetter: isMark ? tooltip(hooks, c.key) : textTooltip(hooks, c.key),
+    // Narrow enough that Phụ lục 2's 15 columns fit 1366×768 at 125% without scrolling sideways.
+    minWidth: isMark ? 36 : 66,
     maxWidth: isMark ? 120 : 180,
     flex: isMark ? 1 : 1.5,
   };
@@ -110,7 +119,7 @@ export function buildColumns(t: TemplateDef, layout: Layout, hooks: ColumnHooks)
       headerName: 'STT',
       headerClass: 'hdr-center',
       pinned: 'left',
-      width: 48,
+      width: 40,
       resizable: false,
       valueGetter: (p: ValueGetterParams<RowData>) => (p.data?.kind === 'unit' ? String(p.data.index + 1) : ''),
       cellClass: 'cell-stt',
@@ -123,7 +132,7 @@ export function buildColumns(t: TemplateDef, layout: Layout, hooks: ColumnHooks)
       wrapHeaderText: true,
       autoHeaderHeight: true,
       pinned: 'left',
-      width: 180,
+      width: 140,
       valueGetter: (p: ValueGetterParams<RowData>) => p.data?.name ?? '',
       cellClass: 'cell-name',
       cellClassRules: classRules(hooks, NAME_COL),
