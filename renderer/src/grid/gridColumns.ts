@@ -75,7 +75,8 @@ function leaf(c: GridColumn, hooks: ColumnHooks): ColDef<RowData> {
     // Narrow enough that Phụ lục 2's 15 columns fit 1366×768 at 125% without scrolling sideways.
     minWidth: isMark ? 36 : 66,
     maxWidth: isMark ? 120 : 180,
-    flex: isMark ? 1 : 1.5,
+    // A Đánh giá holds words: twice a mark's share, so its header reads in full at 125%.
+    flex: isMark ? 1 : 2,
   };
 }
 
@@ -132,7 +133,7 @@ export function buildColumns(t: TemplateDef, layout: Layout, hooks: ColumnHooks)
       wrapHeaderText: true,
       autoHeaderHeight: true,
       pinned: 'left',
-      width: 140,
+      width: 165,
       valueGetter: (p: ValueGetterParams<RowData>) => p.data?.name ?? '',
       cellClass: 'cell-name',
       cellClassRules: classRules(hooks, NAME_COL),
