@@ -96,5 +96,10 @@ export async function typeWithoutEnter(page: Page, template: TemplateId, store: 
   const c = cell(page, template, store, unit, col);
   await c.click();
   await page.keyboard.type(text);
-  await expect(c.locator('input')).toHaveValue(text);
+  await expect(textEditor(page, template)).toHaveValue(text);
+}
+
+/** The open Đánh giá editor: a box over the cell, as wide as its text. */
+export function textEditor(page: Page, template: TemplateId): Locator {
+  return grid(page, template).locator('.ag-popup-editor textarea');
 }

@@ -142,7 +142,8 @@ for (const how of ['Tệp › Thoát', 'the window’s ×'] as const) {
     const c = cellOf(page, 'pcgd-mn', 'Cải Viên', key);
     await c.click();
     await page.keyboard.type('Khi đóng ứng dụng');
-    await expect(c.locator('input')).toHaveValue('Khi đóng ứng dụng');
+    // The Đánh giá editor is a box over the cell (a popup of the grid), not inside it.
+    await expect(page.getByTestId('grid-pcgd-mn').locator('.ag-popup-editor textarea')).toHaveValue('Khi đóng ứng dụng');
     const exited = app.waitForEvent('close');
     if (how === 'Tệp › Thoát') await clickMenu(app, 'Tệp', 'Thoát');
     else await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close());

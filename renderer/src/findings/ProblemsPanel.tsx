@@ -1,5 +1,5 @@
 // The live findings of the open grid, errors first; a click moves to the cell concerned.
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import type { RuleFinding, Severity } from '../../../shared/rules';
 import { formatCount } from '../platform/format';
 
@@ -44,7 +44,32 @@ const FindingItem = memo(function FindingItem({ finding, onJump }: { finding: Ru
   );
 });
 
+const FOLD_KEY = 'pcgd.problems.folded';
+
+/** Folded to its counts (a short screen gives the grid the room), remembered across reloads. */
+function useFolded(): [boolean, () => void] {
+  const [folded, setFolded] = useState(() => {
+    try {
+      return localStorage.getItem(FOLD_KEY) === '1';
+    } catch {
+      return false;
+    }
+  });
+  const toggle = useCallback(() => {
+    setFolded((f) => {
+      try {
+        localStorage.setItem(FOLD_KEY, f ? '0' : '1');
+      } catch {
+        // Storage refused: folded for this session only.
+      }
+      return !f;
+    });
+  }, []);
+  return [folded, toggle];
+}
+
 export function ProblemsPanel({ findings, error, onJump }: Props) {
+  const [folded, toggleFold] = useFolded();
   const jumpRef = useRef(onJump);
   jumpRef.current = onJump;
   const jump = useCallback((f: RuleFinding) => jumpRef.current(f), []);
@@ -68,8 +93,13 @@ export function ProblemsPanel({ findings, error, onJump }: Props) {
         <span className={`pill ${errors ? 'pill-error' : 'pill-ok'}`}>{formatCount(errors)} lỗi</span>
         <span className={`pill ${warnings ? 'pill-warning' : 'pill-ok'}`}>{formatCount(warnings)} cảnh báo</span>
         {findings.length === 0 && <span className="problems-none">Không có lỗi hay cảnh báo nào.</span>}
+        {findings.length > 0 && (
+          <button type="button" className="btn btn-small problems-fold" data-testid="problems-fold" aria-expanded={!folded} onClick={toggleFold}>
+            {folded ? 'Xem danh sách' : 'Thu gọn'}
+          </button>
+        )}
       </header>
-      {findings.length > 0 && (
+      {findings.length > 0 && !folded && (
         <div className="problems-body">
           {ORDER.map((s) => {
             const list = by(s);

@@ -1,18 +1,22 @@
 // The appendix grid: AG Grid with the Excel header, a pinned total row, live problem colours
 // and tooltips. Keys, range and clipboard: useGridInput. Edits go out through `onAct`.
-import { createGrid, type CellDoubleClickedEvent, type CellEditRequestEvent, type CellFocusedEvent, type GetRowIdParams, type GridApi, type GridReadyEvent, type RowClassParams } from 'ag-grid-community';
+import { createGrid, type CellDoubleClickedEvent, type ColumnResizedEvent, type CellEditRequestEvent, type CellFocusedEvent, type GetRowIdParams, type GridApi, type GridReadyEvent, type RowClassParams } from 'ag-grid-community';
 import { memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { UnitNode } from '../../../shared/api';
 import type { Grid } from '../../../shared/grid';
 import type { RuleFinding } from '../../../shared/rules';
 import type { TemplateDef } from '../../../shared/templates';
 import { AG_LOCALE_VI } from './agLocale';
-import { focusedCellOf, focusedTarget, keyWrite, type FocusedCell } from './cellTargets';
+import { focusedCellOf, type FocusedCell } from './cellTargets';
+import { onWidthsChanged, restoreWidths } from './columnWidths';
+import { focusFirstCell, takeFocusRequest } from './gridKeys';
+import { editMarkCell } from './textEditor';
+import './hands.css';
 import { onCommitEdits } from '../platform/editCommit';
 import { commitEditing } from './gridCommit';
 import { aggregateWords, totalLabel } from '../platform/format';
 import { buildColumns, columnInfos, columnsMaxWidth, groupDepth, NAME_COL, type CellIssue } from './gridColumns';
-import { normaliseText, type CellChange, type CellWrite } from './gridEdits';
+import { normaliseMark, normaliseText, type CellChange, type CellWrite } from './gridEdits';
 import { rowId, totalRow, unitRows, type RowData } from './gridRows';
 import { RangeSelection } from './rangeSelection';
 import { GROUP_HEADER_HEIGHT, gridTheme, HEADER_HEIGHT, ROW_HEIGHT } from './theme';
@@ -38,6 +42,9 @@ interface Props {
   onCellFocus?(cell: FocusedCell | null): void;
   ref?: Ref<AppendixGridHandle>;
 }
+
+/** Sent by the skip link ("Đến bảng"): the open grid focuses its first cell. */
+export const FOCUS_GRID_EVENT = 'pcgd:focus-grid';
 
 /** The grid's borders. */
 const GRID_CHROME = 8;
@@ -116,8 +123,8 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
   cellFocusRef.current = onCellFocus;
   const [range] = useState(() => new RangeSelection());
   const inputRefs = useMemo<GridInputRefs>(
-    () => ({ wrap: wrapRef, api: apiRef, infos: infosRef, act: actRef, range, aggregateId: aggregate.id }),
-    [range, aggregate.id],
+    () => ({ wrap: wrapRef, api: apiRef, infos: infosRef, act: actRef, range, aggregateId: aggregate.id, template: template.id }),
+    [range, aggregate.id, template.id],
   );
   useGridInput(inputRefs);
 
@@ -215,22 +222,27 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
 
   const onEditRequest = (e: CellEditRequestEvent<RowData>) => {
     const info = infosRef.current.get(e.column.getColId());
-    if (info?.kind !== 'text' || !e.data) return;
-    actRef.current([{ unitId: e.data.unitId, key: info.column.key, value: normaliseText(String(e.newValue ?? '')) }]);
+    if (!e.data) return;
+    const raw = String(e.newValue ?? '');
+    if (info?.kind === 'text') actRef.current([{ unitId: e.data.unitId, key: info.column.key, value: normaliseText(raw) }]);
+    else if (info?.kind === 'mark' && e.data.kind === 'unit') actRef.current([{ unitId: e.data.unitId, key: info.column.key, value: normaliseMark(raw) }]);
   };
 
-  // A double click on a mark cell toggles it, like Space.
+  // A double click edits, as in Excel (it used to toggle a mark, so a double click erased an
+  // x). Đánh giá cells: AG Grid opens their editor itself; mark cells: opened here.
   const onDoubleClick = (e: CellDoubleClickedEvent<RowData>) => {
     const api = apiRef.current;
-    const t = api && focusedTarget(api, infosRef.current);
-    if (!t || t.info.kind !== 'mark' || t.colId !== e.column.getColId()) return;
-    const w = keyWrite(t, ' ');
-    if (w) actRef.current([w]);
+    const info = infosRef.current.get(e.column.getColId());
+    if (!api || info?.kind !== 'mark' || e.data?.kind !== 'unit' || e.rowIndex === null || e.rowPinned) return;
+    editMarkCell(api, e.rowIndex, e.column.getColId());
   };
 
   const onReady = (e: GridReadyEvent<RowData>) => {
     apiRef.current = e.api;
     syncRows(e.api);
+    restoreWidths(e.api, template.id);
+    // Ctrl+PgUp/PgDn opened this grid: the keyboard goes on in it.
+    if (takeFocusRequest()) focusFirstCell(e.api);
     const pending = pendingRef.current;
     pendingRef.current = null;
     pending?.();
@@ -241,8 +253,9 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
   // created once; its handlers reach this render's functions through a ref, and what changes
   // later reaches it through its API (rows and total: syncRows; columns: below).
   const hostRef = useRef<HTMLDivElement>(null);
-  const handlers = useRef({ onEditRequest, onDoubleClick, onCellFocused, onReady });
-  handlers.current = { onEditRequest, onDoubleClick, onCellFocused, onReady };
+  const onResized = (e: ColumnResizedEvent<RowData>) => onWidthsChanged(e, template.id);
+  const handlers = useRef({ onEditRequest, onDoubleClick, onCellFocused, onReady, onResized });
+  handlers.current = { onEditRequest, onDoubleClick, onCellFocused, onReady, onResized };
   const gridColumns = useRef(columnDefs);
   useLayoutEffect(() => {
     const api = createGrid<RowData>(hostRef.current!, {
@@ -257,6 +270,7 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
       onCellEditRequest: (e) => handlers.current.onEditRequest(e),
       onCellDoubleClicked: (e) => handlers.current.onDoubleClick(e),
       onCellFocused: (e) => handlers.current.onCellFocused(e),
+      onColumnResized: (e) => handlers.current.onResized(e),
       groupHeaderHeight: GROUP_HEADER_HEIGHT,
       enterNavigatesVerticallyAfterEdit: true,
       stopEditingWhenCellsLoseFocus: true,
@@ -278,7 +292,10 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
       if (!(e.relatedTarget instanceof Node && wrap.contains(e.relatedTarget))) commit();
     };
     wrap.addEventListener('focusout', onFocusOut, true);
+    const onSkip = () => focusFirstCell(api);
+    window.addEventListener(FOCUS_GRID_EVENT, onSkip);
     return () => {
+      window.removeEventListener(FOCUS_GRID_EVENT, onSkip);
       wrap.removeEventListener('focusout', onFocusOut, true);
       offCommit();
       // Leaving the grid (another grid, another page, Back) keeps what was being typed:

@@ -39,3 +39,20 @@ export function boundsOf(r: CellRange, columnOrder: readonly string[]): RangeBou
 export function contains(b: RangeBounds, row: number, col: string): boolean {
   return row >= b.top && row <= b.bottom && b.cols.includes(col);
 }
+
+/**
+ * Excel's Ctrl+arrow along a line of cells: from a filled cell with a filled neighbour, to the
+ * last filled cell of that block; otherwise to the next filled cell, or the line's end.
+ */
+export function edgeIndex(filled: readonly boolean[], from: number, step: 1 | -1): number {
+  const last = step === 1 ? filled.length - 1 : 0;
+  let i = from;
+  if (i === last) return i;
+  if (filled[i] && filled[i + step]) {
+    while (i !== last && filled[i + step]) i += step;
+    return i;
+  }
+  i += step;
+  while (i !== last && !filled[i]) i += step;
+  return i;
+}

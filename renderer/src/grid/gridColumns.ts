@@ -6,6 +6,7 @@ import { columnsOf, type GridColumn } from '../../../shared/grid';
 import { depthOf, DISTRICT_HEADER, headerTree, NAME_ID, rowSpan, STT_ID, type HeaderNode, type HeaderWords } from '../../../shared/header';
 import type { Layout, TemplateDef } from '../../../shared/templates';
 import type { RowData } from './gridRows';
+import { markEditable, textEditorSelector } from './textEditor';
 
 export const STT_COL = STT_ID;
 export const NAME_COL = NAME_ID;
@@ -53,6 +54,10 @@ function tooltip(hooks: ColumnHooks, colId: string) {
   return (p: ITooltipParams<RowData>) => hooks.issueAt(p.data, colId)?.messages.join('\n');
 }
 
+function textTooltip(hooks: ColumnHooks, colId: string) {
+  return (p: ITooltipParams<RowData>) => [p.data?.values[colId], ...(hooks.issueAt(p.data, colId)?.messages ?? [])].filter((t) => !!t).join('\n') || undefined;
+}
+
 function leaf(c: GridColumn, hooks: ColumnHooks): ColDef<RowData> {
   const isMark = c.kind === 'mark';
   return {
@@ -60,14 +65,19 @@ function leaf(c: GridColumn, hooks: ColumnHooks): ColDef<RowData> {
     headerName: c.label,
     headerClass: 'hdr-center',
     valueGetter: (p: ValueGetterParams<RowData>) => p.data?.values[c.key] ?? '',
-    // Marks change by key (x, Space, Delete); Đánh giá is typed text, also on the total row.
-    editable: !isMark,
+    // Marks change by key (x, Space, Delete) or in an editor a double click opens; Đánh giá is
+    // typed text, also on the total row, in a box as wide as its text.
+    editable: isMark ? markEditable : true,
+    ...(isMark ? {} : { cellEditorSelector: textEditorSelector }),
     cellClass: isMark ? 'cell-mark' : 'cell-text',
     cellClassRules: classRules(hooks, c.key),
-    tooltipValueGetter: tooltip(hooks, c.key),
-    minWidth: isMark ? 50 : 76,
+    // A Đánh giá cut with "…" reads in full on hover (with its problems, if any).
+    tooltipValueGetter: isMark ? tooltip(hooks, c.key) : textTooltip(hooks, c.key),
+    // Narrow enough that Phụ lục 2's 15 columns fit 1366×768 at 125% without scrolling sideways.
+    minWidth: isMark ? 36 : 66,
     maxWidth: isMark ? 120 : 180,
-    flex: isMark ? 1 : 1.5,
+    // A Đánh giá holds words: twice a mark's share, so its header reads in full at 125%.
+    flex: isMark ? 1 : 2,
   };
 }
 
@@ -126,7 +136,7 @@ function sttColumn(headerName: string, hooks: ColumnHooks): ColDef<RowData> {
     headerName,
     headerClass: 'hdr-center',
     pinned: 'left',
-    width: 48,
+    width: 40,
     resizable: false,
     valueGetter: (p: ValueGetterParams<RowData>) => (p.data?.kind === 'unit' ? String(p.data.index + 1) : ''),
     cellClass: 'cell-stt',
@@ -142,7 +152,7 @@ function nameColumn(headerName: string, hooks: ColumnHooks): ColDef<RowData> {
     wrapHeaderText: true,
     autoHeaderHeight: true,
     pinned: 'left',
-    width: 180,
+    width: 165,
     valueGetter: (p: ValueGetterParams<RowData>) => p.data?.name ?? '',
     cellClass: 'cell-name',
     cellClassRules: classRules(hooks, NAME_COL),

@@ -4,7 +4,7 @@
 // grid dropped it. Here the editor's text is read and acted on synchronously instead.
 import type { GridApi } from 'ag-grid-community';
 import type { ColumnInfo } from './gridColumns';
-import { normaliseText, type CellWrite } from './gridEdits';
+import { normaliseMark, normaliseText, type CellWrite } from './gridEdits';
 import type { RowData } from './gridRows';
 
 /** Ends editing in the grid; what was typed becomes one action (`act`), at once. */
@@ -16,8 +16,11 @@ export function commitEditing(api: GridApi<RowData>, infos: Map<string, ColumnIn
     const node = rowPinned === 'bottom' ? api.getPinnedBottomRow(rowIndex) : api.getDisplayedRowAtIndex(rowIndex);
     const info = column && infos.get(column.getColId());
     const editor = node && column ? api.getCellEditorInstances({ rowNodes: [node], columns: [column] })[0] : undefined;
-    if (!node?.data || info?.kind !== 'text' || !editor) continue;
-    writes.push({ unitId: node.data.unitId, key: info.column.key, value: normaliseText(String(editor.getValue() ?? '')) });
+    if (!node?.data || !editor) continue;
+    const raw = String(editor.getValue() ?? '');
+    if (info?.kind === 'text') writes.push({ unitId: node.data.unitId, key: info.column.key, value: normaliseText(raw) });
+    // A mark cell opened by a double click.
+    else if (info?.kind === 'mark' && node.data.kind === 'unit') writes.push({ unitId: node.data.unitId, key: info.column.key, value: normaliseMark(raw) });
   }
   // Cancelled, not stopped: AG Grid's own request would come later and change nothing more.
   api.stopEditing(true);

@@ -22,7 +22,14 @@ export function normaliseMark(raw: string): string {
 
 /** A free-text cell's value (Đánh giá): NFC, spaces collapsed. */
 export function normaliseText(raw: string): string {
-  return cleanText(raw);
+  // Alt+Enter puts line breaks inside a Đánh giá: each line is cleaned, the breaks are kept
+  // (blank lines at either end dropped).
+  if (!/[\r\n]/.test(raw)) return cleanText(raw);
+  return raw
+    .split(/\r\n|\r|\n/)
+    .map(cleanText)
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
 }
 
 function rowIndexByUnit(grid: Grid): Map<number, number> {

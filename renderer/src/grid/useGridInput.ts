@@ -1,14 +1,18 @@
 // Keyboard, mouse and clipboard on the grid, Excel's way: x / Space / Delete / Backspace / Enter
-// on the focused cell, Shift+arrows and Shift+click for a range, Ctrl+C / Ctrl+X / Ctrl+V as
-// TSV. Each user action is one `act` call (one save, one undo step).
+// on the focused cell, Shift+arrows, Shift+click and a mouse drag for a range, Home/End and the
+// Ctrl moves (gridKeys.ts), Alt+Enter in a Đánh giá, Ctrl+C / Ctrl+X / Ctrl+V as TSV. Each user
+// action is one `act` call (one save, one undo step).
 import type { GridApi, IRowNode } from 'ag-grid-community';
 import { useEffect, type RefObject } from 'react';
-import type { CellRange } from './cellRange';
+import type { TemplateId } from '../../../shared/templates';
+import type { CellPos, CellRange } from './cellRange';
 import { focusedTarget, isEditableElement, keyWrite, pasteWrites, shownValue, type CellTarget } from './cellTargets';
 import type { ColumnInfo } from './gridColumns';
 import type { CellChange, CellWrite } from './gridEdits';
 import type { RowData } from './gridRows';
+import { onMoveKey } from './gridKeys';
 import type { RangeSelection } from './rangeSelection';
+import { altEnterInEditor } from './textEditor';
 import { formatTsv, parseTsv } from './tsv';
 
 export interface GridInputRefs {
@@ -19,6 +23,7 @@ export interface GridInputRefs {
   range: RangeSelection;
   /** The unit whose own texts are the total row's. */
   aggregateId: number;
+  template: TemplateId;
 }
 
 /** Flashes the cells an action changed, once React has handed AG Grid the new rows. */
@@ -64,6 +69,16 @@ function onCellKey(api: GridApi<RowData>, t: CellTarget, e: KeyboardEvent, refs:
   return true;
 }
 
+/** The commune cell under a pointer (null: a header, the total row, outside the grid). */
+function communeCellAt(x: number, y: number): CellPos | null {
+  const cellEl = document.elementFromPoint(x, y)?.closest('.ag-cell');
+  const rowEl = cellEl?.closest('.ag-row');
+  const col = cellEl?.getAttribute('col-id');
+  const row = Number(rowEl?.getAttribute('row-index'));
+  if (!col || !rowEl || rowEl.classList.contains('ag-row-pinned') || !Number.isInteger(row)) return null;
+  return { row, col };
+}
+
 /** The range a Shift+click makes: the focused cell as anchor, the clicked commune cell as corner. */
 function shiftClickRange(api: GridApi<RowData>, e: MouseEvent): CellRange | null {
   if (!e.shiftKey || !(e.target instanceof HTMLElement)) return null;
@@ -82,20 +97,60 @@ export function useGridInput(refs: GridInputRefs): void {
     const wrap = refs.wrap.current!;
     const onKey = (e: KeyboardEvent) => {
       const api = refs.api.current;
-      if (!api || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!api) return;
+      if (altEnterInEditor(e)) {
+        e.preventDefault();
+        e.stopPropagation();
+        return;
+      }
       if (!(e.target instanceof HTMLElement) || !e.target.closest('.ag-cell') || isEditableElement(e.target)) return;
       if (api.getEditingCells().length) return;
+      const ctx = { infos: refs.infos.current, template: refs.template, aggregateId: refs.aggregateId };
+      if (onMoveKey(api, e, ctx)) {
+        e.preventDefault();
+        e.stopPropagation();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       const t = focusedTarget(api, refs.infos.current);
       if (t && onCellKey(api, t, e, refs)) {
         e.preventDefault();
         e.stopPropagation();
       }
     };
+    // A drag from a commune cell: the pressed cell (which the grid focuses) is the anchor, the
+    // cell under the pointer the far corner, until the button is released.
+    let dragFrom: CellPos | null = null;
+    let dragEnd: CellPos | null = null;
+    const onDragMove = (e: PointerEvent) => {
+      const api = refs.api.current;
+      if (!api || !dragFrom || !(e.buttons & 1)) return endDrag();
+      const end = communeCellAt(e.clientX, e.clientY);
+      if (!end || (end.row === dragEnd?.row && end.col === dragEnd.col)) return;
+      dragEnd = end;
+      refs.range.set(api, { anchor: dragFrom, end });
+    };
+    const endDrag = () => {
+      dragFrom = null;
+      dragEnd = null;
+      document.removeEventListener('pointermove', onDragMove);
+      document.removeEventListener('pointerup', endDrag);
+    };
     // The grid focuses cells on pointerdown: a Shift+click keeps the focus (the anchor).
     const onPointerDown = (e: PointerEvent) => {
       const api = refs.api.current;
       const range = api && shiftClickRange(api, e);
-      if (!range) return;
+      if (!range) {
+        if (api && e.button === 0 && !e.shiftKey && !e.ctrlKey && !(e.target instanceof Element && e.target.closest('.ag-cell-inline-editing, .ag-popup-editor'))) {
+          endDrag();
+          dragFrom = communeCellAt(e.clientX, e.clientY);
+          if (dragFrom) {
+            document.addEventListener('pointermove', onDragMove);
+            document.addEventListener('pointerup', endDrag);
+          }
+        }
+        return;
+      }
       e.preventDefault();
       e.stopPropagation();
       refs.range.set(api, range);
@@ -111,6 +166,7 @@ export function useGridInput(refs: GridInputRefs): void {
     wrap.addEventListener('pointerdown', onPointerDown, true);
     for (const m of mouse) wrap.addEventListener(m, swallow, true);
     return () => {
+      endDrag();
       wrap.removeEventListener('keydown', onKey, true);
       wrap.removeEventListener('pointerdown', onPointerDown, true);
       for (const m of mouse) wrap.removeEventListener(m, swallow, true);

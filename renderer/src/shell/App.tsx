@@ -10,6 +10,8 @@ import { downloadBase64 } from '../platform/bytes';
 import { CompletenessPage } from '../completeness/CompletenessPage';
 import { DropOverlay } from './DropOverlay';
 import { FilePicker } from './FilePicker';
+import { FOCUS_GRID_EVENT } from '../grid/AppendixGrid';
+import './fit.css';
 import { FirstRun } from './FirstRun';
 import { formatCount } from '../platform/format';
 import { GridPage, type FocusRequest } from './GridPage';
@@ -232,6 +234,12 @@ export function App() {
 
   return (
     <div className="app">
+      {route.page === 'grid' && hasUnits && (
+        // The first stop of the Tab key: straight to the grid's first cell, past the toolbar and the tree.
+        <button type="button" className="skip-link" data-testid="skip-to-grid" onClick={() => window.dispatchEvent(new Event(FOCUS_GRID_EVENT))}>
+          Đến bảng
+        </button>
+      )}
       <Toolbar
         status={saver.status}
         busy={busy}
