@@ -13,7 +13,11 @@ export type RuleId =
   | 'unit.duplicate'
   | 'unit.unknown'
   | 'sheet.unrecognized'
-  | 'text.legacy-encoding';
+  | 'text.legacy-encoding'
+  // Plan targets (DOMAIN.md §10.3), checked on the grids: shared/targets.
+  | 'target.unmet'
+  | 'target.unit_unmatched'
+  | 'target.baseline_unmet';
 
 /** Where a finding points inside a grid: a commune row (index) or the total row, and a column. */
 export interface GridSpot {
