@@ -16,6 +16,7 @@ import { asDbFault } from '../../core/store/db-faults';
 import { Store } from '../../core/store/store';
 import { validateFile } from '../../core/validate';
 import { applyChangeTableFile, rebaseView } from '../../core/units';
+import { exportAsOfToFile } from '../../core/export-as-of';
 import { USAGE } from './usage';
 
 class UsageError extends Error {}
@@ -97,7 +98,8 @@ async function run(argv: string[]): Promise<number> {
       if (!o.out) throw new UsageError('thiếu --out (tệp .xlsx sẽ ghi ra).');
       const store = needDb(o.db);
       try {
-        await exportToFile(store, o.out, o.unit);
+        if (o['as-of']) await exportAsOfToFile(store, o.out, o['as-of'], o.unit);
+        else await exportToFile(store, o.out, o.unit);
       } finally {
         store.close();
       }

@@ -3,7 +3,7 @@
 export const USAGE = `Cách dùng:
   npm run -s cli -- validate TỆP.xlsx [--json]
   npm run -s cli -- import TỆP.xlsx… --db CSDL.db [--dry-run] [--json]
-  npm run -s cli -- export --db CSDL.db --out TỆP.xlsx [--unit TÊN]
+  npm run -s cli -- export --db CSDL.db --out TỆP.xlsx [--unit TÊN] [--as-of 2025-07-01]
   npm run -s cli -- forms --db CSDL.db --out THƯ_MỤC [--unit TÊN]
   npm run -s cli -- completeness --db CSDL.db [--unit TÊN] [--json]
   npm run -s cli -- backup --db CSDL.db [--out TỆP.db]
