@@ -2,8 +2,11 @@
 // the import preview shows. Pure composition of recognition, rules and roll-ups.
 import { rollupGrid } from './rules/rollup';
 import { checkGrid, type RuleId, type Severity } from './rules';
+import { guessDistrict } from './sheet/district';
 import { locate, type RecognisedSheet } from './sheet/recognise';
 import { columnLetter } from './sheet/types';
+import { checkTargets, readTargetSheet, type TargetEntry } from './targets';
+import type { Target } from './targets/model';
 import type { TemplateId } from './templates';
 import { evaluateCounts, locateCount, marksFromGrid, type LevelEntry, type MarkGroup, type RecognisedCountSheet } from './counts';
 
@@ -36,6 +39,15 @@ export interface ValidationReport {
   rollups: RollupSummary[];
   /** One entry per commune row of each count sheet (DOMAIN.md §9.8). */
   levels: LevelEntry[];
+  /** One entry per target row of a "Mục tiêu" sheet (DOMAIN.md §10.4); absent when it has none. */
+  targets?: TargetEntry[];
+}
+
+/** A sheet whose header row is the targets header (DOMAIN.md §10.5), as plain cell texts. */
+export interface TargetSheetCells {
+  sheet: string;
+  /** Rows from row 1, columns from A; '' for an empty cell. */
+  cells: string[][];
 }
 
 export interface WorkbookSheets {
@@ -45,6 +57,31 @@ export interface WorkbookSheets {
   unrecognized: { sheet: string; reason: string }[];
   /** Findings the reader made itself (legacy text converted, …). */
   notes?: Finding[];
+  /** "Mục tiêu" sheets: never grids, never unrecognized. */
+  targetSheets?: TargetSheetCells[];
+}
+
+/**
+ * The workbook's own unit, for a target row whose Đơn vị is empty: its titles' district
+ * ("TRÊN ĐỊA BÀN HUYỆN HÀ QUẢNG" → "Huyện Hà Quảng"), else its province.
+ */
+export function workbookScope(sheets: readonly RecognisedSheet[]): string | undefined {
+  const { district, province } = guessDistrict(sheets.flatMap((s) => s.titles));
+  if (district) return `Huyện ${district.name}`;
+  return province ? `Tỉnh ${province.name}` : undefined;
+}
+
+/** The targets of a workbook's "Mục tiêu" sheets, and the findings of the cells that cannot be read. */
+export function readWorkbookTargets(wb: WorkbookSheets): { targets: Target[]; findings: Finding[] } {
+  const out: { targets: Target[]; findings: Finding[] } = { targets: [], findings: [] };
+  const scope = workbookScope(wb.sheets);
+  for (const ts of wb.targetSheets ?? []) {
+    const read = readTargetSheet(ts.sheet, ts.cells, { scope });
+    if (!read) continue;
+    out.targets.push(...read.targets);
+    out.findings.push(...read.findings);
+  }
+  return out;
 }
 
 export function validateWorkbook(file: string, wb: WorkbookSheets, knownUnits?: string[]): ValidationReport {
@@ -81,7 +118,7 @@ export function validateWorkbook(file: string, wb: WorkbookSheets, knownUnits?: 
   }
   const levels = countFindings(wb, findings);
   findings.push(...(wb.notes ?? []));
-  return {
+  const report: ValidationReport = {
     file,
     sheets: [
       ...wb.sheets.map((s) => ({ name: s.sheet, template: s.template.id, units: s.grid.rows.map((r) => r.unit) })),
@@ -91,6 +128,13 @@ export function validateWorkbook(file: string, wb: WorkbookSheets, knownUnits?: 
     rollups,
     levels,
   };
+  if (wb.targetSheets?.length) {
+    const read = readWorkbookTargets(wb);
+    const checked = checkTargets(read.targets, wb.sheets.map((s) => ({ template: s.template, grid: s.grid })));
+    findings.push(...read.findings, ...checked.findings);
+    report.targets = checked.targets;
+  }
+  return report;
 }
 
 /**

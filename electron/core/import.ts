@@ -10,7 +10,7 @@ import { basename, extname } from 'node:path';
 import type { ImportFileResult } from '../../shared/api';
 import { parseOrigin, type FormOrigin } from '../../shared/form-origin';
 import { columnsOf, groupsOf } from '../../shared/grid';
-import { validateWorkbook } from '../../shared/report';
+import { readWorkbookTargets, validateWorkbook } from '../../shared/report';
 import { guessDistrict } from '../../shared/sheet/district';
 import { locate, type RecognisedSheet } from '../../shared/sheet/recognise';
 import { MARK, markState } from '../../shared/text/marks';
@@ -418,6 +418,8 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         throw new RollBack();
       }
       for (const plan of [...plans, ...countPlans]) store.setValues(plan.reportId, plan.writes, { kind: 'file', file: basename(p.name) });
+      // A district workbook's "Mục tiêu" sheet: the plan's targets, kept with the district.
+      if (!communeFile && wb.targetSheets?.length) store.reform.setTargets(district.id, readWorkbookTargets(wb).targets);
       if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length });
       result = { file: p.name, unit, status: 'ok', changes, findings, ...(note ? { note } : {}), ...(doubt ? { reason: doubt } : {}) };
       if (opts.dryRun) throw new RollBack();

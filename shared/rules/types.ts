@@ -26,7 +26,11 @@ export type RuleId =
   | 'count.total.mismatch'
   | 'count.zero_denominator'
   | 'unit.dbkk_unknown'
-  | 'column.unrecognized';
+  | 'column.unrecognized'
+  // Plan targets (DOMAIN.md §10.3), checked on the grids: shared/targets.
+  | 'target.unmet'
+  | 'target.unit_unmatched'
+  | 'target.baseline_unmet';
 
 /** Where a finding points inside a grid: a commune row (index) or the total row, and a column. */
 export interface GridSpot {

@@ -5,13 +5,10 @@ import type { RuleId, Severity } from '../rules';
 import { evaluateTarget, type EvaluateOptions, type TargetEvaluation, type TemplateGrid } from './evaluate';
 import { isPeriod, type Target } from './model';
 
-/**
- * The rule ids of this module. `shared/rules/types.ts` RuleId does not list them yet: wiring
- * adds them there, and TargetFinding is then exactly a Finding.
- */
-export type TargetRuleId = 'target.unmet' | 'target.unit_unmatched' | 'target.baseline_unmet';
+/** The rule ids of this module (listed in `shared/rules/types.ts` RuleId too). */
+export type TargetRuleId = Extract<RuleId, `target.${string}`>;
 
-export type TargetFinding = Omit<Finding, 'rule'> & { rule: RuleId | TargetRuleId };
+export type TargetFinding = Finding;
 
 /** The sheet targets are read from and written to (§10.5). */
 export const TARGET_SHEET = 'Mục tiêu';

@@ -3,8 +3,10 @@
 import type ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Finding } from '../../../shared/report';
+import type { Finding, TargetSheetCells } from '../../../shared/report';
 import { recogniseCountSheet, type RecognisedCountSheet } from '../../../shared/counts/read';
+import type { SheetText } from '../../../shared/sheet/types';
+import { targetHeaderRow } from '../../../shared/targets/sheet';
 import { decodeSheet } from '../../../shared/sheet/legacy';
 import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
 import { exceljsBook, ORIGIN_SHEET, type BookSource } from './book';
@@ -24,6 +26,8 @@ export interface WorkbookRead {
   unrecognized: { sheet: string; reason: string }[];
   /** What the reader did to the text itself (legacy encodings converted). */
   notes: Finding[];
+  /** "Mục tiêu" sheets (DOMAIN.md §10.5): the plan's targets, read by shared/report. */
+  targetSheets: TargetSheetCells[];
 }
 
 function legacyNote(sheet: string, encoding: string, cells: string[]): Finding {
@@ -36,6 +40,25 @@ function legacyNote(sheet: string, encoding: string, cells: string[]): Finding {
     unit: null,
     message: `Trang "${sheet}": đã chuyển ${cells.length} ô từ mã ${encoding} sang Unicode (${shown}).`,
   };
+}
+
+const row9 = (s: SheetText, r: number): string[] => Array.from({ length: 9 }, (_, c) => s.rows.get(r)?.get(c + 1) ?? '');
+
+/**
+ * A "Mục tiêu" sheet's cells from A1 ('' where empty), columns A–I, down to the first row after
+ * its header whose Chương trình and Mức are empty (where the targets reader stops); null when the
+ * first 10 rows hold no targets header. Only those rows are built: a sheet may reach row 1 048 576.
+ */
+function targetCells(s: SheetText): string[][] | null {
+  const cells = Array.from({ length: 10 }, (_, i) => row9(s, i + 1));
+  const header = targetHeaderRow(cells);
+  if (header < 0) return null;
+  cells.length = header + 1;
+  for (let r = header + 2; ; r++) {
+    const row = row9(s, r);
+    cells.push(row);
+    if (!row[1] && !row[2]) return cells;
+  }
 }
 
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
@@ -87,6 +110,7 @@ export function readBook(book: BookSource, file: string): WorkbookRead {
   const counts: RecognisedCountSheet[] = [];
   const unrecognized: WorkbookRead['unrecognized'] = [];
   const notes: Finding[] = [];
+  const targetSheets: TargetSheetCells[] = [];
   for (const ws of book.sheets) {
     // The form's origin sheet: veryHidden as written, plain 'hidden' after a LibreOffice save.
     if (ws.state === 'veryHidden' || ws.name === ORIGIN_SHEET) continue;
@@ -102,9 +126,13 @@ export function readBook(book: BookSource, file: string): WorkbookRead {
     }
     const r = recogniseSheet(decoded.sheet);
     if (r.ok) sheets.push(r.sheet);
-    else unrecognized.push({ sheet: ws.name, reason: r.reason });
+    else {
+      const cells = targetCells(decoded.sheet);
+      if (cells) targetSheets.push({ sheet: ws.name, cells });
+      else unrecognized.push({ sheet: ws.name, reason: r.reason });
+    }
   }
-  return { file, sheets, counts, unrecognized, notes };
+  return { file, sheets, counts, unrecognized, notes, targetSheets };
 }
 
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {

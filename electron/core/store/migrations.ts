@@ -104,6 +104,78 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // The units after the 2025 reform (DOMAIN.md §11.1) and the plans' targets (§10).
+    // A unit gets its detailed kind (xã, phường, thị trấn, đặc khu…; `kind` stays the tier),
+    // validity dates, codes with their scheme and successor links. A district and a commune of
+    // the same name may now share a parent (Huyện Hà Quảng and, from 1/7/2025, Xã Hà Quảng both
+    // in Tỉnh Cao Bằng): the table is rebuilt with names unique per parent *and tier*. Store.open
+    // runs migrations before turning foreign keys on, so dropping the old table cascades nothing.
+    version: 4,
+    sql: /* sql */ `
+      CREATE TABLE units_new (
+        id         INTEGER PRIMARY KEY,
+        parent_id  INTEGER REFERENCES units(id) ON DELETE CASCADE,
+        name       TEXT NOT NULL CHECK (name <> ''),
+        kind       TEXT NOT NULL CHECK (kind IN ('tinh', 'huyen', 'xa')),
+        sort       INTEGER NOT NULL DEFAULT 0,
+        kind_word  TEXT,
+        valid_from TEXT,
+        valid_to   TEXT,
+        UNIQUE (parent_id, kind, name)
+      );
+      INSERT INTO units_new (id, parent_id, name, kind, sort) SELECT id, parent_id, name, kind, sort FROM units;
+      DROP TABLE units;
+      ALTER TABLE units_new RENAME TO units;
+      CREATE UNIQUE INDEX units_root_name ON units(kind, name) WHERE parent_id IS NULL;
+      CREATE INDEX units_children ON units(parent_id, sort, id);
+
+      -- Codes as text with their leading zeros, always with their scheme (ma-dvhc, ma-dvhc-2025…):
+      -- a code alone says neither which unit nor whether old or new.
+      CREATE TABLE unit_codes (
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        scheme  TEXT NOT NULL,
+        code    TEXT NOT NULL,
+        PRIMARY KEY (unit_id, scheme, code)
+      );
+      CREATE INDEX unit_codes_code ON unit_codes(scheme, code);
+
+      -- Old unit → what replaced it; the source is the change table's file and row, or the app.
+      CREATE TABLE unit_links (
+        from_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        to_id   INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        change  TEXT NOT NULL,
+        link    TEXT NOT NULL CHECK (link IN ('whole', 'part')),
+        date    TEXT NOT NULL,
+        source  TEXT NOT NULL,
+        note    TEXT,
+        PRIMARY KEY (from_id, to_id)
+      );
+      CREATE INDEX unit_links_to ON unit_links(to_id);
+
+      -- Each change to the unit tree (a change table applied, a commune added, renamed, merged,
+      -- retired) as one step, with what undoes it. No foreign keys: the history outlives units.
+      CREATE TABLE unit_changes (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        source    TEXT NOT NULL,
+        summary   TEXT NOT NULL,
+        undo      TEXT NOT NULL CHECK (json_valid(undo)),
+        undone_at TEXT
+      );
+
+      -- A plan's targets (DOMAIN.md §10.1), each the JSON of shared/targets targetSchema, kept
+      -- with the unit whose plan it is, in the plan's order.
+      CREATE TABLE targets (
+        id         INTEGER PRIMARY KEY,
+        unit_id    INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        sort       INTEGER NOT NULL,
+        data       TEXT NOT NULL CHECK (json_valid(data)),
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX targets_unit ON targets(unit_id, sort);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -11,6 +11,7 @@ import { cleanText } from '../../../shared/text/normalize';
 import { UserError } from '../../../shared/errors';
 import { asDbFault, dbFaultError } from './db-faults';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations';
+import { ReformStore } from './reform';
 import type {
   SubmissionRecord,
   AuditEntry,
@@ -133,6 +134,12 @@ export class Store {
   private readonly prepared = new Map<string, Database.Statement>();
   /** The form secret, once read (formSecret). */
   private secret?: Buffer;
+  private reformPart?: ReformStore;
+
+  /** Codes, validity, successor links, unit changes and targets (migration 4, reform.ts). */
+  get reform(): ReformStore {
+    return (this.reformPart ??= new ReformStore(this.db));
+  }
 
   private constructor(
     private readonly db: Database.Database,
@@ -190,10 +197,12 @@ export class Store {
       const refused = checkOpened(db, file);
       if (refused) throw refused;
       db.pragma('journal_mode = WAL');
-      db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
       db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
+      // Foreign keys off while the schema moves (SQLite's way to rebuild a table: migration 4
+      // drops and recreates units, which with them on would cascade into every value).
       migrate(db);
+      db.pragma('foreign_keys = ON');
       return new Store(db, file);
     } catch (e) {
       db?.close();

@@ -48,3 +48,23 @@ export function formatCompleteness(unit: string, rows: { unit: string; file: str
   for (const r of rows) lines.push(`  ${r.file ? '[đã gửi]' : '[CHƯA GỬI]'} ${r.unit}${r.file ? `: ${r.file}, lúc ${dateTime.format(new Date(r.at!))}` : ''}`);
   return lines.join('\n');
 }
+
+export function formatUnitsApply(r: { file: string; dryRun: boolean; rows: { row: number; old: string; new: string; change: string | null; status: 'ok' | 'refused'; unit: string | null; reason: string | null }[]; created: string[] }): string {
+  const lines = [`Bảng chuyển đổi ${r.file}${r.dryRun ? ' (xem trước, chưa lưu gì)' : ''}:`];
+  for (const x of r.rows) {
+    lines.push(x.status === 'ok' ? `  dòng ${x.row}: ${x.old} → ${x.new} (${x.change}): ${r.dryRun ? 'sẽ áp dụng' : 'đã áp dụng'}` : `  dòng ${x.row}: [TỪ CHỐI] ${x.old} → ${x.new}: ${x.reason}`);
+  }
+  const refused = r.rows.filter((x) => x.status === 'refused').length;
+  lines.push(`Tổng cộng ${r.rows.length} dòng: ${r.rows.length - refused} áp dụng, ${refused} bị từ chối; ${r.created.length ? `tạo ${r.created.join(', ')}` : 'không tạo đơn vị mới'}.`);
+  return lines.join('\n');
+}
+
+export function formatRebase(v: { asOf: string; units: { unit: string; from: string[]; groups: { template: string; group: string; level: string | null; bound: string; reason?: string }[] }[]; note?: string }): string {
+  const lines = [`Mức theo đơn vị mới, ngày ${v.asOf} (suy ra từ kết quả các xã cũ):`];
+  for (const u of v.units) {
+    lines.push(`${u.unit} (từ ${u.from.join(', ')}):`);
+    for (const g of u.groups) lines.push(`  ${g.template} ${g.group}: ${g.level ? `tối thiểu ${g.level}` : (g.reason ?? 'chưa xác định')}`);
+  }
+  if (v.note) lines.push(v.note);
+  return lines.join('\n');
+}

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { expandInputs } from './inputs';
-import { formatCompleteness, formatImport, formatValidation } from './format';
+import { formatCompleteness, formatImport, formatRebase, formatUnitsApply, formatValidation } from './format';
 import { isUserError, UserError } from '../../../shared/errors';
 import { exportToFile, pickDistrict } from '../../core/export';
 import { faultLogPath, fileFaultLog } from '../../core/fault-log';
@@ -15,6 +15,8 @@ import { backupStore, backupStoreTo, restoreDatabase } from '../../core/store/ba
 import { asDbFault } from '../../core/store/db-faults';
 import { Store } from '../../core/store/store';
 import { validateFile } from '../../core/validate';
+import { applyChangeTableFile, rebaseView } from '../../core/units';
+import { exportAsOfToFile } from '../../core/export-as-of';
 import { USAGE } from './usage';
 
 class UsageError extends Error {}
@@ -47,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
         from: { type: 'string' },
         'dry-run': { type: 'boolean' },
         force: { type: 'boolean' },
+        'as-of': { type: 'string' },
       },
     });
   } catch (e) {
@@ -95,7 +98,8 @@ async function run(argv: string[]): Promise<number> {
       if (!o.out) throw new UsageError('thiếu --out (tệp .xlsx sẽ ghi ra).');
       const store = needDb(o.db);
       try {
-        await exportToFile(store, o.out, o.unit);
+        if (o['as-of']) await exportAsOfToFile(store, o.out, o['as-of'], o.unit);
+        else await exportToFile(store, o.out, o.unit);
       } finally {
         store.close();
       }
@@ -150,6 +154,35 @@ async function run(argv: string[]): Promise<number> {
         if (r.replaced) out(`Cơ sở dữ liệu trước khi khôi phục được giữ tại ${r.replaced.path}.`);
       }
       return 0;
+    }
+    case 'units': {
+      const [sub, ...args] = files;
+      if (sub === 'apply') {
+        if (args.length !== 1) throw new UsageError('units apply cần đúng một tệp bảng chuyển đổi.');
+        const store = needDb(o.db);
+        try {
+          if (!o['dry-run']) await backupStore(store);
+          const r = await applyChangeTableFile(store, args[0], { dryRun: o['dry-run'] });
+          if (o.json) out(JSON.stringify(r));
+          else out(formatUnitsApply(r));
+          return r.rows.some((x) => x.status === 'refused') ? 1 : 0;
+        } finally {
+          store.close();
+        }
+      }
+      if (sub === 'rebase') {
+        if (!o['as-of']) throw new UsageError('thiếu --as-of (ngày, ví dụ 2025-07-01).');
+        const store = needDb(o.db);
+        try {
+          const view = rebaseView(store, o['as-of']);
+          if (o.json) out(JSON.stringify({ asOf: view.asOf, units: view.units }));
+          else out(formatRebase(view));
+          return 0;
+        } finally {
+          store.close();
+        }
+      }
+      throw new UsageError(sub ? `không có lệnh "units ${sub}" (dùng units apply hoặc units rebase).` : 'thiếu lệnh con của units (apply hoặc rebase).');
     }
     default:
       throw new UsageError(command ? `không có lệnh "${command}".` : 'thiếu tên lệnh.');
