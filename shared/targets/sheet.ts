@@ -1,22 +1,13 @@
 // The "Mục tiêu" sheet (DOMAIN.md §10.5), pure: cells → targets, each unreadable cell a
 // `value.invalid` (error) at that cell (§10.4); targets → the cells the writer prints. The reader
 // takes any sheet whose header row is this one, so the sheet is never `sheet.unrecognized`.
-import { cleanText, fold } from '../text/normalize';
+import { fold } from '../text/normalize';
 import type { Cell } from '../units/change-table';
 import type { TargetFinding } from './check';
+
+export { targetHeaderRow, TARGET_HEADINGS, TARGET_TITLE };
+import { COLUMNS, targetHeaderRow, text, TARGET_HEADINGS, TARGET_TITLE } from './sheet-header';
 import { LEVELS_OF, normaliseWhen, programmeLabel, targetSchema, type MnAge, type Programme, type Target, type TargetKind, type TargetLevel } from './model';
-
-export const TARGET_HEADINGS = ['STT', 'Chương trình', 'Mức', 'Loại chỉ tiêu', 'Giá trị', 'Năm/Giai đoạn', 'Đơn vị', 'Duy trì/Phấn đấu', 'Nội dung'] as const;
-export const TARGET_TITLE = 'MỤC TIÊU KẾ HOẠCH VỀ PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ';
-
-const COLUMNS = 'ABCDEFGHI';
-const headingKey = (s: string) => cleanText(s).toLowerCase().replace(/\s*\/\s*/g, '/');
-
-function text(c: Cell): string {
-  if (c === null || c === undefined) return '';
-  if (c instanceof Date) return c.toISOString().slice(0, 10);
-  return cleanText(String(c));
-}
 
 /** "XMC", "Xóa mù chữ", "PCGD MN 5 tuổi", "PCGDTH", "PCGD trung học cơ sở" … (case and tones ignored). */
 export function parseProgramme(raw: string): { programme: Programme; age: MnAge | null } | null {
@@ -64,12 +55,6 @@ export interface TargetSheetRead {
 export interface TargetSheetOptions {
   /** The workbook's own unit, for rows whose Đơn vị is empty ("Huyện Hà Quảng"). */
   scope?: string;
-}
-
-/** Whether a sheet's cells hold the targets header within its first 10 rows (row index or -1). */
-export function targetHeaderRow(cells: readonly (readonly Cell[])[]): number {
-  const want = TARGET_HEADINGS.map(headingKey);
-  return cells.slice(0, 10).findIndex((r) => want.every((h, i) => headingKey(text(r[i])) === h));
 }
 
 /** Reads the targets of a "Mục tiêu" sheet; null when its cells hold no targets header. */

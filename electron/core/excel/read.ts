@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { Finding, TargetSheetCells } from '../../../shared/report';
 import { recogniseCountSheet, type RecognisedCountSheet } from '../../../shared/counts/read';
 import type { SheetText } from '../../../shared/sheet/types';
-import { targetHeaderRow } from '../../../shared/targets/sheet';
+import { targetHeaderRow } from '../../../shared/targets/sheet-header';
 import { decodeSheet } from '../../../shared/sheet/legacy';
 import { recogniseSheet, type RecognisedSheet } from '../../../shared/sheet/recognise';
 import { exceljsBook, ORIGIN_SHEET, type BookSource } from './book';
