@@ -4,10 +4,10 @@
 import { fold } from '../text/normalize';
 import type { Cell } from '../units/change-table';
 import type { TargetFinding } from './check';
-
-export { targetHeaderRow, TARGET_HEADINGS, TARGET_TITLE };
 import { COLUMNS, targetHeaderRow, text, TARGET_HEADINGS, TARGET_TITLE } from './sheet-header';
 import { LEVELS_OF, normaliseWhen, programmeLabel, targetSchema, type MnAge, type Programme, type Target, type TargetKind, type TargetLevel } from './model';
+
+export { targetHeaderRow, TARGET_HEADINGS, TARGET_TITLE };
 
 /** "XMC", "Xóa mù chữ", "PCGD MN 5 tuổi", "PCGDTH", "PCGD trung học cơ sở" … (case and tones ignored). */
 export function parseProgramme(raw: string): { programme: Programme; age: MnAge | null } | null {
