@@ -200,7 +200,9 @@ export class Store {
       db.pragma('synchronous = NORMAL');
       db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
       // Foreign keys off while the schema moves (SQLite's way to rebuild a table: migration 4
-      // drops and recreates units, which with them on would cascade into every value).
+      // drops and recreates units, which with them on would cascade into every value or, as
+      // better-sqlite3 turns them on by default, refuse to open a database of an earlier version).
+      db.pragma('foreign_keys = OFF');
       migrate(db);
       db.pragma('foreign_keys = ON');
       return new Store(db, file);
