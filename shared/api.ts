@@ -75,6 +75,8 @@ export const contract = {
   backupNow: z.object({}).strict(),
   /** Replace the database by one of its backups (named as listed), after backing up the current one. Works in recovery. */
   restoreBackup: z.object({ name: z.string().min(1).max(100) }).strict(),
+  /** The errors of a district's stored grids, grid by grid: asked before an export or sending forms. */
+  checkDistrict: z.object({ unitId: id.optional() }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -152,6 +154,16 @@ export interface AuditRow {
   file: string | null;
 }
 
+/** One stored grid's errors, and where the first one is (a commune's or the district's row, a column). */
+export interface GridErrors {
+  template: TemplateId;
+  appendix: string;
+  name: string;
+  errors: number;
+  warnings: number;
+  first: { unitId: number; col: string | null } | null;
+}
+
 export interface BackupEntry {
   name: string;
   /** When it was taken (ISO 8601). */
@@ -201,6 +213,7 @@ export interface Outputs {
   backups: BackupsView;
   backupNow: { backup: BackupEntry };
   restoreBackup: { restored: string; replaced?: string };
+  checkDistrict: { unit: UnitNode; grids: GridErrors[] };
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };

@@ -8,6 +8,7 @@ import { columnsOf } from '../../shared/grid';
 import { contextTemplates } from '../../shared/rules';
 import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
+import { districtErrors } from './check-district';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { importBuffer } from './import';
 import { formsZip } from './forms-out';
@@ -237,5 +238,11 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       (async () => {
         throw new UserError('Ở đây không khôi phục được: hãy dùng lệnh restore khi ứng dụng đã đóng.', 'backup.unavailable');
       }),
+
+    async checkDistrict({ unitId }) {
+      const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
+      if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+      return { unit: unitNode(unit), grids: districtErrors(store, unit) };
+    },
   };
 }

@@ -98,3 +98,10 @@ export async function typeWithoutEnter(page: Page, template: TemplateId, store: 
   await page.keyboard.type(text);
   await expect(c.locator('input')).toHaveValue(text);
 }
+
+/** The demo holds one error (Lương Thông, Phụ lục 2): an export or sending forms first shows it; this goes on anyway. */
+export async function goOnDespiteErrors(page: Page): Promise<void> {
+  const dialog = page.getByTestId('errors-first');
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await dialog.getByTestId('errors-first-continue').click();
+}

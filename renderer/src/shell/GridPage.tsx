@@ -20,6 +20,8 @@ const NO_FINDINGS: RuleFinding[] = [];
 
 export interface FocusRequest {
   unitId: number;
+  /** A column to put the focus on (the first error of a grid); without one, the commune's name. The district's id: the total row. */
+  col?: string | null;
   /** A new request for the same commune still scrolls to it. */
   nonce: number;
 }
@@ -184,8 +186,16 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
     };
   }, [undo, redo, toggleAudit]);
 
+  const viewRef = useRef(view);
+  viewRef.current = view;
   useEffect(() => {
-    if (focus) gridRef.current?.revealUnit(focus.unitId);
+    if (!focus) return;
+    const v = viewRef.current;
+    if (!focus.col) gridRef.current?.revealUnit(focus.unitId);
+    else {
+      const row = focus.unitId === v.unit.id ? 'total' : v.grid.rows.findIndex((r) => r.unitId === focus.unitId);
+      if (row !== -1) gridRef.current?.focusCell(row, focus.col);
+    }
   }, [focus]);
 
   // After a put-back the grid is new: back to the cell it concerned.
