@@ -116,7 +116,8 @@ export interface ImportFileResult {
   file: string;
   unit: string | null;
   status: 'ok' | 'conflict' | 'duplicate' | 'unknown-unit' | 'rejected';
-  changes: { sheet: string; cell: string | null; old: string; new: string }[];
+  /** unitName and column: the commune (or "Tổng <huyện>") and the column in the officer's words. */
+  changes: { sheet: string; cell: string | null; unitName: string; column: string; old: string; new: string }[];
   findings: Finding[];
   /** Why the file is not `ok` (rejected, or a conflict of origin): one Vietnamese sentence. */
   reason?: string;
@@ -141,6 +142,8 @@ export interface CompletenessRow {
   file: string | null;
   at: string | null;
   changes: number | null;
+  /** Errors the rules found in what it sent last; null: nothing sent, or sent before they were kept. */
+  errors: number | null;
 }
 
 export interface AuditRow {

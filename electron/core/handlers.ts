@@ -196,7 +196,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
         unit: unitNode(unit),
         communes: store.children(unit.id).map((c) => {
           const s = latest.get(c.id);
-          return { unitId: c.id, name: c.name, file: s?.file ?? null, at: s?.at ?? null, changes: s?.changes ?? null };
+          return { unitId: c.id, name: c.name, file: s?.file ?? null, at: s?.at ?? null, changes: s?.changes ?? null, errors: s?.errors ?? null };
         }),
       };
     },

@@ -6,6 +6,7 @@
 // `ok` means stored: a file whose cells would land nowhere is never `ok`.
 // A dry run goes through the very same steps and rolls the transaction back.
 // Storing never depends on validity: a grid with errors is kept as is and its findings reported.
+import { columnLabel } from '../../shared/column-label';
 import { basename, extname } from 'node:path';
 import type { ImportFileResult } from '../../shared/api';
 import { parseOrigin, type FormOrigin } from '../../shared/form-origin';
@@ -383,7 +384,18 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         const now = stored[i];
         // Only real changes go on to be stored: the rest are no-ops setValues would skip anyway.
         plan.writes = plan.writes.filter((w) => (now.get(w.unitId)?.[w.key] ?? '') !== w.value);
-        return plan.writes.map((w) => ({ sheet: wb.sheets[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: now.get(w.unitId)?.[w.key] ?? '', new: w.value }));
+        // In the officer's words beside the file's address: the commune (or the district's total row) and the column.
+        const rs = wb.sheets[i];
+        const names = new Map<number, string>([[district.id, `Tổng ${district.name}`]]);
+        for (const u of rowUnits(rs)) if (u) names.set(u.id, u.name);
+        return plan.writes.map((w) => ({
+          sheet: rs.sheet,
+          cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null,
+          unitName: names.get(w.unitId) ?? '',
+          column: columnLabel(rs.template, rs.grid.layout, w.key),
+          old: now.get(w.unitId)?.[w.key] ?? '',
+          new: w.value,
+        }));
       });
       const unit = commune ? commune.name : district.name;
       // A district workbook none of whose rows is a commune of its district stores nothing:
@@ -407,7 +419,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         throw new RollBack();
       }
       for (const plan of plans) store.setValues(plan.reportId, plan.writes, { kind: 'file', file: basename(p.name) });
-      if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length });
+      if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length, errors: findings.filter((f) => f.severity === 'error').length });
       result = { file: p.name, unit, status: 'ok', changes, findings, ...(note ? { note } : {}), ...(doubt ? { reason: doubt } : {}) };
       if (opts.dryRun) throw new RollBack();
     });

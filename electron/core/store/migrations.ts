@@ -104,6 +104,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // How many errors the rules found in what each commune sent: the completeness list shows
+    // "Đã gửi" with its errors, not a green tick over them. NULL: sent before this was kept.
+    version: 4,
+    sql: /* sql */ `
+      ALTER TABLE submissions ADD COLUMN errors INTEGER;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

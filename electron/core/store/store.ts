@@ -326,19 +326,19 @@ export class Store {
 
   // ── submissions ────────────────────────────────────────────────────────────────────────
 
-  addSubmission(s: { unitId: number; file: string; sha256: string; changes: number }): void {
-    this.q('INSERT INTO submissions (unit_id, file, sha256, at, changes) VALUES (?, ?, ?, ?, ?)')
-      .run(s.unitId, s.file, s.sha256, new Date().toISOString(), s.changes);
+  addSubmission(s: { unitId: number; file: string; sha256: string; changes: number; errors?: number }): void {
+    this.q('INSERT INTO submissions (unit_id, file, sha256, at, changes, errors) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(s.unitId, s.file, s.sha256, new Date().toISOString(), s.changes, s.errors ?? null);
   }
 
   /** The latest submission of each child of a unit (absent: the commune has sent nothing). */
   latestSubmissions(parentId: number): Map<number, SubmissionRecord> {
-    const rows = this.q<[number], { unit_id: number; file: string; sha256: string; at: string; changes: number }>(
-        `SELECT s.unit_id, s.file, s.sha256, s.at, s.changes FROM submissions s JOIN units u ON u.id = s.unit_id
+    const rows = this.q<[number], { unit_id: number; file: string; sha256: string; at: string; changes: number; errors: number | null }>(
+        `SELECT s.unit_id, s.file, s.sha256, s.at, s.changes, s.errors FROM submissions s JOIN units u ON u.id = s.unit_id
          WHERE u.parent_id = ? ORDER BY s.id`,
       )
       .all(parentId);
-    return new Map(rows.map((r) => [r.unit_id, { unitId: r.unit_id, file: r.file, sha256: r.sha256, at: r.at, changes: r.changes }]));
+    return new Map(rows.map((r) => [r.unit_id, { unitId: r.unit_id, file: r.file, sha256: r.sha256, at: r.at, changes: r.changes, errors: r.errors }]));
   }
 
   /** The old name becomes an alias, so files written before the rename still match. */
