@@ -15,9 +15,10 @@ import { FirstRun } from './FirstRun';
 import { formatCount } from '../platform/format';
 import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from '../import/ImportDialog';
+import { OverviewPage } from '../overview/OverviewPage';
 import type { ImportSummaryData } from '../import/importSummary';
 import { Notice, type NoticeMessage } from '../platform/Notice';
-import { BACKUPS_HASH, completenessHash, gridHash, navigate, parseHash } from '../platform/route';
+import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash } from '../platform/route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
 import { useHash } from '../platform/useHash';
@@ -88,7 +89,7 @@ export function App() {
   /** The database could not be opened: only the recovery screen is shown. */
   const recovery = overview?.recovery;
   /** The district the toolbar's actions are about: the one on screen. */
-  const districtId = route.page === 'completeness' ? (route.unitId ?? listed?.id) : open?.unitId;
+  const districtId = route.page === 'completeness' || route.page === 'overview' ? (route.unitId ?? listed?.id) : open?.unitId;
 
   // Default route: the first grid once there is something to show.
   useEffect(() => {
@@ -103,6 +104,11 @@ export function App() {
   const onListed = useCallback((unit: UnitNode | null) => {
     setListed(unit);
     if (unit) document.title = `Tình hình gửi biểu – ${unit.name} – PCGD-XMC`;
+  }, []);
+
+  const onOverview = useCallback((unit: UnitNode | null) => {
+    setListed(unit);
+    if (unit) document.title = `Tổng quan – ${unit.name} – PCGD-XMC`;
   }, []);
 
   async function run(label: string, task: () => Promise<void>, failure: string) {
@@ -218,6 +224,7 @@ export function App() {
 
   const showCompleteness = () => navigate(completenessHash(districtId));
   const showBackups = () => navigate(BACKUPS_HASH);
+  const showOverview = () => navigate(overviewHash(districtId));
 
   // After a restore: everything on screen comes from the restored database.
   const onRestored = useCallback(
@@ -275,6 +282,7 @@ export function App() {
       />
     );
   else if (route.page === 'completeness') page = <CompletenessPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onListed} />;
+  else if (route.page === 'overview') page = <OverviewPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onOverview} />;
   else page = <div className="page-message">Đang mở biểu…</div>;
 
   return (
@@ -288,6 +296,7 @@ export function App() {
         onExport={exportReport}
         onSendForms={sendForms}
         onCompleteness={showCompleteness}
+        onOverview={showOverview}
         onBackups={showBackups}
       />
       <FilePicker ref={picker} onFiles={imp.start} />
