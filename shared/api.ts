@@ -77,6 +77,14 @@ export const contract = {
   restoreBackup: z.object({ name: z.string().min(1).max(100) }).strict(),
   /** The errors of a district's stored grids, grid by grid: asked before an export or sending forms. */
   checkDistrict: z.object({ unitId: id.optional() }).strict(),
+  /** A note and a follow-up flag on one value (empty note, no flag: removed); audited. */
+  setNote: z
+    .object({ reportId: id, unitId: id, key: z.string().min(1).max(100), note: z.string().max(2000), followUp: z.boolean() })
+    .strict(),
+  /** A report's notes and follow-up flags. */
+  notes: z.object({ reportId: id }).strict(),
+  /** Lock a finished report (no edit, no import over it) or unlock it, explicitly; audited. */
+  setLocked: z.object({ reportId: id, locked: z.boolean() }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -96,6 +104,17 @@ export interface ReportInfo {
   template: TemplateId;
   layout: Layout;
   updatedAt: string;
+  /** Locked as finished: no edit, no import over it, until unlocked. */
+  locked?: boolean;
+}
+
+/** A note on one value, and whether it is flagged for follow-up. */
+export interface CellNote {
+  unitId: number;
+  key: string;
+  note: string;
+  followUp: boolean;
+  at: string;
 }
 
 export interface GridView {
@@ -217,6 +236,9 @@ export interface Outputs {
   backupNow: { backup: BackupEntry };
   restoreBackup: { restored: string; replaced?: string };
   checkDistrict: { unit: UnitNode; grids: GridErrors[] };
+  setNote: { saved: true };
+  notes: { notes: CellNote[] };
+  setLocked: { locked: boolean };
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };

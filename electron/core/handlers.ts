@@ -53,13 +53,13 @@ function withDbFaults(api: Api, file: string): Api {
 
 
 const unitNode = (u: UnitRecord): UnitNode => ({ id: u.id, parentId: u.parentId, name: u.name, kind: u.kind });
-const reportInfo = (r: ReportRecord): ReportInfo => ({ id: r.id, unitId: r.unitId, template: r.template, layout: r.layout, updatedAt: r.updatedAt });
 
 export function createHandlers(deps: HandlerDeps): Api {
   return withDbFaults(handlersOf(deps), deps.store.file);
 }
 
 function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = new BatchRegistry(store, pool) }: HandlerDeps): Api {
+  const reportInfo = (r: ReportRecord): ReportInfo => ({ id: r.id, unitId: r.unitId, template: r.template, layout: r.layout, updatedAt: r.updatedAt, locked: store.isLocked(r.id) });
   const decode = (data: string) => Buffer.from(data, 'base64');
   const inputsOf = (files: { name: string; data: string }[]) => files.map((f, index) => ({ index, name: f.name, load: async () => decode(f.data) }));
 
@@ -243,6 +243,23 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
       if (!unit) throw new UserError('Không tìm thấy đơn vị.');
       return { unit: unitNode(unit), grids: districtErrors(store, unit) };
+    },
+
+    async setNote({ reportId, unitId, key, note, followUp }) {
+      checkWrites(reportId, [{ unitId, key }]);
+      store.setNote(reportId, unitId, key.normalize('NFC'), note, followUp);
+      return { saved: true as const };
+    },
+
+    async notes({ reportId }) {
+      if (!store.getReport(reportId)) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
+      return { notes: store.notes(reportId) };
+    },
+
+    async setLocked({ reportId, locked }) {
+      if (!store.getReport(reportId)) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
+      store.setLocked(reportId, locked);
+      return { locked: store.isLocked(reportId) };
     },
   };
 }

@@ -7,6 +7,7 @@
 // A dry run goes through the very same steps and rolls the transaction back.
 // Storing never depends on validity: a grid with errors is kept as is and its findings reported.
 import { columnLabel } from '../../shared/column-label';
+import { lockedReason } from './store/store';
 import { basename, extname } from 'node:path';
 import type { ImportFileResult } from '../../shared/api';
 import { parseOrigin, type FormOrigin } from '../../shared/form-origin';
@@ -407,6 +408,13 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       const first = commune ? memory.communes.get(commune.id) : undefined;
       if (commune && first !== undefined) {
         result = { file: p.name, unit, status: 'duplicate', changes, findings };
+        throw new RollBack();
+      }
+      // A locked report is never overwritten, not even with force: it is unlocked first, knowingly.
+      const locked = plans.find((plan) => plan.writes.length > 0 && store.isLocked(plan.reportId));
+      if (locked) {
+        const template = store.getReport(locked.reportId)!.template;
+        result = { ...rejected(p.name, `${lockedReason(template)} Tệp không được nhập.`), unit, changes, findings };
         throw new RollBack();
       }
       if (commune) memory.communes.set(commune.id, p.name);
