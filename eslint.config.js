@@ -25,7 +25,7 @@ const NODE = 'node:[a-z_/]+';
 const CORE_PACKAGES = [NODE, 'better-sqlite3', 'exceljs', 'jszip', '@e965/xlsx', 'zod'];
 
 /** renderer/src/<feature>/ may reach platform/, findings/ and itself; shell/ reaches all. */
-const FEATURES = ['grid', 'import', 'audit', 'completeness', 'backups'];
+const FEATURES = ['grid', 'import', 'audit', 'completeness', 'backups', 'overview', 'notes'];
 const featureRule = (allowed) => ({
   regex: `^\\.\\./(?!\\.\\./|${allowed.map((a) => `${a}/`).join('|')})`,
   message: 'Một phần của giao diện chỉ dùng platform/ và findings/, không dùng phần khác; shell/ ghép chúng lại.',
@@ -63,6 +63,11 @@ export default tseslint.config(
     files: [`renderer/src/${f}/**`],
     rules: layer('renderer/ chỉ dùng React, AG Grid, shared/ và window.api.', ['react', 'react-dom', 'ag-grid-community'], ['electron'], [featureRule(['platform', 'findings', f])]),
   })),
+  {
+    // The charts of "Tổng quan" only: chartist (SVG, no inline script) is used nowhere else.
+    files: ['renderer/src/overview/**'],
+    rules: layer('overview/ dùng React, chartist, shared/ và window.api.', ['react', 'react-dom', 'chartist'], ['electron'], [featureRule(['platform', 'findings', 'overview'])]),
+  },
   {
     files: ['electron/core/**/*.ts'],
     rules: layer('electron/core/ là Node thuần: không electron, không dùng faces/ hay main/.', CORE_PACKAGES, ['faces', 'main', 'renderer']),

@@ -27,6 +27,11 @@ export const ACCESS = {
   backups: 'read',
   backupNow: 'write',
   restoreBackup: 'write',
+  checkDistrict: 'read',
+  setNote: 'write',
+  notes: 'read',
+  // Audited both ways.
+  setLocked: 'write',
 } as const satisfies Record<string, Access>;
 
 /** The methods that only read. */

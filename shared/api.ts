@@ -72,6 +72,16 @@ export const contract = {
   backupNow: z.object({}).strict(),
   /** Replace the database by one of its backups (named as listed), after backing up the current one. Works in recovery. */
   restoreBackup: z.object({ name: z.string().min(1).max(100) }).strict(),
+  /** The errors of a district's stored grids, grid by grid: asked before an export or sending forms. */
+  checkDistrict: z.object({ unitId: id.optional() }).strict(),
+  /** A note and a follow-up flag on one value (empty note, no flag: removed); audited. */
+  setNote: z
+    .object({ reportId: id, unitId: id, key: z.string().min(1).max(100), note: z.string().max(2000), followUp: z.boolean() })
+    .strict(),
+  /** A report's notes and follow-up flags. */
+  notes: z.object({ reportId: id }).strict(),
+  /** Lock a finished report (no edit, no import over it) or unlock it, explicitly; audited. */
+  setLocked: z.object({ reportId: id, locked: z.boolean() }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -98,6 +108,17 @@ export interface ReportInfo {
   template: TemplateId;
   layout: Layout;
   updatedAt: string;
+  /** Locked as finished: no edit, no import over it, until unlocked. */
+  locked?: boolean;
+}
+
+/** A note on one value, and whether it is flagged for follow-up. */
+export interface CellNote {
+  unitId: number;
+  key: string;
+  note: string;
+  followUp: boolean;
+  at: string;
 }
 
 export interface GridView {
@@ -118,7 +139,8 @@ export interface ImportFileResult {
   file: string;
   unit: string | null;
   status: 'ok' | 'conflict' | 'duplicate' | 'unknown-unit' | 'rejected';
-  changes: { sheet: string; cell: string | null; old: string; new: string }[];
+  /** unitName and column: the commune (or "Tổng <huyện>") and the column in the officer's words. */
+  changes: { sheet: string; cell: string | null; unitName: string; column: string; old: string; new: string }[];
   findings: Finding[];
   /** Why the file is not `ok` (rejected, or a conflict of origin): one Vietnamese sentence. */
   reason?: string;
@@ -143,6 +165,8 @@ export interface CompletenessRow {
   file: string | null;
   at: string | null;
   changes: number | null;
+  /** Errors the rules found in what it sent last; null: nothing sent, or sent before they were kept. */
+  errors: number | null;
 }
 
 export interface AuditRow {
@@ -154,6 +178,16 @@ export interface AuditRow {
   at: string;
   source: 'typed' | 'file' | 'seed' | 'restore';
   file: string | null;
+}
+
+/** One stored grid's errors, and where the first one is (a commune's or the district's row, a column). */
+export interface GridErrors {
+  template: TemplateId;
+  appendix: string;
+  name: string;
+  errors: number;
+  warnings: number;
+  first: { unitId: number; col: string | null } | null;
 }
 
 export interface BackupEntry {
@@ -203,6 +237,10 @@ export interface Outputs {
   backups: BackupsView;
   backupNow: { backup: BackupEntry };
   restoreBackup: { restored: string; replaced?: string };
+  checkDistrict: { unit: UnitNode; grids: GridErrors[] };
+  setNote: { saved: true };
+  notes: { notes: CellNote[] };
+  setLocked: { locked: boolean };
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };

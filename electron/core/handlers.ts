@@ -8,6 +8,7 @@ import { columnsOf } from '../../shared/grid';
 import { contextTemplates } from '../../shared/rules';
 import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
+import { districtErrors } from './check-district';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { importBuffer } from './import';
 import { formsZip } from './forms-out';
@@ -51,13 +52,13 @@ function withDbFaults(api: Api, file: string): Api {
 
 
 const unitNode = (u: UnitRecord): UnitNode => ({ id: u.id, parentId: u.parentId, name: u.name, kind: u.kind });
-const reportInfo = (r: ReportRecord): ReportInfo => ({ id: r.id, unitId: r.unitId, template: r.template, layout: r.layout, updatedAt: r.updatedAt });
 
 export function createHandlers(deps: HandlerDeps): Api {
   return withDbFaults(handlersOf(deps), deps.store.file);
 }
 
 function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = new BatchRegistry(store, pool) }: HandlerDeps): Api {
+  const reportInfo = (r: ReportRecord): ReportInfo => ({ id: r.id, unitId: r.unitId, template: r.template, layout: r.layout, updatedAt: r.updatedAt, locked: store.isLocked(r.id) });
   const decode = (data: string) => Buffer.from(data, 'base64');
   const inputsOf = (files: { name: string; data: string }[]) => files.map((f, index) => ({ index, name: f.name, load: async () => decode(f.data) }));
 
@@ -185,7 +186,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
         unit: unitNode(unit),
         communes: store.children(unit.id).map((c) => {
           const s = latest.get(c.id);
-          return { unitId: c.id, name: c.name, file: s?.file ?? null, at: s?.at ?? null, changes: s?.changes ?? null };
+          return { unitId: c.id, name: c.name, file: s?.file ?? null, at: s?.at ?? null, changes: s?.changes ?? null, errors: s?.errors ?? null };
         }),
       };
     },
@@ -227,5 +228,28 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       (async () => {
         throw new UserError('Ở đây không khôi phục được: hãy dùng lệnh restore khi ứng dụng đã đóng.', 'backup.unavailable');
       }),
+
+    async checkDistrict({ unitId }) {
+      const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
+      if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+      return { unit: unitNode(unit), grids: districtErrors(store, unit) };
+    },
+
+    async setNote({ reportId, unitId, key, note, followUp }) {
+      checkWrites(reportId, [{ unitId, key }]);
+      store.setNote(reportId, unitId, key.normalize('NFC'), note, followUp);
+      return { saved: true as const };
+    },
+
+    async notes({ reportId }) {
+      if (!store.getReport(reportId)) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
+      return { notes: store.notes(reportId) };
+    },
+
+    async setLocked({ reportId, locked }) {
+      if (!store.getReport(reportId)) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
+      store.setLocked(reportId, locked);
+      return { locked: store.isLocked(reportId) };
+    },
   };
 }

@@ -6,6 +6,8 @@
 // `ok` means stored: a file whose cells would land nowhere is never `ok`.
 // A dry run goes through the very same steps and rolls the transaction back.
 // Storing never depends on validity: a grid with errors is kept as is and its findings reported.
+import { columnLabel } from '../../shared/column-label';
+import { lockedReason } from './store/store';
 import { basename, extname } from 'node:path';
 import type { ImportFileResult } from '../../shared/api';
 import { parseOrigin, type FormOrigin } from '../../shared/form-origin';
@@ -20,6 +22,7 @@ import { originTrust, storeSeal, type OriginTrust } from './form-seal';
 import type { WorkbookRead } from './excel/read';
 import { planCountSheet } from './counts-store';
 import { locateCount } from '../../shared/counts/read';
+import { columnOf } from '../../shared/counts/templates';
 import type { Store } from './store/store';
 import type { CellWrite, UnitRecord } from './store/types';
 
@@ -385,7 +388,18 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         const now = stored[i];
         // Only real changes go on to be stored: the rest are no-ops setValues would skip anyway.
         plan.writes = plan.writes.filter((w) => (now.get(w.unitId)?.[w.key] ?? '') !== w.value);
-        return plan.writes.map((w) => ({ sheet: wb.sheets[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: now.get(w.unitId)?.[w.key] ?? '', new: w.value }));
+        // In the officer's words beside the file's address: the commune (or the district's total row) and the column.
+        const rs = wb.sheets[i];
+        const names = new Map<number, string>([[district.id, `Tổng ${district.name}`]]);
+        for (const u of rowUnits(rs)) if (u) names.set(u.id, u.name);
+        return plan.writes.map((w) => ({
+          sheet: rs.sheet,
+          cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null,
+          unitName: names.get(w.unitId) ?? '',
+          column: columnLabel(rs.template, rs.grid.layout, w.key),
+          old: now.get(w.unitId)?.[w.key] ?? '',
+          new: w.value,
+        }));
       });
       // Count tables (DOMAIN.md §9): stored as reports of their template and year, row by commune.
       const countPlans = (wb.counts ?? []).map((cs) =>
@@ -394,7 +408,13 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       countPlans.forEach((plan, i) => {
         const now = store.getValuesOf(plan.reportId, plan.writes.map((w) => w.unitId));
         plan.writes = plan.writes.filter((w) => (now.get(w.unitId)?.[w.key] ?? '') !== w.value);
-        for (const w of plan.writes) changes.push({ sheet: wb.counts[i].sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, old: now.get(w.unitId)?.[w.key] ?? '', new: w.value });
+        const cs = wb.counts[i];
+        const names = new Map(store.children(district.id).map((u) => [u.id, u.name] as const));
+        for (const w of plan.writes) {
+          const col = columnOf(cs.template, w.key);
+          const column = col ? (col.leaf ? `${col.group} · ${col.leaf}` : col.group) : w.key === 'dbkk' ? 'ĐBKK' : w.key;
+          changes.push({ sheet: cs.sheet, cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null, unitName: names.get(w.unitId) ?? '', column, old: now.get(w.unitId)?.[w.key] ?? '', new: w.value });
+        }
       });
       const unit = commune ? commune.name : district.name;
       // A district workbook none of whose rows is a commune of its district stores nothing:
@@ -406,6 +426,13 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       const first = commune ? memory.communes.get(commune.id) : undefined;
       if (commune && first !== undefined) {
         result = { file: p.name, unit, status: 'duplicate', changes, findings };
+        throw new RollBack();
+      }
+      // A locked report is never overwritten, not even with force: it is unlocked first, knowingly.
+      const locked = plans.find((plan) => plan.writes.length > 0 && store.isLocked(plan.reportId));
+      if (locked) {
+        const template = store.getReport(locked.reportId)!.template;
+        result = { ...rejected(p.name, `${lockedReason(template)} Tệp không được nhập.`), unit, changes, findings };
         throw new RollBack();
       }
       if (commune) memory.communes.set(commune.id, p.name);
@@ -420,7 +447,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       for (const plan of [...plans, ...countPlans]) store.setValues(plan.reportId, plan.writes, { kind: 'file', file: basename(p.name) });
       // A district workbook's "Mục tiêu" sheet: the plan's targets, kept with the district.
       if (!communeFile && wb.targetSheets?.length) store.reform.setTargets(district.id, readWorkbookTargets(wb).targets);
-      if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length });
+      if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length, errors: findings.filter((f) => f.severity === 'error').length });
       result = { file: p.name, unit, status: 'ok', changes, findings, ...(note ? { note } : {}), ...(doubt ? { reason: doubt } : {}) };
       if (opts.dryRun) throw new RollBack();
     });

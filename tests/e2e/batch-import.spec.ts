@@ -2,6 +2,8 @@
 // and each file's status as it comes; the dry-run preview stores nothing; the user ticks the files
 // to store, each stored whole; "Hủy" stops between files; the summary says what was stored and
 // what was skipped and why. On the 200 files of tests/fixtures/batch, made by other tools.
+import { columnLabel } from '../../shared/column-label';
+import { getTemplate } from '../../shared/templates';
 import type { Page } from '@playwright/test';
 import { expect, test, type HostFixture } from './fixtures';
 import { dbState, expected, nfc, prepareDistrict200, storedValue, submissions, twoHundred, TWO_HUNDRED } from './batch-helpers';
@@ -125,7 +127,11 @@ test('a folder of 200 commune files: the bar advances file by file, every file g
   const changes = dongLong.getByTestId('import-change');
   await expect(changes).toHaveCount(expected.files['Dong_Long.xlsx'].changes.length);
   const first = expected.files['Dong_Long.xlsx'].changes[0];
-  await expect(changes.first()).toHaveText(`${first.sheet}${first.cell}${first.old || '(trống)'}${first.new || '(trống)'}`);
+  // In the officer's words: commune · column: old → new (the file's cell on hover).
+  const words = (v: string) => v || 'trống';
+  const column = columnLabel(getTemplate(first.template), getTemplate(first.template).defaultLayout, first.key);
+  await expect(changes.first()).toHaveText(`${expected.units['Dong_Long.xlsx']} · ${column}: ${words(first.old)} → ${words(first.new)}`);
+  await expect(changes.first()).toHaveAttribute('title', `Trong tệp: ${first.sheet} ô ${first.cell}`);
   await expect(dongLong).toContainText('7 ô sẽ thay đổi');
   // Why a file cannot be stored, and which file of a commune comes first.
   await row(page, 'Thanh_Loi.xlsx').getByRole('button', { name: 'Chi tiết' }).click();

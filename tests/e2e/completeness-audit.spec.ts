@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { asciiName } from '../../shared/text/normalize';
 import { HA_QUANG_FORMS, prepareHaQuang } from './batch-helpers';
 import { expect, test } from './fixtures';
-import { cell, failOnConsoleErrors, stored, unitId } from './helpers';
+import { cell, failOnConsoleErrors, stored, unitId, goOnDespiteErrors } from './helpers';
 
 failOnConsoleErrors();
 
@@ -29,9 +29,11 @@ async function importForms(page: Page, files: string[]): Promise<void> {
 }
 
 test('"Gửi biểu cho các xã" downloads a .zip of 21 forms, one per commune, each with the four appendices', async ({ demo, page }) => {
+  test.slow(); // 21 forms out and back through the preview: over a minute on a loaded 2-core machine
   await page.goto(`${demo.url}#/grid/xmc`);
   const downloading = page.waitForEvent('download');
   await page.getByTestId('send-forms').click();
+  await goOnDespiteErrors(page);
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^Bieu_gui_xa_.*\.zip$/);
   await expect(page.getByTestId('notice')).toContainText('Đã tạo 21 biểu cho các xã');
@@ -60,12 +62,29 @@ test('"Gửi biểu cho các xã" downloads a .zip of 21 forms, one per commune,
     expect(changes, file ?? '').toBe('Không đổi');
   }
   expect(rows.map((r) => r[2]).sort()).toEqual(communes.map((c) => c.name).sort());
+  // Lương Thông's form carries the demo's double mark: marked "Có lỗi", not ticked, even by "Chọn tất cả".
+  const luongThong = dialog.locator('[data-testid="import-file"][data-file="Luong_Thong.xlsx"]');
+  await expect(luongThong).toHaveAttribute('data-has-errors', 'true');
+  await expect(luongThong.getByTestId('import-has-errors')).toHaveText('Có lỗi');
+  await dialog.getByTestId('import-choose-none').click();
+  await dialog.getByTestId('import-choose-all').click();
+  await expect(luongThong.getByRole('checkbox')).not.toBeChecked();
+  await expect(dialog.getByTestId('import-apply')).toHaveText('Nhập 20 tệp đã chọn');
+  await expect(dialog.locator('[data-testid="import-file"][data-has-errors="true"]')).toHaveCount(1);
+  // Ticked by hand, knowingly.
+  await luongThong.getByRole('checkbox').check();
   await page.keyboard.press('Enter');
   await expect(dialog.getByTestId('summary-imported')).toHaveAttribute('data-value', '21', { timeout: 30_000 });
   await expect(dialog.getByTestId('summary-cells')).toHaveAttribute('data-value', '0');
   await page.keyboard.press('Enter');
   await page.getByTestId('show-completeness').click();
   await expect(page.getByTestId('completeness-counts')).toHaveText('Đã gửi 21/21');
+  // What each commune sent, with its errors: not the green "Đã gửi" over them.
+  const state = (name: string) => page.locator(`[data-testid="completeness-row"][data-unit="${name}"] [data-testid="completeness-state"]`);
+  await expect(state('Lương Thông')).toHaveText('Đã gửi, có 1 lỗi');
+  await expect(state('Lương Thông')).toHaveAttribute('data-errors', '1');
+  await expect(state('Cải Viên')).toHaveText('Đã gửi');
+  await expect(state('Cải Viên')).toHaveAttribute('data-errors', '0');
 });
 
 test('the committed Hà Quảng forms, issued from another database, imported over the app’s own demo, are matched to their own communes by name, never by a foreign id', async ({ demo, page }) => {

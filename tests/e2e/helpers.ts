@@ -103,3 +103,10 @@ export async function typeWithoutEnter(page: Page, template: TemplateId, store: 
 export function textEditor(page: Page, template: TemplateId): Locator {
   return grid(page, template).locator('.ag-popup-editor textarea');
 }
+
+/** The demo holds one error (Lương Thông, Phụ lục 2): an export or sending forms first shows it; this goes on anyway. */
+export async function goOnDespiteErrors(page: Page): Promise<void> {
+  const dialog = page.getByTestId('errors-first');
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await dialog.getByTestId('errors-first-continue').click();
+}

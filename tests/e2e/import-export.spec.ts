@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, ROOT, test } from './fixtures';
-import { cell, failOnConsoleErrors, stored, unitRows } from './helpers';
+import { cell, failOnConsoleErrors, stored, unitRows, goOnDespiteErrors } from './helpers';
 
 failOnConsoleErrors();
 
@@ -26,7 +26,14 @@ test('import: the preview lists changes and findings, stores nothing; "Nhập 1 
   await page.getByTestId('import-input').setInputFiles(SAMPLE);
   const file = dialog.getByTestId('import-file');
   await expect(file).toContainText('huyen-mau-phu-luc.xlsx', { timeout: 20_000 });
-  await expect(file).toContainText('Sẵn sàng');
+  // Readable, but with errors: marked, and not ticked unasked (was: a green "Sẵn sàng", ticked).
+  await expect(file.getByTestId('import-has-errors')).toHaveText('Có lỗi');
+  await expect(file).toHaveAttribute('data-has-errors', 'true');
+  await expect(page.getByTestId('import-accept-0')).not.toBeChecked();
+  // "Chọn tất cả" has nothing to tick: the one file has errors.
+  await expect(dialog.getByTestId('import-choose-all')).toBeDisabled();
+  // Each change in the officer's words: commune · column: old → new (was: "Phụ lục 1 | G18").
+  await expect(file.getByTestId('import-change').filter({ hasText: 'Hòa Lạc · Giai đoạn 2026-2030 · MĐ1' })).toHaveText('Hòa Lạc · Giai đoạn 2026-2030 · MĐ1: trống → x');
   await expect(file.locator('[data-rule="total.mismatch"]')).toContainText('ghi 12 nhưng cột có 11');
   await expect(file.locator('[data-rule="mark.exclusive"]')).toContainText('Hưng Thịnh');
   await expect(file.locator('[data-rule="level.regression"]')).toContainText('Hòa Lạc');
@@ -37,6 +44,8 @@ test('import: the preview lists changes and findings, stores nothing; "Nhập 1 
   expect(host.store.listUnits()).toHaveLength(0);
   expect(host.store.listReports()).toHaveLength(0);
 
+  // Ticked by hand, knowingly: the file is stored with its errors.
+  await page.getByTestId('import-accept-0').check();
   await page.getByRole('button', { name: 'Nhập 1 tệp đã chọn' }).click();
   await expect(dialog.getByTestId('import-summary')).toBeVisible({ timeout: 20_000 });
   await expect(dialog.getByTestId('summary-imported')).toHaveAttribute('data-value', '1');
@@ -66,6 +75,7 @@ test('import: another district’s workbook over the Hà Quảng demo says it cr
   await expect(file.getByTestId('import-file-row')).toContainText('Mẫu');
   expect(demo.store.districts()).toHaveLength(1);
 
+  await page.getByTestId('import-accept-0').check(); // it has errors: ticked by hand
   await page.getByRole('button', { name: 'Nhập 1 tệp đã chọn' }).click();
   await expect(dialog.getByTestId('summary-imported')).toHaveAttribute('data-value', '1', { timeout: 20_000 });
   const mau = demo.store.districts().find((d) => d.name === 'Mẫu')!;
@@ -97,6 +107,7 @@ test('export: the download is the official workbook with Phụ lục 1–4 and e
   await page.keyboard.press('x');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất báo cáo Excel' }).click();
+  await goOnDespiteErrors(page);
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const wb = new ExcelJS.Workbook();
@@ -143,6 +154,7 @@ test('export from the app equals the CLI’s export of the same database: the sa
   await page.keyboard.press('Delete');
   await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Lương Thông', '2020/3 tuổi|Đạt')).toBe('');
   const downloading = page.waitForEvent('download');
+  // The demo's one error is gone with that Đạt: the export goes straight out.
   await page.getByRole('button', { name: 'Xuất báo cáo Excel' }).click();
   const fromApp = new ExcelJS.Workbook();
   await fromApp.xlsx.readFile((await (await downloading).path())!);

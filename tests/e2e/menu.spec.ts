@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
-import { cell, failOnConsoleErrors, stored, totalCell, typeWithoutEnter as typeInCell, unitRows } from './helpers';
+import { cell, failOnConsoleErrors, stored, totalCell, typeWithoutEnter as typeInCell, unitRows, goOnDespiteErrors } from './helpers';
 
 failOnConsoleErrors();
 
@@ -80,6 +80,7 @@ test('Tệp › Xuất báo cáo Excel while a Đánh giá is still being typed 
   await typeWithoutEnter(page, demo.store, 'Theo menu');
   const downloading = page.waitForEvent('download');
   await menu(page, 'export');
+  await goOnDespiteErrors(page);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile((await (await downloading).path())!)) as unknown as ExcelJS.Buffer);
   const texts: string[] = [];

@@ -168,13 +168,13 @@ describe('database faults: one Vietnamese sentence each, naming the file', () =>
     expect(list.stderr).not.toMatch(/chỉ cho phép đọc/);
   }, 60_000);
 
-  // A real full disk: a 320 KB tmpfs (needs CAP_SYS_ADMIN; skipped where it cannot be mounted).
+  // A real full disk: a 448 KB tmpfs (needs CAP_SYS_ADMIN; skipped where it cannot be mounted).
   // The empty database and its first backup fit; the district's 700 KB of values do not.
   const mountPoint = join(tmpdir(), `pcgd-full-${process.pid}`);
   let mounted = false;
   try {
     mkdirSync(mountPoint, { recursive: true });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=320k', 'tmpfs', mountPoint], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=448k', 'tmpfs', mountPoint], { stdio: 'ignore' });
     mounted = true;
   } catch {
     rmSync(mountPoint, { recursive: true, force: true });

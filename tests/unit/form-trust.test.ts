@@ -107,7 +107,7 @@ describe('a genuine form of this database', () => {
       const filled = await edited(form, (wb) => writeAssessment(wb, 'Đạt (xã tự đánh giá)'));
       const r = await importBuffer(store, 'Can_Yen.xlsx', filled);
       expect([r.status, r.unit]).toEqual(['ok', 'Cần Yên']);
-      expect(r.changes).toEqual([{ sheet: SHEET, cell: KEY_CELL, old: expect.any(String), new: 'Đạt (xã tự đánh giá)' }]);
+      expect(r.changes).toEqual([{ sheet: SHEET, cell: KEY_CELL, unitName: 'Cần Yên', column: 'Trẻ 3 tuổi 2020 · Đánh giá', old: expect.any(String), new: 'Đạt (xã tự đánh giá)' }]);
       expect(valueOf(store, canYen)).toBe('Đạt (xã tự đánh giá)');
       expect(store.latestSubmissions(pickDistrict(store).id).has(canYen.id)).toBe(true);
     } finally {

@@ -176,6 +176,45 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX targets_unit ON targets(unit_id, sort);
     `,
   },
+  {
+    // How many errors the rules found in what each commune sent: the completeness list shows
+    // "Đã gửi" with its errors, not a green tick over them. NULL: sent before this was kept.
+    version: 5,
+    sql: /* sql */ `
+      ALTER TABLE submissions ADD COLUMN errors INTEGER;
+    `,
+  },
+  {
+    // A note and a follow-up flag on a value (as DHIS2 keeps per value), a report's lock once it
+    // is finished, and the audit of all three (who wrote what note, locked or unlocked when).
+    version: 6,
+    sql: /* sql */ `
+      CREATE TABLE cell_notes (
+        report_id  INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        unit_id    INTEGER NOT NULL,
+        key        TEXT NOT NULL,
+        note       TEXT NOT NULL,
+        follow_up  INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (report_id, unit_id, key)
+      ) WITHOUT ROWID;
+      CREATE TABLE report_locks (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        at        TEXT NOT NULL
+      );
+      CREATE TABLE report_events (
+        id        INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL,
+        unit_id   INTEGER,
+        key       TEXT,
+        kind      TEXT NOT NULL,
+        old       TEXT NOT NULL,
+        new       TEXT NOT NULL,
+        at        TEXT NOT NULL
+      );
+      CREATE INDEX report_events_report ON report_events(report_id, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,11 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Grid } from '../../../shared/grid';
-import { isTemplateId, type Layout, type TemplateId } from '../../../shared/templates';
+import { getTemplate, isTemplateId, type Layout, type TemplateId } from '../../../shared/templates';
 import { isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
 import { cleanText } from '../../../shared/text/normalize';
 import { UserError } from '../../../shared/errors';
 import { asDbFault, dbFaultError } from './db-faults';
+
+/** Why a locked report's values are not changed, in the officer's words. */
+export function lockedReason(template: TemplateId): string {
+  return `${getTemplate(template).appendix} đã khóa số liệu: không sửa được. Hãy mở khóa (nút “Mở khóa”) nếu cần sửa.`;
+}
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations';
 import { ReformStore } from './reform';
 import type {
@@ -338,19 +343,19 @@ export class Store {
 
   // ── submissions ────────────────────────────────────────────────────────────────────────
 
-  addSubmission(s: { unitId: number; file: string; sha256: string; changes: number }): void {
-    this.q('INSERT INTO submissions (unit_id, file, sha256, at, changes) VALUES (?, ?, ?, ?, ?)')
-      .run(s.unitId, s.file, s.sha256, new Date().toISOString(), s.changes);
+  addSubmission(s: { unitId: number; file: string; sha256: string; changes: number; errors?: number }): void {
+    this.q('INSERT INTO submissions (unit_id, file, sha256, at, changes, errors) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(s.unitId, s.file, s.sha256, new Date().toISOString(), s.changes, s.errors ?? null);
   }
 
   /** The latest submission of each child of a unit (absent: the commune has sent nothing). */
   latestSubmissions(parentId: number): Map<number, SubmissionRecord> {
-    const rows = this.q<[number], { unit_id: number; file: string; sha256: string; at: string; changes: number }>(
-        `SELECT s.unit_id, s.file, s.sha256, s.at, s.changes FROM submissions s JOIN units u ON u.id = s.unit_id
+    const rows = this.q<[number], { unit_id: number; file: string; sha256: string; at: string; changes: number; errors: number | null }>(
+        `SELECT s.unit_id, s.file, s.sha256, s.at, s.changes, s.errors FROM submissions s JOIN units u ON u.id = s.unit_id
          WHERE u.parent_id = ? ORDER BY s.id`,
       )
       .all(parentId);
-    return new Map(rows.map((r) => [r.unit_id, { unitId: r.unit_id, file: r.file, sha256: r.sha256, at: r.at, changes: r.changes }]));
+    return new Map(rows.map((r) => [r.unit_id, { unitId: r.unit_id, file: r.file, sha256: r.sha256, at: r.at, changes: r.changes, errors: r.errors }]));
   }
 
   /** The old name becomes an alias, so files written before the rename still match. */
@@ -482,7 +487,9 @@ export class Store {
     const at = new Date().toISOString();
     const st = this.st;
     return this.transaction(() => {
-      this.requireReport(reportId);
+      const report = this.requireReport(reportId);
+      // The last guard of a locked report, whoever writes (typed, a put-back, an import).
+      if (this.isLocked(reportId)) throw new UserError(lockedReason(report.template));
       const changes: CellChangeRecord[] = [];
       // Each unit's cells are read once and then kept current, so a cell written twice in one
       // call sees its own first write; `dirty` names the cells whose final value is written.
@@ -561,6 +568,62 @@ export class Store {
   }
 
   /** Puts back the value a change replaced; the put-back is itself audited. */
+  /** A finished report is locked: no value of it changes until it is unlocked (both audited). */
+  isLocked(reportId: number): boolean {
+    return !!this.q<[number]>('SELECT 1 FROM report_locks WHERE report_id = ?').get(reportId);
+  }
+
+  setLocked(reportId: number, locked: boolean): void {
+    this.transaction(() => {
+      this.requireReport(reportId);
+      const was = this.isLocked(reportId);
+      if (was === locked) return;
+      const at = new Date().toISOString();
+      if (locked) this.q('INSERT INTO report_locks (report_id, at) VALUES (?, ?)').run(reportId, at);
+      else this.q('DELETE FROM report_locks WHERE report_id = ?').run(reportId);
+      this.event(reportId, null, null, locked ? 'lock' : 'unlock', was ? 'khóa' : 'mở', locked ? 'khóa' : 'mở', at);
+    });
+  }
+
+  /** A cell's note and follow-up flag; an empty note without the flag removes it. Audited. */
+  setNote(reportId: number, unitId: number, key: string, note: string, followUp: boolean): void {
+    this.transaction(() => {
+      this.requireReport(reportId);
+      const at = new Date().toISOString();
+      const before = this.q<[number, number, string], { note: string; follow_up: number }>('SELECT note, follow_up FROM cell_notes WHERE report_id = ? AND unit_id = ? AND key = ?').get(reportId, unitId, key);
+      const clean = note.normalize('NFC').trim();
+      if (!clean && !followUp) this.q('DELETE FROM cell_notes WHERE report_id = ? AND unit_id = ? AND key = ?').run(reportId, unitId, key);
+      else
+        this.q(
+          `INSERT INTO cell_notes (report_id, unit_id, key, note, follow_up, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (report_id, unit_id, key) DO UPDATE SET note = excluded.note, follow_up = excluded.follow_up, updated_at = excluded.updated_at`,
+        ).run(reportId, unitId, key, clean, followUp ? 1 : 0, at);
+      if ((before?.note ?? '') !== clean) this.event(reportId, unitId, key, 'note', before?.note ?? '', clean, at);
+      if (!!before?.follow_up !== followUp) this.event(reportId, unitId, key, 'follow-up', before?.follow_up ? 'có' : 'không', followUp ? 'có' : 'không', at);
+    });
+  }
+
+  notes(reportId: number): { unitId: number; key: string; note: string; followUp: boolean; at: string }[] {
+    return this.q<[number], { unit_id: number; key: string; note: string; follow_up: number; updated_at: string }>(
+      'SELECT unit_id, key, note, follow_up, updated_at FROM cell_notes WHERE report_id = ? ORDER BY unit_id, key',
+    )
+      .all(reportId)
+      .map((r) => ({ unitId: r.unit_id, key: r.key, note: r.note, followUp: r.follow_up === 1, at: r.updated_at }));
+  }
+
+  /** The audit of notes, flags and locks of a report, oldest first. */
+  reportEvents(reportId: number): { unitId: number | null; key: string | null; kind: string; old: string; new: string; at: string }[] {
+    return this.q<[number], { unit_id: number | null; key: string | null; kind: string; old: string; new: string; at: string }>(
+      'SELECT unit_id, key, kind, old, new, at FROM report_events WHERE report_id = ? ORDER BY id',
+    )
+      .all(reportId)
+      .map((r) => ({ unitId: r.unit_id, key: r.key, kind: r.kind, old: r.old, new: r.new, at: r.at }));
+  }
+
+  private event(reportId: number, unitId: number | null, key: string | null, kind: string, old: string, now: string, at: string): void {
+    this.q('INSERT INTO report_events (report_id, unit_id, key, kind, old, new, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(reportId, unitId, key, kind, old, now, at);
+  }
+
   restore(auditId: number): CellChangeRecord[] {
     const row = this.q<[number], { report_id: number; unit_id: number; key: string; old: string }>('SELECT report_id, unit_id, key, old FROM audit WHERE id = ?')
       .get(auditId);

@@ -63,4 +63,6 @@ export interface SubmissionRecord {
   /** ISO 8601, UTC. */
   at: string;
   changes: number;
+  /** Errors the rules found in the file; null when sent before they were kept. */
+  errors: number | null;
 }

@@ -1,5 +1,6 @@
 // Which communes have sent their forms back: when, from which file, how many cells changed; and
 // which have not. The list prints on its own (In danh sách), filtered to those missing if asked.
+import './sent-errors.css';
 import { useEffect, useState } from 'react';
 import type { Outputs } from '../../../shared/api';
 import { api, errorText } from '../platform/api';
@@ -86,7 +87,15 @@ export function CompletenessPage({ unitId, reloadKey, onOpened }: Props) {
               <tr key={c.unitId} data-testid="completeness-row" data-unit={c.name} data-sent={c.at ? 'yes' : 'no'} className={c.at ? undefined : 'not-sent'}>
                 <td className="num">{i + 1}</td>
                 <td>{c.name}</td>
-                <td>{c.at ? <span className="sent">Đã gửi</span> : <span className="missing">Chưa gửi</span>}</td>
+                <td data-testid="completeness-state" data-errors={c.errors ?? undefined}>
+                  {!c.at ? (
+                    <span className="missing">Chưa gửi</span>
+                  ) : c.errors ? (
+                    <span className="sent-with-errors">Đã gửi, có {formatCount(c.errors)} lỗi</span>
+                  ) : (
+                    <span className="sent">Đã gửi</span>
+                  )}
+                </td>
                 <td>{c.at ? formatDateTime(c.at) : ''}</td>
                 <td>{c.file ?? ''}</td>
                 <td className="num">{c.changes !== null ? formatCount(c.changes) : ''}</td>

@@ -8,7 +8,7 @@ import { ImportFileTable } from './ImportFileTable';
 import { ImportProgress } from './ImportProgress';
 import { ImportSummaryView } from './ImportSummaryView';
 import { useFocusTrap } from '../platform/useFocusTrap';
-import { canChoose, STATUS_WORD, type FileStatus } from './importWords';
+import { canChoose, chosenByDefault, STATUS_WORD, type FileStatus } from './importWords';
 import type { ImportState } from './useImport';
 
 interface Props {
@@ -118,13 +118,13 @@ export function ImportDialog({ state, onToggle, onChooseAll, onApply, onStop, on
       break;
     case 'preview': {
       const chosen = state.chosen;
-      const readyCount = state.results.filter((r) => r.status === 'ok').length;
+      const readyCount = state.results.filter(chosenByDefault).length;
       const review = new Set(state.results.filter(needsReview).map((r) => r.index));
       body = (
         <>
           <p className="lead">
-            Xem trước: chưa có gì được lưu. Đánh dấu các tệp cần nhập rồi chọn “Nhập”. Tệp xung đột hoặc trùng xã chỉ được nhập khi bạn tự đánh
-            dấu; tệp không đọc được hoặc không rõ xã không nhập được.
+            Xem trước: chưa có gì được lưu. Đánh dấu các tệp cần nhập rồi chọn “Nhập”. Tệp có lỗi, xung đột hoặc trùng xã chỉ được
+            nhập khi bạn tự đánh dấu; tệp không đọc được hoặc không rõ xã không nhập được.
           </p>
           <div className="preview-bar">
             <span data-testid="import-counts">

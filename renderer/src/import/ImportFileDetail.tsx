@@ -1,15 +1,11 @@
 // One file opened in the preview: why it has its status, each change against the stored values
-// (the cell named in the file's own coordinates, old → new), and the rules' findings.
+// (commune · column: old → new, the file's own cell address on hover), and the rules' findings.
 import type { ImportFileResult } from '../../../shared/api';
 import { FindingList } from '../findings/FindingList';
 import { formatCount } from '../platform/format';
-import { CONFLICT_OF_ORIGIN, STATUS_HINT } from './importWords';
+import { changeText, CONFLICT_OF_ORIGIN, STATUS_HINT } from './importWords';
 
 const CHANGES_SHOWN = 200;
-
-function shown(v: string) {
-  return v === '' ? <span className="muted">(trống)</span> : v;
-}
 
 interface Props {
   result: ImportFileResult;
@@ -32,26 +28,13 @@ export function ImportFileDetail({ result: r, firstOfCommune, verb }: Props) {
             {r.changes.length ? `${formatCount(r.changes.length)} ô ${verb}` : 'Không có ô nào khác với dữ liệu đã lưu'}
           </h4>
           {r.changes.length > 0 && (
-            <table className="changes">
-              <thead>
-                <tr>
-                  <th>Trang</th>
-                  <th>Ô</th>
-                  <th>Giá trị cũ</th>
-                  <th>Giá trị mới</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.changes.slice(0, CHANGES_SHOWN).map((c, i) => (
-                  <tr key={i} data-testid="import-change">
-                    <td>{c.sheet}</td>
-                    <td>{c.cell ?? ''}</td>
-                    <td>{shown(c.old)}</td>
-                    <td>{shown(c.new)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ul className="changes-words">
+              {r.changes.slice(0, CHANGES_SHOWN).map((c, i) => (
+                <li key={i} data-testid="import-change" title={`Trong tệp: ${c.sheet}${c.cell ? ` ô ${c.cell}` : ''}`}>
+                  {changeText(c)}
+                </li>
+              ))}
+            </ul>
           )}
           {r.changes.length > CHANGES_SHOWN && <p className="muted">… và {formatCount(r.changes.length - CHANGES_SHOWN)} ô khác.</p>}
         </>

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { FileRow } from './importSummary';
 import { ImportFileDetail } from './ImportFileDetail';
 import { formatCount } from '../platform/format';
-import { STATUS_WORD, type RowStatus } from './importWords';
+import { errorCount, HAS_ERRORS, STATUS_WORD, type RowStatus } from './importWords';
+import './preview.css';
 
 export interface RowChoice {
   checked: boolean;
@@ -34,8 +35,10 @@ export function ImportFileRow({ index, name, result, words, choice, onToggle, de
   const [open, setOpen] = useState(defaultOpen);
   const status: RowStatus = result?.status ?? 'pending';
   const detailId = `import-detail-${index}`;
+  // Readable and matched, but the rules found errors: not "Sẵn sàng", and not ticked unasked.
+  const flawed = !!result && result.status === 'ok' && errorCount(result) > 0;
   return (
-    <tbody className="import-file" data-testid="import-file" data-status={status} data-file={name}>
+    <tbody className="import-file" data-testid="import-file" data-status={status} data-file={name} data-has-errors={flawed ? 'true' : undefined}>
       <tr data-testid="import-file-row" data-status={status} data-index={index} className={choice?.checked ? 'chosen' : undefined}>
         <td className="col-choose">
           {choice && (
@@ -60,7 +63,13 @@ export function ImportFileRow({ index, name, result, words, choice, onToggle, de
           )}
         </td>
         <td>
-          <span className={`pill status-${status}`}>{words[status] ?? STATUS_WORD[status]}</span>
+          {flawed && !words.ok ? (
+            <span className="pill status-has-errors" data-testid="import-has-errors">
+              {HAS_ERRORS}
+            </span>
+          ) : (
+            <span className={`pill status-${status}`}>{words[status] ?? STATUS_WORD[status]}</span>
+          )}
         </td>
         <td className="num">{result && result.status !== 'rejected' && result.status !== 'unknown-unit' ? (result.changes.length ? `${formatCount(result.changes.length)} ô` : 'Không đổi') : ''}</td>
         <td>{result ? findingCounts(result) : ''}</td>

@@ -41,7 +41,24 @@ export function canChoose(status: RowStatus): boolean {
   return status === 'ok' || status === 'conflict' || status === 'duplicate';
 }
 
-/** Ticked at first: only files ready to store. */
-export function chosenByDefault(status: RowStatus): boolean {
-  return status === 'ok';
+/** How many errors the rules found in a file (its warnings aside). */
+export function errorCount(r: Pick<ImportFileResult, 'findings'>): number {
+  return r.findings.filter((f) => f.severity === 'error').length;
+}
+
+/**
+ * Ticked at first, and by "Chọn tất cả": only files ready to store and free of errors. A file with
+ * errors can still be ticked by hand, knowingly.
+ */
+export function chosenByDefault(r: Pick<ImportFileResult, 'status' | 'findings'>): boolean {
+  return r.status === 'ok' && errorCount(r) === 0;
+}
+
+/** The status pill of a readable file that still has errors. */
+export const HAS_ERRORS = 'Có lỗi';
+
+/** One change in the officer's words: "Lương Thông · Trẻ 3 tuổi 2020 · Đạt: trống → x". */
+export function changeText(c: ImportFileResult['changes'][number]): string {
+  const v = (x: string) => (x === '' ? 'trống' : x);
+  return `${[c.unitName, c.column].filter(Boolean).join(' · ')}: ${v(c.old)} → ${v(c.new)}`;
 }

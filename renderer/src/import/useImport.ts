@@ -121,7 +121,7 @@ export function useImport({ onStored, onMessage }: ImportCallbacks) {
         });
         batch.current = null;
         if (end.state === 'done') {
-          const chosen = new Set(end.files.filter((f) => chosenByDefault(f.status)).map((f) => f.index));
+          const chosen = new Set(end.files.filter(chosenByDefault).map((f) => f.index));
           set({ phase: 'preview', files: payload, results: end.files, chosen });
         } else set({ phase: 'stopped', files: payload, done: end.done, results: end.files, error: end.error });
       } catch (e) {
@@ -146,12 +146,12 @@ export function useImport({ onStored, onMessage }: ImportCallbacks) {
     [set],
   );
 
-  /** Ticks every file ready to store (or none): conflicts and duplicates are ticked one by one, knowingly. */
+  /** Ticks every file ready to store and free of errors (or none): conflicts, duplicates and files with errors are ticked one by one, knowingly. */
   const chooseAll = useCallback(
     (on: boolean) => {
       const s = current.current;
       if (s.phase !== 'preview') return;
-      set({ ...s, chosen: new Set(on ? s.results.filter((f) => chosenByDefault(f.status)).map((f) => f.index) : []) });
+      set({ ...s, chosen: new Set(on ? s.results.filter(chosenByDefault).map((f) => f.index) : []) });
     },
     [set],
   );

@@ -1,10 +1,16 @@
 // Routing by hash: "#/grid/<templateId>" (the first district) or "#/grid/<templateId>/<unitId>";
 // "#/completeness" or "#/completeness/<unitId>": which communes have sent their forms;
+// "#/overview" or "#/overview/<unitId>": the charts of the levels (Tổng quan);
 // "#/backups": the database's backups ("Sao lưu và khôi phục").
 // No React here: the page's first chunk (early.ts) reads the route (useHash.ts follows it).
 import { isTemplateId, type TemplateId } from '../../../shared/templates';
 
-export type Route = { page: 'home' } | { page: 'grid'; template: TemplateId; unitId?: number } | { page: 'completeness'; unitId?: number } | { page: 'backups' };
+export type Route =
+  | { page: 'home' }
+  | { page: 'grid'; template: TemplateId; unitId?: number }
+  | { page: 'completeness'; unitId?: number }
+  | { page: 'overview'; unitId?: number }
+  | { page: 'backups' };
 
 export function parseHash(hash: string): Route {
   const m = /^#\/grid\/([^/?#]+)(?:\/(\d+))?\/?$/.exec(hash);
@@ -14,6 +20,8 @@ export function parseHash(hash: string): Route {
   }
   const c = /^#\/completeness(?:\/(\d+))?\/?$/.exec(hash);
   if (c) return { page: 'completeness', unitId: c[1] ? Number(c[1]) : undefined };
+  const o = /^#\/overview(?:\/(\d+))?\/?$/.exec(hash);
+  if (o) return { page: 'overview', unitId: o[1] ? Number(o[1]) : undefined };
   if (/^#\/backups\/?$/.test(hash)) return { page: 'backups' };
   return { page: 'home' };
 }
@@ -26,6 +34,11 @@ export function gridHash(template: TemplateId, unitId?: number): string {
 
 export function completenessHash(unitId?: number): string {
   return `#/completeness${unitId ? `/${unitId}` : ''}`;
+}
+
+/** "Tổng quan": the charts of the district's levels. */
+export function overviewHash(unitId?: number): string {
+  return `#/overview${unitId ? `/${unitId}` : ''}`;
 }
 
 export function navigate(hash: string, replace = false): void {

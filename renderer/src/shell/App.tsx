@@ -1,7 +1,7 @@
 // The shell: toolbar, side panel with the unit tree, and the page of the route (first run, a
 // grid, or which communes have sent their forms).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GridView, Outputs, UnitNode } from '../../../shared/api';
+import type { GridErrors, GridView, Outputs, UnitNode } from '../../../shared/api';
 import type { MenuCommand } from '../../../shared/menu';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { api, arrived, errorText } from '../platform/api';
@@ -9,6 +9,7 @@ import { BackupsPage } from '../backups/BackupsPage';
 import { downloadBase64 } from '../platform/bytes';
 import { CompletenessPage } from '../completeness/CompletenessPage';
 import { DropOverlay } from './DropOverlay';
+import { ErrorsFirst, withErrors, type ErrorsFirstAsk } from './ErrorsFirst';
 import { FilePicker } from './FilePicker';
 import { FOCUS_GRID_EVENT } from '../grid/AppendixGrid';
 import './fit.css';
@@ -16,9 +17,10 @@ import { FirstRun } from './FirstRun';
 import { formatCount } from '../platform/format';
 import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from '../import/ImportDialog';
+import { OverviewPage } from '../overview/OverviewPage';
 import type { ImportSummaryData } from '../import/importSummary';
 import { Notice, type NoticeMessage } from '../platform/Notice';
-import { BACKUPS_HASH, completenessHash, gridHash, navigate, parseHash } from '../platform/route';
+import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash } from '../platform/route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
 import { useHash } from '../platform/useHash';
@@ -54,6 +56,8 @@ export function App() {
   const [open, setOpen] = useState<{ template: TemplateId; unitId: number } | null>(null);
   const [listed, setListed] = useState<UnitNode | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  /** Errors shown before an export or sending forms, with what to do if the officer goes on. */
+  const [guard, setGuard] = useState<(ErrorsFirstAsk & { unitId: number; go(): Promise<void>; from: Element | null }) | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const folderPicker = useRef<HTMLInputElement>(null);
 
@@ -87,7 +91,7 @@ export function App() {
   /** The database could not be opened: only the recovery screen is shown. */
   const recovery = overview?.recovery;
   /** The district the toolbar's actions are about: the one on screen. */
-  const districtId = route.page === 'completeness' ? (route.unitId ?? listed?.id) : open?.unitId;
+  const districtId = route.page === 'completeness' || route.page === 'overview' ? (route.unitId ?? listed?.id) : open?.unitId;
 
   // Default route: the first grid once there is something to show.
   useEffect(() => {
@@ -102,6 +106,11 @@ export function App() {
   const onListed = useCallback((unit: UnitNode | null) => {
     setListed(unit);
     if (unit) document.title = `Tình hình gửi biểu – ${unit.name} – PCGD-XMC`;
+  }, []);
+
+  const onOverview = useCallback((unit: UnitNode | null) => {
+    setListed(unit);
+    if (unit) document.title = `Tổng quan – ${unit.name} – PCGD-XMC`;
   }, []);
 
   async function run(label: string, task: () => Promise<void>, failure: string) {
@@ -146,33 +155,78 @@ export function App() {
     } else if (saved.saved) say('info', `${savedAs}${saved.path ? ` tại ${saved.path}` : ''}.`);
   }
 
-  const exportReport = () =>
-    run(
-      'Đang tạo báo cáo…',
+  /**
+   * What goes out is first checked: with errors in the district's grids the officer sees them
+   * (ErrorsFirst) and chooses; without, it goes out at once.
+   */
+  async function errorsFirst(action: string, unitId: number | undefined, go: () => Promise<void>) {
+    let clean = false;
+    // The button asking is disabled while the check runs (and so loses the focus): Esc gives it back.
+    const from = document.activeElement;
+    await run(
+      'Đang kiểm tra biểu…',
       async () => {
-        // The cell still being typed into is part of the report.
+        // The cell still being typed into is part of what is checked and sent.
         await saver.flushAll();
-        const wb = await api.exportWorkbook({ unitId: open?.unitId });
-        await deliver(wb, undefined, `Đã tạo tệp ${wb.name}.`, 'Đã lưu báo cáo');
+        const checked = await api.checkDistrict({ unitId });
+        if (withErrors(checked.grids).length) setGuard({ action, grids: checked.grids, unitId: checked.unit.id, go, from });
+        else clean = true;
       },
-      'Không xuất được báo cáo',
+      'Không kiểm tra được biểu',
+    );
+    if (clean) await go();
+  }
+
+  const exportReport = () =>
+    errorsFirst('Xuất báo cáo Excel', open?.unitId, () =>
+      run(
+        'Đang tạo báo cáo…',
+        async () => {
+          await saver.flushAll();
+          const wb = await api.exportWorkbook({ unitId: open?.unitId });
+          await deliver(wb, undefined, `Đã tạo tệp ${wb.name}.`, 'Đã lưu báo cáo');
+        },
+        'Không xuất được báo cáo',
+      ),
     );
 
   // One form per commune, pre-filled, in a .zip to send out; their return is an import.
   const sendForms = () =>
-    run(
-      'Đang tạo biểu cho các xã…',
-      async () => {
-        await saver.flushAll();
-        const forms = await api.exportForms({ unitId: districtId });
-        const n = formatCount(forms.count);
-        await deliver(forms, ZIP_TYPE, `Đã tạo ${n} biểu cho các xã trong tệp ${forms.name}.`, `Đã lưu ${n} biểu cho các xã`);
-      },
-      'Không tạo được biểu cho các xã',
+    errorsFirst('Gửi biểu cho các xã', districtId, () =>
+      run(
+        'Đang tạo biểu cho các xã…',
+        async () => {
+          await saver.flushAll();
+          const forms = await api.exportForms({ unitId: districtId });
+          const n = formatCount(forms.count);
+          await deliver(forms, ZIP_TYPE, `Đã tạo ${n} biểu cho các xã trong tệp ${forms.name}.`, `Đã lưu ${n} biểu cho các xã`);
+        },
+        'Không tạo được biểu cho các xã',
+      ),
     );
+
+  const goOnDespiteErrors = () => {
+    const g = guard;
+    setGuard(null);
+    if (g) void g.go();
+  };
+
+  const cancelGuard = () => {
+    const from = guard?.from;
+    setGuard(null);
+    if (from instanceof HTMLElement) setTimeout(() => from.focus(), 0);
+  };
+
+  const goToFirstError = (g: GridErrors) => {
+    const unitId = guard?.unitId;
+    setGuard(null);
+    navigate(gridHash(g.template, unitId));
+    if (g.first) setFocus({ unitId: g.first.unitId, col: g.first.col, nonce: Date.now() });
+  };
 
   const showCompleteness = () => navigate(completenessHash(districtId));
   const showBackups = () => navigate(BACKUPS_HASH);
+  const showOverview = () => navigate(overviewHash(districtId));
 
   // After a restore: everything on screen comes from the restored database.
   const onRestored = useCallback(
@@ -230,6 +284,7 @@ export function App() {
       />
     );
   else if (route.page === 'completeness') page = <CompletenessPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onListed} />;
+  else if (route.page === 'overview') page = <OverviewPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onOverview} />;
   else page = <div className="page-message">Đang mở biểu…</div>;
 
   return (
@@ -249,6 +304,7 @@ export function App() {
         onExport={exportReport}
         onSendForms={sendForms}
         onCompleteness={showCompleteness}
+        onOverview={showOverview}
         onBackups={showBackups}
       />
       <FilePicker ref={picker} onFiles={imp.start} />
@@ -272,6 +328,7 @@ export function App() {
         onStop={imp.stop}
         onClose={imp.close}
       />
+      <ErrorsFirst ask={guard} onContinue={goOnDespiteErrors} onGoToFirst={goToFirstError} onCancel={cancelGuard} />
       <DropOverlay onFiles={imp.start} />
     </div>
   );

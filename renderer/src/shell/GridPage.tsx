@@ -6,8 +6,10 @@ import type { GridView } from '../../../shared/api';
 import type { RuleFinding } from '../../../shared/rules';
 import { getTemplate, type TemplateId } from '../../../shared/templates';
 import { api, arrived, errorText } from '../platform/api';
+import '../notes/notes.css';
 import { AppendixGrid, type AppendixGridHandle } from '../grid/AppendixGrid';
 import { AuditPanel } from '../audit/AuditPanel';
+import { NoteDialog, type NoteTarget } from '../notes/NoteDialog';
 import { isEditableElement, type FocusedCell } from '../grid/cellTargets';
 import { unitTitle } from '../platform/format';
 import { ProblemsPanel } from '../findings/ProblemsPanel';
@@ -20,6 +22,8 @@ const NO_FINDINGS: RuleFinding[] = [];
 
 export interface FocusRequest {
   unitId: number;
+  /** A column to put the focus on (the first error of a grid); without one, the commune's name. The district's id: the total row. */
+  col?: string | null;
   /** A new request for the same commune still scrolls to it. */
   nonce: number;
 }
@@ -129,7 +133,20 @@ interface EditorProps {
 
 function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, savedAt }: EditorProps) {
   const template = getTemplate(view.report.template);
-  const { grid, act, undo, redo } = useEditableGrid(view, save);
+  const { grid, act: edit, undo, redo } = useEditableGrid(view, save);
+  // A locked report takes no edit here (the main process refuses them too) until "Mở khóa".
+  const [locked, setLocked] = useState(!!view.report.locked);
+  const [lockError, setLockError] = useState<string | null>(null);
+  const act = useCallback((writes: Parameters<typeof edit>[0]) => (locked ? [] : edit(writes)), [locked, edit]);
+  const toggleLock = () =>
+    api.setLocked({ reportId: view.report.id, locked: !locked }).then(
+      (r) => {
+        setLocked(r.locked);
+        setLockError(null);
+      },
+      (e: unknown) => setLockError(errorText(e)),
+    );
+  const [note, setNote] = useState<NoteTarget | null>(null);
   const gridRef = useRef<AppendixGridHandle>(null);
   // The rows show first; findings are null until the whole grid is checked, then follow each edit at once.
   const { findings, error: checkError } = useLiveCheck(template, view.report.id, grid);
@@ -146,11 +163,21 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
     },
     [onAudit, reportId],
   );
+  const openNote = useCallback((c: FocusedCell) => setNote({ reportId, unitId: c.unitId, key: c.key, label: `${c.unitName} · ${c.label}` }), [reportId]);
   const toggleAudit = useCallback(() => onAudit(auditRef.current ? null : { reportId, cell: cellRef.current }), [onAudit, reportId]);
 
   // Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo: anywhere but in a text field. Ctrl+Shift+L: Lịch sử ô.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Shift+F2, as Excel's note: a note and a follow-up flag on the cell the user is on.
+      if (e.key === 'F2' && e.shiftKey && !e.ctrlKey && !e.altKey && !document.querySelector('[role="dialog"]')) {
+        const c = cellRef.current;
+        if (!c || c.computed) return;
+        e.preventDefault();
+        e.stopPropagation();
+        openNote(c);
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       if (e.shiftKey && (e.code === 'KeyL' || e.key.toLowerCase() === 'l') && !document.querySelector('[role="dialog"]')) {
         e.preventDefault();
@@ -182,10 +209,18 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
       window.removeEventListener('keydown', onKey, true);
       offMenu?.();
     };
-  }, [undo, redo, toggleAudit]);
+  }, [undo, redo, toggleAudit, openNote]);
 
+  const viewRef = useRef(view);
+  viewRef.current = view;
   useEffect(() => {
-    if (focus) gridRef.current?.revealUnit(focus.unitId);
+    if (!focus) return;
+    const v = viewRef.current;
+    if (!focus.col) gridRef.current?.revealUnit(focus.unitId);
+    else {
+      const row = focus.unitId === v.unit.id ? 'total' : v.grid.rows.findIndex((r) => r.unitId === focus.unitId);
+      if (row !== -1) gridRef.current?.focusCell(row, focus.col);
+    }
   }, [focus]);
 
   // After a put-back the grid is new: back to the cell it concerned.
@@ -224,10 +259,41 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
         >
           Lịch sử ô
         </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-pressed={locked}
+          data-testid="lock-toggle"
+          title={locked ? 'Mở khóa để sửa hoặc nhập lại số liệu của phụ lục này (được ghi vào lịch sử)' : 'Khóa số liệu đã hoàn thành: không sửa, không nhập đè'}
+          onClick={toggleLock}
+        >
+          {locked ? 'Mở khóa' : 'Khóa số liệu'}
+        </button>
       </div>
+      {locked && (
+        <p className="lock-banner" role="status" data-testid="lock-banner">
+          {template.appendix} đã khóa số liệu: không sửa được, không nhập đè. Chọn “Mở khóa” nếu cần sửa.
+        </p>
+      )}
+      {lockError && (
+        <p className="lock-banner" role="alert">
+          {lockError}
+        </p>
+      )}
       <AppendixGrid ref={gridRef} template={template} grid={grid} aggregate={view.unit} findings={findings ?? NO_FINDINGS} onAct={act} onCellFocus={onCellFocus} />
       <RollupLine template={template} grid={grid} aggregate={view.unit} />
       {audit && <AuditPanel reportId={reportId} cell={audit.cell} savedAt={savedAt} onRestore={onRestore} onClose={closeAudit} />}
+      {note && (
+        <NoteDialog
+          target={note}
+          onClose={() => {
+            setNote(null);
+            const c = cellRef.current;
+            const row = c ? (c.unitId === view.unit.id ? 'total' : view.grid.rows.findIndex((r) => r.unitId === c.unitId)) : -1;
+            if (c && row !== -1) gridRef.current?.focusCell(row, c.key);
+          }}
+        />
+      )}
       <ProblemsPanel findings={findings} error={checkError} onJump={(f) => f.row !== null && gridRef.current?.focusCell(f.row, f.col)} />
     </div>
   );

@@ -12,10 +12,11 @@ interface Props {
   onExport(): void;
   onSendForms(): void;
   onCompleteness(): void;
+  onOverview(): void;
   onBackups(): void;
 }
 
-export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onExport, onSendForms, onCompleteness, onBackups }: Props) {
+export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onExport, onSendForms, onCompleteness, onOverview, onBackups }: Props) {
   return (
     <header className="toolbar">
       <span className="app-name" title="Phổ cập giáo dục – Xóa mù chữ">
@@ -50,6 +51,9 @@ export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onE
         title="Xã nào đã gửi biểu, lúc nào, tệp nào; xã nào chưa gửi"
       >
         Xã đã gửi biểu
+      </button>
+      <button type="button" className="btn" onClick={onOverview} disabled={!canExport} data-testid="show-overview" title="Biểu đồ số xã theo mức đạt của từng phụ lục, với ngưỡng theo quy định">
+        Tổng quan
       </button>
       <button type="button" className="btn" onClick={onBackups} data-testid="show-backups" title="Các bản sao lưu cơ sở dữ liệu: sao lưu ngay, khôi phục một bản">
         Sao lưu và khôi phục

@@ -1,0 +1,45 @@
+// One programme's chart: communes by level, group by group (stacked SVG bars, chartist), with the
+// legal thresholds written under it. Chartist draws with DOM calls only (no inline script), so
+// the page's CSP holds; its stylesheet comes with the app, nothing is fetched.
+import { useEffect, useRef } from 'react';
+import { BarChart } from 'chartist';
+import 'chartist/dist/index.css';
+import type { LevelChart } from './levelCounts';
+
+interface Props {
+  chart: LevelChart;
+  /** The chart's accessible name: "Phụ lục 1 – Xóa mù chữ". */
+  title: string;
+}
+
+export function LevelBars({ chart, title }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    const bars = new BarChart(
+      box.current,
+      { labels: chart.labels, series: chart.series.map((s) => ({ name: s.name, data: s.counts })) },
+      {
+        stackBars: true,
+        height: 220,
+        axisY: { onlyInteger: true, labelInterpolationFnc: (v: string | number) => String(v) },
+        chartPadding: { top: 16, right: 16, bottom: 4, left: 8 },
+      },
+    );
+    return () => {
+      bars.detach();
+    };
+  }, [chart]);
+  return (
+    <figure className="level-bars" data-testid="level-bars">
+      <div ref={box} className="level-bars-svg" role="img" aria-label={`${title}: số xã theo mức đạt`} />
+      <figcaption className="level-bars-legend">
+        {chart.series.map((s, i) => (
+          <span key={s.name} className={`legend-item legend-${String.fromCharCode(97 + i)}`}>
+            <span className="legend-swatch" aria-hidden="true" /> {s.name}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}
