@@ -13,8 +13,8 @@ import { UserError } from '../../shared/errors';
 
 export interface AppOptions {
   dbPath: string;
-  /** Folder holding ha-quang.xlsx and ha-quang.json. */
-  seedsDir: string;
+  /** Folder holding ha-quang.xlsx and ha-quang.json; the CLI, which never loads the demo, has none. */
+  seedsDir?: string;
   /** Face-specific, always run by the face's own thread: a native dialog, a download. */
   saveFile: Api['saveFile'];
   open?: OpenOptions;

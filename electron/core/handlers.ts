@@ -23,8 +23,8 @@ export interface HandlerDeps {
   store: Store;
   /** Worker threads that parse files; the face that creates it closes it. */
   pool: ParsePool;
-  /** Folder holding ha-quang.xlsx and ha-quang.json. */
-  seedsDir: string;
+  /** Folder holding ha-quang.xlsx and ha-quang.json; absent where the demo is never offered (the CLI). */
+  seedsDir?: string;
   /** Face-specific: a native save dialog in Electron, a download in the browser host. */
   saveFile: Api['saveFile'];
   /** Replacing the database means closing and reopening it: the session (session.ts) does that. */
@@ -108,6 +108,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
 
     async loadDemo() {
       if (store.listUnits().length) throw new UserError('Cơ sở dữ liệu đã có dữ liệu: chỉ nạp dữ liệu mẫu khi chưa có gì.');
+      if (!seedsDir) throw new UserError('Bản này không kèm dữ liệu mẫu.');
       const meta = JSON.parse(await readFile(join(seedsDir, 'ha-quang.json'), 'utf8')) as { district: string; province: string; communes: string[] };
       const district = store.transaction(() => {
         const province = store.addUnit({ parentId: null, name: meta.province, kind: 'tinh' });

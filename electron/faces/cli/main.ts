@@ -9,11 +9,11 @@ import { exportToFile, pickDistrict } from '../../core/export';
 import { faultLogPath, fileFaultLog } from '../../core/fault-log';
 import { writeForms } from '../../core/forms-out';
 import { runBatch } from '../../core/batch/run';
-import { ParsePool } from '../../core/batch/pool';
 import { readFileBytes } from '../../core/excel/read';
 import { backupStore, backupStoreTo, restoreDatabase } from '../../core/store/backup';
 import { asDbFault } from '../../core/store/db-faults';
-import { Store } from '../../core/store/store';
+import type { Store } from '../../core/store/store';
+import { openApp, type LocalApp } from '../../core/app';
 import { validateFile } from '../../core/validate';
 import { applyChangeTableFile, rebaseView } from '../../core/units';
 import { exportAsOfToFile } from '../../core/export-as-of';
@@ -28,10 +28,24 @@ function out(s: string) {
   process.stdout.write(s + '\n');
 }
 
-function needDb(db: string | undefined): Store {
+/** The CLI's app: the same composition root as every face, its store and parse pool used directly. */
+interface CliApp {
+  app: LocalApp;
+  store: Store;
+}
+
+async function needDb(db: string | undefined): Promise<CliApp> {
   if (!db) throw new UsageError('thiếu --db (đường dẫn tệp cơ sở dữ liệu).');
   dbSeen = db;
-  return Store.open(db);
+  const app = await openApp({ dbPath: db, saveFile: async () => ({ saved: false }) });
+  const store = app.session.store();
+  if (!store) {
+    // A damaged or newer database: the app would open in recovery; the CLI says why and stops.
+    const why = app.session.recovery()?.message ?? '';
+    await app.close();
+    throw new UserError(`${why} Hãy khôi phục một bản sao lưu bằng lệnh restore.`.trim());
+  }
+  return { app, store };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -65,8 +79,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'import': {
       if (!files.length) throw new UsageError('import cần ít nhất một tệp.');
-      const store = needDb(o.db);
-      const pool = new ParsePool();
+      const { app, store } = await needDb(o.db);
       try {
         const paths = await expandInputs(files);
         // A folder without a workbook in it: nothing to do, and the officer is told so.
@@ -74,7 +87,7 @@ async function run(argv: string[]): Promise<number> {
         if (!o['dry-run']) await backupStore(store); // before every import that stores: the state it starts from
         const inputs = paths.map((p) => ({ name: p, load: () => readFileBytes(p) }));
         const { files: results } = await runBatch(store, inputs, {
-          pool,
+          pool: app.pool,
           dryRun: o['dry-run'],
           force: o.force,
           onProgress: o.json || !process.stderr.isTTY ? undefined : (p) => process.stderr.write(`\rĐang xử lý ${p.done}/${p.total} tệp…`),
@@ -90,18 +103,17 @@ async function run(argv: string[]): Promise<number> {
         }
         return results.some((f) => f.findings.some((x) => x.severity === 'error')) ? 1 : 0;
       } finally {
-        await pool.close();
-        store.close();
+        await app.close();
       }
     }
     case 'export': {
       if (!o.out) throw new UsageError('thiếu --out (tệp .xlsx sẽ ghi ra).');
-      const store = needDb(o.db);
+      const { app, store } = await needDb(o.db);
       try {
         if (o['as-of']) await exportAsOfToFile(store, o.out, o['as-of'], o.unit);
         else await exportToFile(store, o.out, o.unit);
       } finally {
-        store.close();
+        await app.close();
       }
       if (!o.json) out(`Đã xuất ${o.out}`);
       else out(JSON.stringify({ out: o.out }));
@@ -109,18 +121,18 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'forms': {
       if (!o.out) throw new UsageError('thiếu --out (thư mục sẽ ghi các biểu gửi xã).');
-      const store = needDb(o.db);
+      const { app, store } = await needDb(o.db);
       try {
         const r = await writeForms(store, o.out, { unitName: o.unit });
         if (o.json) out(JSON.stringify(r));
         else out(`Đã ghi ${r.files.length} biểu gửi xã vào ${o.out}`);
       } finally {
-        store.close();
+        await app.close();
       }
       return 0;
     }
     case 'completeness': {
-      const store = needDb(o.db);
+      const { app, store } = await needDb(o.db);
       try {
         const unit = pickDistrict(store, o.unit);
         const latest = store.latestSubmissions(unit.id);
@@ -128,18 +140,18 @@ async function run(argv: string[]): Promise<number> {
         if (o.json) out(JSON.stringify({ unit: unit.name, communes: rows }));
         else out(formatCompleteness(unit.name, rows));
       } finally {
-        store.close();
+        await app.close();
       }
       return 0;
     }
     case 'backup': {
-      const store = needDb(o.db);
+      const { app, store } = await needDb(o.db);
       try {
         const b = o.out ? await backupStoreTo(store, o.out) : await backupStore(store);
         if (o.json) out(JSON.stringify(b));
         else out(`Đã sao lưu cơ sở dữ liệu vào ${b.path} (${b.size.toLocaleString('vi-VN')} byte).`);
       } finally {
-        store.close();
+        await app.close();
       }
       return 0;
     }
@@ -159,7 +171,7 @@ async function run(argv: string[]): Promise<number> {
       const [sub, ...args] = files;
       if (sub === 'apply') {
         if (args.length !== 1) throw new UsageError('units apply cần đúng một tệp bảng chuyển đổi.');
-        const store = needDb(o.db);
+        const { app, store } = await needDb(o.db);
         try {
           if (!o['dry-run']) await backupStore(store);
           const r = await applyChangeTableFile(store, args[0], { dryRun: o['dry-run'] });
@@ -167,19 +179,19 @@ async function run(argv: string[]): Promise<number> {
           else out(formatUnitsApply(r));
           return r.rows.some((x) => x.status === 'refused') ? 1 : 0;
         } finally {
-          store.close();
+          await app.close();
         }
       }
       if (sub === 'rebase') {
         if (!o['as-of']) throw new UsageError('thiếu --as-of (ngày, ví dụ 2025-07-01).');
-        const store = needDb(o.db);
+        const { app, store } = await needDb(o.db);
         try {
           const view = rebaseView(store, o['as-of']);
           if (o.json) out(JSON.stringify({ asOf: view.asOf, units: view.units }));
           else out(formatRebase(view));
           return 0;
         } finally {
-          store.close();
+          await app.close();
         }
       }
       throw new UsageError(sub ? `không có lệnh "units ${sub}" (dùng units apply hoặc units rebase).` : 'thiếu lệnh con của units (apply hoặc rebase).');
