@@ -118,6 +118,28 @@ const BY_KEY = new Map<CountTemplateDef['id'], Map<string, CountColumn>>(
   COUNT_TEMPLATES.map((t) => [t.id, new Map(countColumns(t).map((c) => [`${headingKey(c.group)}|${headingKey(c.leaf)}`, c]))]),
 );
 
+// Every count column's leaf key, of every template: a leaf row with none of them is no count header.
+const LEAF_KEYS = new Set(COUNT_TEMPLATES.flatMap((t) => countColumns(t).map((c) => headingKey(c.leaf))));
+
+function hasCountLeaf(leafRow: Map<number, string> | undefined): boolean {
+  if (leafRow) for (const t of leafRow.values()) if (LEAF_KEYS.has(headingKey(t))) return true;
+  return false;
+}
+
+/** The count template whose title is among the lines above the header (order does not matter). */
+function titledAs(s: SheetText, top: number): CountTemplateDef | undefined {
+  const keys: string[] = [];
+  for (const [r, line] of s.rows) if (r < top) for (const t of line.values()) if (t.trim()) keys.push(headingKey(t));
+  return COUNT_TEMPLATES.find((t) => keys.some((k) => k.includes(t.titleKey)));
+}
+
+function missingColumn(t: CountTemplateDef, header: HeaderCol[]): CountColumn {
+  return countColumns(t).find((c) => !header.some((h) => countMatch(t, h) === c))!;
+}
+
+// The same keys as a list per template: a sheet is of a template when its header has them all.
+const BY_KEY_LIST = new Map<CountTemplateDef['id'], string[]>([...BY_KEY].map(([id, m]) => [id, [...m.keys()]]));
+
 function countMatch(t: CountTemplateDef, h: HeaderCol): CountColumn | undefined {
   return h.single ? undefined : BY_KEY.get(t.id)!.get(h.key);
 }
@@ -144,19 +166,29 @@ export function recogniseCountSheet(s: SheetText): CountRecognition {
   const found = findGroupRow(s);
   if (!found) return null;
   const { row: top, sttCol, unitCol } = found;
-  const header = headerColumns(s, top, sttCol);
-  const above: string[] = [];
-  for (const r of [...s.rows.keys()].sort((a, b) => a - b)) {
-    if (r >= top) break;
-    for (const [, t] of [...s.rows.get(r)!.entries()].sort((a, b) => a[0] - b[0])) if (t.trim() && above[above.length - 1] !== t) above.push(t);
-  }
-  const template = COUNT_TEMPLATES.find((t) => countColumns(t).every((c) => header.some((h) => countMatch(t, h) === c)));
-  if (!template) {
-    const aboveKeys = above.map(headingKey);
-    const titled = COUNT_TEMPLATES.find((t) => aboveKeys.some((k) => k.includes(t.titleKey)));
+  // Every Phụ lục sheet has a TT / đơn vị row too and comes this far. Its leaf row holds no count
+  // column's leaf: then no template can match, and only a count title above can make it refused
+  // (the batch reads every sheet of every file through here first; bench/ab-batch.ts).
+  if (!hasCountLeaf(s.rows.get(top + 1))) {
+    const titled = titledAs(s, top);
     if (!titled) return null;
-    const missing = countColumns(titled).find((c) => !header.some((h) => countMatch(titled, h) === c))!;
-    return { ok: false, reason: `thiếu cột "${columnTitle(missing)}"` };
+    return { ok: false, reason: `thiếu cột "${columnTitle(missingColumn(titled, headerColumns(s, top, sttCol)))}"` };
+  }
+  const header = headerColumns(s, top, sttCol);
+  // Every Phụ lục sheet has a TT / Tên xã row too and comes this far: the template is told by a
+  // set lookup per count column, and the lines above the header are gathered only for a count
+  // sheet (the batch reads every sheet of every file through here first; bench/ab-batch.ts).
+  const keys = new Set(header.map((h) => h.key));
+  const template = COUNT_TEMPLATES.find((t) => BY_KEY_LIST.get(t.id)!.every((k) => keys.has(k)));
+  if (!template) {
+    const titled = titledAs(s, top);
+    if (!titled) return null;
+    return { ok: false, reason: `thiếu cột "${columnTitle(missingColumn(titled, header))}"` };
+  }
+  // The lines above the header in reading order (the year is read from the first that has one).
+  const above: string[] = [];
+  for (const r of [...s.rows.keys()].filter((r) => r < top).sort((a, b) => a - b)) {
+    for (const [, t] of [...s.rows.get(r)!.entries()].sort((a, b) => a[0] - b[0])) if (t.trim() && above[above.length - 1] !== t) above.push(t);
   }
   const year = readYear(above, template);
   if (!year) return { ok: false, reason: 'không rõ năm của biểu' };

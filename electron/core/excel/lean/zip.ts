@@ -110,8 +110,10 @@ export function inflate(buf: Buffer, e: DirEntry): Buffer {
   if (e.method === 0) out = data;
   else if (e.method === 8) {
     try {
-      // One byte more than stated: a longer output then shows as a length mismatch below.
-      out = inflateRawSync(data, { maxOutputLength: e.inflated + 1 });
+      // One byte more than stated: a longer output then shows as a length mismatch below. One
+      // chunk of that size (the stated size is already held to limits.ts): zlib's default 16 KiB
+      // chunks are concatenated at the end, ≈ 25% of the inflate's time on a sheet part.
+      out = inflateRawSync(data, { maxOutputLength: e.inflated + 1, chunkSize: Math.max(64, e.inflated + 1) });
     } catch {
       throw new ReadError(REFUSED.crc(e.name));
     }
