@@ -10,7 +10,7 @@ test.describe.configure({ timeout: 90_000 });
 
 const NOTE = 'Hỏi lại xã: đánh cả Đạt và KĐ';
 
-test('Shift+F2 note on a cell → corner mark → listed on "Cần theo dõi" → Enter goes to that cell', async ({ demo, page }) => {
+test('Shift+F2 note on a cell → corner mark → listed on "Cần theo dõi" → Enter goes to that cell', async ({ demo, page }, testInfo) => {
   await page.goto(`${demo.url}#/grid/pcgd-mn`);
   const dat = cell(page, 'pcgd-mn', demo.store, 'Lương Thông', '2020/3 tuổi|Đạt');
   const other = cell(page, 'pcgd-mn', demo.store, 'Cải Viên', '2020/3 tuổi|Đạt');
@@ -36,6 +36,7 @@ test('Shift+F2 note on a cell → corner mark → listed on "Cần theo dõi" �
   expect(mark).toEqual({ content: '""', color: 'rgb(208, 49, 45)', width: '8px' });
   await expect(dat).toHaveAttribute('title', new RegExp(`Ghi chú: ${NOTE}\\nCần theo dõi`));
   await expect(page.getByTestId('note-line')).toHaveText(`Ghi chú: ${NOTE} · Cần theo dõi`);
+  await page.screenshot({ path: testInfo.outputPath('grid-note.png') });
   await other.click();
   await expect(page.getByTestId('note-line')).toHaveCount(0);
 
