@@ -28,8 +28,8 @@ export interface ColumnHooks {
   issueAt(data: RowData | undefined, colId: string): CellIssue | undefined;
   /** Whether the cell lies in the chosen range (Shift+arrows, Shift+click). */
   inRange(data: RowData | undefined, colId: string): boolean;
-  /** The note and follow-up flag on the cell, if any (corner marks, tooltip). */
-  noteAt(data: RowData | undefined, colId: string): CellNoteMark | undefined;
+  /** The note and follow-up flag on the cell, if any (corner marks, tooltip); absent: no notes. */
+  noteAt?(data: RowData | undefined, colId: string): CellNoteMark | undefined;
 }
 
 type Def = ColDef<RowData> | ColGroupDef<RowData>;
@@ -51,14 +51,14 @@ function classRules(hooks: ColumnHooks, colId: string) {
     'cell-info': (p: CellClassParams<RowData>) => sev(p) === 'info',
     'cell-in-range': (p: CellClassParams<RowData>) => hooks.inRange(p.data, colId),
     // Corner marks, as Excel's red triangle: a note (top right), a follow-up flag (top left).
-    'cell-note': (p: CellClassParams<RowData>) => !!hooks.noteAt(p.data, colId)?.note,
-    'cell-follow-up': (p: CellClassParams<RowData>) => !!hooks.noteAt(p.data, colId)?.followUp,
+    'cell-note': (p: CellClassParams<RowData>) => !!hooks.noteAt?.(p.data, colId)?.note,
+    'cell-follow-up': (p: CellClassParams<RowData>) => !!hooks.noteAt?.(p.data, colId)?.followUp,
   };
 }
 
 /** "Ghi chú: …" and "Cần theo dõi", read on hover with the cell's problems. */
 function noteLines(hooks: ColumnHooks, data: RowData | undefined, colId: string): string[] {
-  const n = hooks.noteAt(data, colId);
+  const n = hooks.noteAt?.(data, colId);
   if (!n) return [];
   return [n.note ? `Ghi chú: ${n.note}` : '', n.followUp ? 'Cần theo dõi' : ''].filter((t) => !!t);
 }
