@@ -75,6 +75,14 @@ test('"Cần theo dõi" filters to the flagged cells; a click on a row opens its
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Sóc Hà');
   await expect(rows.first()).toContainText('Chờ hồ sơ bổ sung');
+  // Printed as filtered: the list alone, without the toolbar, the side panel or the controls.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.toolbar')).toBeHidden();
+  await expect(page.getByTestId('unit-tree')).toBeHidden();
+  await expect(page.getByTestId('follow-up-print')).toBeHidden();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
   await rows.first().click();
   await expect(page).toHaveURL(/#\/grid\/pcgd-thcs\/\d+$/);
   await expect.poll(() => focusedCell(page)).toEqual({ row: `u${unitId(demo.store, 'Sóc Hà')}`, col: '2021-2025|MĐ3' });
