@@ -82,6 +82,10 @@ export const contract = {
   notes: z.object({ reportId: id }).strict(),
   /** Lock a finished report (no edit, no import over it) or unlock it, explicitly; audited. */
   setLocked: z.object({ reportId: id, locked: z.boolean() }).strict(),
+  /** Every note and follow-up flag of a district's reports ("Cần theo dõi"), in the officer's words. */
+  followUps: z.object({ unitId: id.optional() }).strict(),
+  /** The audit of one cell's note and follow-up flag, newest first (beside the cell's history). */
+  noteHistory: z.object({ reportId: id, unitId: id, key: z.string().min(1).max(100) }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -180,6 +184,33 @@ export interface AuditRow {
   file: string | null;
 }
 
+/** A note or follow-up flag of a district's report, where it is in the officer's words. */
+export interface FollowUpItem {
+  reportId: number;
+  template: TemplateId;
+  /** "Phụ lục 2". */
+  appendix: string;
+  /** The commune's row, or the district's own (total) row. */
+  unitId: number;
+  /** "Lương Thông"; the total row: "Tổng toàn huyện". */
+  unitName: string;
+  key: string;
+  /** "Trẻ 3 tuổi 2020 · Đạt". */
+  column: string;
+  note: string;
+  followUp: boolean;
+  /** When the note or flag was last written (ISO 8601). */
+  at: string;
+}
+
+/** One change of a cell's note or follow-up flag. */
+export interface NoteEvent {
+  kind: 'note' | 'follow-up';
+  old: string;
+  new: string;
+  at: string;
+}
+
 /** One stored grid's errors, and where the first one is (a commune's or the district's row, a column). */
 export interface GridErrors {
   template: TemplateId;
@@ -241,6 +272,8 @@ export interface Outputs {
   setNote: { saved: true };
   notes: { notes: CellNote[] };
   setLocked: { locked: boolean };
+  followUps: { unit: UnitNode; items: FollowUpItem[] };
+  noteHistory: { entries: NoteEvent[] };
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };

@@ -10,6 +10,7 @@ import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
 import { districtErrors } from './check-district';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
+import { followUpsOf } from './follow-ups';
 import { importBuffer } from './import';
 import { formsZip } from './forms-out';
 import type { ParsePool } from './batch/pool';
@@ -251,6 +252,17 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       if (!store.getReport(reportId)) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
       store.setLocked(reportId, locked);
       return { locked: store.isLocked(reportId) };
+    },
+
+    async followUps({ unitId }) {
+      const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
+      if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+      return { unit: unitNode(unit), items: followUpsOf(store, unit) };
+    },
+
+    async noteHistory({ reportId, unitId, key }) {
+      if (!store.getReport(reportId)) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
+      return { entries: store.noteEvents(reportId, unitId, key.normalize('NFC')) };
     },
   };
 }

@@ -11,7 +11,7 @@ import {
   writeWorkbook,
   type OfficialReport,
 } from '../../electron/core/excel/write';
-import { columnsOf, emptyGrid, type Grid } from '../../shared/grid';
+import { columnsOf, emptyGrid, groupsOf, type Grid } from '../../shared/grid';
 import { getTemplate, TEMPLATES, type TemplateId } from '../../shared/templates';
 
 const L = SHEET_LAYOUT;
@@ -360,7 +360,8 @@ describe('writeWorkbook: the four templates', () => {
     for (const t of TEMPLATES) {
       const ws = sheet(wb, t.appendix);
       const total = FIRST + 5;
-      const notes = total + 1 + L.gapAfterTotal;
+      // Under the total: one shares line per group (tests/unit/export-shares.test.ts), a gap, the notes.
+      const notes = total + groupsOf(t, t.defaultLayout).length + 1 + L.gapAfterTotal;
       const sign = notes + 1 + L.gapAfterNotes;
       expect(text(ws, `A${notes}`)).toBe(t.notes);
       expect(text(ws, `A${sign}`)).toBe('NGƯỜI LẬP BIỂU');

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { columnsOf, type Grid } from '../../../shared/grid';
 import { DISTRICT_HEADER, headerTree, rowSpan, type HeaderNode, type HeaderWords } from '../../../shared/header';
 import { getTemplate, TEMPLATES, type Layout, type TemplateDef } from '../../../shared/templates';
+import { shareLines, shareMember } from '../../../shared/rules/shares';
 import { MARK, markState } from '../../../shared/text/marks';
 import { cleanText } from '../../../shared/text/normalize';
 import { officeWords, unitPhrase as phraseOf } from '../../../shared/units/words';
@@ -78,7 +79,10 @@ export const SHEET_LAYOUT = {
   /** "(1)", "(2)" … under the header. */
   columnNumberRow: 12,
   firstCommuneRow: 13,
-  /** Rows between the total row and the notes line, and between the notes and the signatures. */
+  /**
+   * Rows between the total row (and the shares lines right under it) and the notes line, and
+   * between the notes and the signatures.
+   */
   gapAfterTotal: 1,
   gapAfterNotes: 1,
   /** Column widths, in Excel character units; mark and Đánh giá widths are minimums. */
@@ -161,6 +165,7 @@ function makeStyles() {
     forLine: { font: font(13, { bold: true }), alignment: CENTER_WRAP } as Style,
     instructions: { font: F_ITALIC, alignment: LEFT_WRAP } as Style,
     notes: { font: F_BODY, alignment: LEFT_WRAP } as Style,
+    shares: { font: F_BODY, alignment: LEFT_WRAP } as Style,
     signTitle: { font: F_BOLD, alignment: CENTER } as Style,
     signHint: { font: F_ITALIC, alignment: CENTER } as Style,
     // The table.
@@ -295,8 +300,11 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   const firstRow = L.firstCommuneRow;
   const lastRow = firstRow + n - 1;
   const totalRow = firstRow + n;
-  // A form has no total row: its notes follow the commune row with the same gap.
-  const notesRow = (form ? lastRow : totalRow) + 1 + L.gapAfterTotal;
+  // Right under the total row, the shares behind each level, one line per group, in the words
+  // the screen shows under its levels line (shared/rules/shares.ts). A form has neither: its
+  // notes follow the commune row with the same gap.
+  const shareTexts = form || n === 0 ? [] : shareLines(t, grid, shareMember(report.unit.kind)).map((l) => l.text);
+  const notesRow = (form ? lastRow : totalRow) + shareTexts.length + 1 + L.gapAfterTotal;
   const instructions = form?.instructions ?? [];
   const signRow = notesRow + 1 + instructions.length + L.gapAfterNotes;
 
@@ -489,6 +497,11 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
     }
     if (tallest > 1) row.height = tallest * lineHeight(BODY_SIZE) + 4;
   }
+
+  shareTexts.forEach((line, i) => {
+    block(ws, totalRow + 1 + i, 1, lastCol, line, S.shares);
+    ws.getRow(totalRow + 1 + i).height = linesFor(line, total, BODY_SIZE, false) * lineHeight(BODY_SIZE);
+  });
 
   // Notes line and signature block.
   block(ws, notesRow, 1, lastCol, notesValue(t.notes, S), S.notes);

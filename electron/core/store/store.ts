@@ -620,6 +620,13 @@ export class Store {
       .map((r) => ({ unitId: r.unit_id, key: r.key, kind: r.kind, old: r.old, new: r.new, at: r.at }));
   }
 
+  /** The audit of one cell's note and follow-up flag, newest first. */
+  noteEvents(reportId: number, unitId: number, key: string): { kind: 'note' | 'follow-up'; old: string; new: string; at: string }[] {
+    return this.q<[number, number, string], { kind: 'note' | 'follow-up'; old: string; new: string; at: string }>(
+      `SELECT kind, old, new, at FROM report_events WHERE report_id = ? AND unit_id = ? AND key = ? AND kind IN ('note', 'follow-up') ORDER BY id DESC`,
+    ).all(reportId, unitId, key);
+  }
+
   private event(reportId: number, unitId: number | null, key: string | null, kind: string, old: string, now: string, at: string): void {
     this.q('INSERT INTO report_events (report_id, unit_id, key, kind, old, new, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(reportId, unitId, key, kind, old, now, at);
   }

@@ -5,6 +5,7 @@ import type { AuditRow } from '../../../shared/api';
 import { api, errorText } from '../platform/api';
 import type { FocusedCell } from '../platform/cells';
 import { formatDateTime } from '../platform/format';
+import { NoteHistory } from './NoteHistory';
 
 const SHOWN = 200;
 
@@ -33,9 +34,11 @@ interface Props {
   savedAt?: string;
   onRestore(auditId: number): Promise<void>;
   onClose(): void;
+  /** Changes when the report's notes were read again: the note's history is read again. */
+  notesVersion?: unknown;
 }
 
-export function AuditPanel({ reportId, cell, savedAt, onRestore, onClose }: Props) {
+export function AuditPanel({ reportId, cell, savedAt, onRestore, onClose, notesVersion }: Props) {
   // The entries with the cell they are of: another cell's are never shown as this one's.
   const [loaded, setLoaded] = useState<{ of: string; entries: AuditRow[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -143,6 +146,7 @@ export function AuditPanel({ reportId, cell, savedAt, onRestore, onClose }: Prop
       <div className="audit-body">
         {error && <p className="form-problem">{error}</p>}
         {body}
+        {cell && !computed && <NoteHistory reportId={reportId} unitId={cell.unitId} cellKey={cell.key} version={notesVersion} />}
       </div>
     </section>
   );

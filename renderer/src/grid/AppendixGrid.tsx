@@ -8,6 +8,8 @@ import type { RuleFinding } from '../../../shared/rules';
 import type { TemplateDef } from '../../../shared/templates';
 import { AG_LOCALE_VI } from './agLocale';
 import { focusedCellOf, type FocusedCell } from './cellTargets';
+import { noteKey, type CellNotes } from '../platform/cells';
+import './note-marks.css';
 import { onWidthsChanged, restoreWidths } from './columnWidths';
 import { focusFirstCell, takeFocusRequest } from './gridKeys';
 import { editMarkCell } from './textEditor';
@@ -40,8 +42,12 @@ interface Props {
   onAct(writes: CellWrite[]): CellChange[];
   /** The stored cell the user moved to (null: STT, name), for its history. */
   onCellFocus?(cell: FocusedCell | null): void;
+  /** Notes and follow-up flags by cell: drawn as corner marks, read in the tooltip. */
+  notes?: CellNotes;
   ref?: Ref<AppendixGridHandle>;
 }
+
+const NO_NOTES: CellNotes = new Map();
 
 /** Sent by the skip link ("Đến bảng"): the open grid focuses its first cell. */
 export const FOCUS_GRID_EVENT = 'pcgd:focus-grid';
@@ -107,13 +113,14 @@ function focusCell(api: GridApi<RowData>, row: number | 'total', col: string | n
 }
 
 /** Memoised: the page re-renders on every save state, the grid only when its props change. */
-export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggregate, findings, onAct, onCellFocus, ref }: Props) {
+export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggregate, findings, onAct, onCellFocus, notes = NO_NOTES, ref }: Props) {
   const apiRef = useRef<GridApi<RowData> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const pendingRef = useRef<(() => void) | null>(null);
   const highlightRef = useRef<number | null>(null);
   const issues = useMemo(() => issueMap(findings), [findings]);
   const issuesRef = useRef(issues);
+  const notesRef = useRef(notes);
   const infos = useMemo(() => columnInfos(template, grid.layout), [template, grid.layout]);
   const infosRef = useRef(infos);
   infosRef.current = infos;
@@ -135,6 +142,7 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
       buildColumns(template, grid.layout, {
         issueAt: (data, colId) => (data ? issuesRef.current.get(`${data.kind === 'total' ? 'total' : data.index}|${colId}`) : undefined),
         inRange: (data, colId) => range.includes(data, colId),
+        noteAt: (data, colId) => (data ? notesRef.current.get(noteKey(data.unitId, colId)) : undefined),
       }, { nameColumn }),
     [template, grid.layout, range, nameColumn],
   );
@@ -181,6 +189,13 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
     issuesRef.current = issues;
     if (apiRef.current && prev !== issues) refreshIssues(apiRef.current, rowData, prev, issues);
   }, [issues, rowData]);
+
+  // A note written or removed: its marks and tooltip are drawn again (notes change seldom).
+  useEffect(() => {
+    if (notesRef.current === notes) return;
+    notesRef.current = notes;
+    apiRef.current?.refreshCells({ force: true });
+  }, [notes]);
 
   function whenReady(fn: (api: GridApi<RowData>) => void) {
     const api = apiRef.current;

@@ -5,6 +5,7 @@ import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueGetterP
 import { columnsOf, type GridColumn } from '../../../shared/grid';
 import { depthOf, DISTRICT_HEADER, headerTree, NAME_ID, rowSpan, STT_ID, type HeaderNode, type HeaderWords } from '../../../shared/header';
 import type { Layout, TemplateDef } from '../../../shared/templates';
+import type { CellNoteMark } from '../platform/cells';
 import type { RowData } from './gridRows';
 import { markEditable, textEditorSelector } from './textEditor';
 
@@ -27,6 +28,8 @@ export interface ColumnHooks {
   issueAt(data: RowData | undefined, colId: string): CellIssue | undefined;
   /** Whether the cell lies in the chosen range (Shift+arrows, Shift+click). */
   inRange(data: RowData | undefined, colId: string): boolean;
+  /** The note and follow-up flag on the cell, if any (corner marks, tooltip); absent: no notes. */
+  noteAt?(data: RowData | undefined, colId: string): CellNoteMark | undefined;
 }
 
 type Def = ColDef<RowData> | ColGroupDef<RowData>;
@@ -47,15 +50,26 @@ function classRules(hooks: ColumnHooks, colId: string) {
     'cell-warning': (p: CellClassParams<RowData>) => sev(p) === 'warning',
     'cell-info': (p: CellClassParams<RowData>) => sev(p) === 'info',
     'cell-in-range': (p: CellClassParams<RowData>) => hooks.inRange(p.data, colId),
+    // Corner marks, as Excel's red triangle: a note (top right), a follow-up flag (top left).
+    'cell-note': (p: CellClassParams<RowData>) => !!hooks.noteAt?.(p.data, colId)?.note,
+    'cell-follow-up': (p: CellClassParams<RowData>) => !!hooks.noteAt?.(p.data, colId)?.followUp,
   };
 }
 
+/** "Ghi chú: …" and "Cần theo dõi", read on hover with the cell's problems. */
+function noteLines(hooks: ColumnHooks, data: RowData | undefined, colId: string): string[] {
+  const n = hooks.noteAt?.(data, colId);
+  if (!n) return [];
+  return [n.note ? `Ghi chú: ${n.note}` : '', n.followUp ? 'Cần theo dõi' : ''].filter((t) => !!t);
+}
+
 function tooltip(hooks: ColumnHooks, colId: string) {
-  return (p: ITooltipParams<RowData>) => hooks.issueAt(p.data, colId)?.messages.join('\n');
+  return (p: ITooltipParams<RowData>) => [...(hooks.issueAt(p.data, colId)?.messages ?? []), ...noteLines(hooks, p.data, colId)].join('\n') || undefined;
 }
 
 function textTooltip(hooks: ColumnHooks, colId: string) {
-  return (p: ITooltipParams<RowData>) => [p.data?.values[colId], ...(hooks.issueAt(p.data, colId)?.messages ?? [])].filter((t) => !!t).join('\n') || undefined;
+  return (p: ITooltipParams<RowData>) =>
+    [p.data?.values[colId], ...(hooks.issueAt(p.data, colId)?.messages ?? []), ...noteLines(hooks, p.data, colId)].filter((t) => !!t).join('\n') || undefined;
 }
 
 function leaf(c: GridColumn, hooks: ColumnHooks): ColDef<RowData> {

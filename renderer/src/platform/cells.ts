@@ -19,3 +19,16 @@ export interface FocusedCell {
   /** A mark count of the total row: computed from the communes, never stored. */
   computed: boolean;
 }
+
+/** A note and follow-up flag on a stored cell, as the grid shows them (corner marks, tooltip). */
+export interface CellNoteMark {
+  note: string;
+  followUp: boolean;
+}
+
+/** The notes of an open report by cell (`noteKey`): the notes feature loads them, the grid draws them. */
+export type CellNotes = ReadonlyMap<string, CellNoteMark>;
+
+export function noteKey(unitId: number, key: string): string {
+  return `${unitId}|${key}`;
+}

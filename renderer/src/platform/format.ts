@@ -7,7 +7,6 @@ import { officeWords, type OfficeWords } from '../../../shared/units/words';
 const TIME = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 const NUMBER = new Intl.NumberFormat('vi-VN');
-const PERCENT = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** "10:42:05" */
 export function formatTime(iso: string): string {
@@ -26,10 +25,8 @@ export function formatCount(n: number): string {
   return NUMBER.format(n);
 }
 
-/** "90,48%" (two decimals, decimal comma). */
-export function formatPercent(part: number, whole: number): string {
-  return whole > 0 ? `${PERCENT.format((100 * part) / whole)}%` : '–';
-}
+/** "90,48%" (two decimals, decimal comma): the one the exported report prints too. */
+export { formatPercent } from '../../../shared/rules/shares';
 
 /** "Huyện Hà Quảng"; a name that already carries its kind ("Thị trấn …") is kept. */
 export function unitTitle(u: Pick<UnitNode, 'kind' | 'name'>): string {

@@ -1,6 +1,7 @@
 // Routing by hash: "#/grid/<templateId>" (the first district) or "#/grid/<templateId>/<unitId>";
 // "#/completeness" or "#/completeness/<unitId>": which communes have sent their forms;
 // "#/overview" or "#/overview/<unitId>": the charts of the levels (Tổng quan);
+// "#/follow-up" or "#/follow-up/<unitId>": the notes and follow-up flags (Cần theo dõi);
 // "#/backups": the database's backups ("Sao lưu và khôi phục").
 // No React here: the page's first chunk (early.ts) reads the route (useHash.ts follows it).
 import { isTemplateId, type TemplateId } from '../../../shared/templates';
@@ -10,6 +11,7 @@ export type Route =
   | { page: 'grid'; template: TemplateId; unitId?: number }
   | { page: 'completeness'; unitId?: number }
   | { page: 'overview'; unitId?: number }
+  | { page: 'follow-up'; unitId?: number }
   | { page: 'backups' };
 
 export function parseHash(hash: string): Route {
@@ -22,6 +24,8 @@ export function parseHash(hash: string): Route {
   if (c) return { page: 'completeness', unitId: c[1] ? Number(c[1]) : undefined };
   const o = /^#\/overview(?:\/(\d+))?\/?$/.exec(hash);
   if (o) return { page: 'overview', unitId: o[1] ? Number(o[1]) : undefined };
+  const f = /^#\/follow-up(?:\/(\d+))?\/?$/.exec(hash);
+  if (f) return { page: 'follow-up', unitId: f[1] ? Number(f[1]) : undefined };
   if (/^#\/backups\/?$/.test(hash)) return { page: 'backups' };
   return { page: 'home' };
 }
@@ -39,6 +43,11 @@ export function completenessHash(unitId?: number): string {
 /** "Tổng quan": the charts of the district's levels. */
 export function overviewHash(unitId?: number): string {
   return `#/overview${unitId ? `/${unitId}` : ''}`;
+}
+
+/** "Cần theo dõi": the district's notes and follow-up flags. */
+export function followUpHash(unitId?: number): string {
+  return `#/follow-up${unitId ? `/${unitId}` : ''}`;
 }
 
 export function navigate(hash: string, replace = false): void {

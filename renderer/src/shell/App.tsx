@@ -1,7 +1,7 @@
 // The shell: toolbar, side panel with the unit tree, and the page of the route (first run, a
 // grid, or which communes have sent their forms).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GridErrors, GridView, Outputs, UnitNode } from '../../../shared/api';
+import type { FollowUpItem, GridErrors, GridView, Outputs, UnitNode } from '../../../shared/api';
 import type { MenuCommand } from '../../../shared/menu';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { api, arrived, errorText } from '../platform/api';
@@ -14,6 +14,7 @@ import { FilePicker } from './FilePicker';
 import { FOCUS_GRID_EVENT } from '../grid/AppendixGrid';
 import './fit.css';
 import { FirstRun } from './FirstRun';
+import { FollowUpPage } from '../followup/FollowUpPage';
 import { formatCount } from '../platform/format';
 import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from '../import/ImportDialog';
@@ -91,7 +92,7 @@ export function App() {
   /** The database could not be opened: only the recovery screen is shown. */
   const recovery = overview?.recovery;
   /** The district the toolbar's actions are about: the one on screen. */
-  const districtId = route.page === 'completeness' || route.page === 'overview' ? (route.unitId ?? listed?.id) : open?.unitId;
+  const districtId = route.page === 'completeness' || route.page === 'overview' || route.page === 'follow-up' ? (route.unitId ?? listed?.id) : open?.unitId;
 
   // Default route: the first grid once there is something to show.
   useEffect(() => {
@@ -111,6 +112,17 @@ export function App() {
   const onOverview = useCallback((unit: UnitNode | null) => {
     setListed(unit);
     if (unit) document.title = `Tổng quan – ${unit.name} – PCGD-XMC`;
+  }, []);
+
+  const onFollowUps = useCallback((unit: UnitNode | null) => {
+    setListed(unit);
+    if (unit) document.title = `Cần theo dõi – ${unit.name} – PCGD-XMC`;
+  }, []);
+
+  // A row of "Cần theo dõi": its Phụ lục's grid, the focus on its cell.
+  const goToNote = useCallback((item: FollowUpItem, district: number) => {
+    navigate(gridHash(item.template, district));
+    setFocus({ unitId: item.unitId, col: item.key, nonce: Date.now() });
   }, []);
 
   async function run(label: string, task: () => Promise<void>, failure: string) {
@@ -285,6 +297,7 @@ export function App() {
     );
   else if (route.page === 'completeness') page = <CompletenessPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onListed} />;
   else if (route.page === 'overview') page = <OverviewPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onOverview} />;
+  else if (route.page === 'follow-up') page = <FollowUpPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onFollowUps} onGo={goToNote} />;
   else page = <div className="page-message">Đang mở biểu…</div>;
 
   return (
@@ -315,6 +328,7 @@ export function App() {
           units={overview?.units ?? []}
           open={route.page === 'grid' ? open : null}
           listed={route.page === 'completeness' ? (listed?.id ?? null) : null}
+          followed={route.page === 'follow-up' ? (listed?.id ?? null) : null}
           selectedUnit={focus?.unitId ?? null}
           onPickUnit={pickUnit}
         />

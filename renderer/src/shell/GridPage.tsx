@@ -10,6 +10,9 @@ import '../notes/notes.css';
 import { AppendixGrid, type AppendixGridHandle } from '../grid/AppendixGrid';
 import { AuditPanel } from '../audit/AuditPanel';
 import { NoteDialog, type NoteTarget } from '../notes/NoteDialog';
+import { NoteLine } from '../notes/NoteLine';
+import { useCellNotes } from '../notes/useCellNotes';
+import { noteKey } from '../platform/cells';
 import { isEditableElement, type FocusedCell } from '../grid/cellTargets';
 import { unitTitle } from '../platform/format';
 import { ProblemsPanel } from '../findings/ProblemsPanel';
@@ -155,14 +158,28 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
   const auditRef = useRef(audit);
   auditRef.current = audit;
   const reportId = view.report.id;
+  // Notes and follow-up flags: corner marks in the grid; the focused cell's note in the title bar.
+  const { notes, error: notesError, reload: reloadNotes } = useCellNotes(reportId);
+  const notesRef = useRef(notes);
+  notesRef.current = notes;
+  /** The focused cell's note key, kept only while it has one (moving among cells without notes renders nothing). */
+  const [noteHere, setNoteHere] = useState<string | null>(null);
   const onCellFocus = useCallback(
     (cell: FocusedCell | null) => {
       if (!cell) return;
       cellRef.current = cell;
+      const k = noteKey(cell.unitId, cell.key);
+      setNoteHere(notesRef.current.has(k) ? k : null);
       if (auditRef.current) onAudit({ reportId, cell });
     },
     [onAudit, reportId],
   );
+  // Notes read again (one just written or removed): the cell the user is on shows its own.
+  useEffect(() => {
+    const c = cellRef.current;
+    setNoteHere(c && notes.has(noteKey(c.unitId, c.key)) ? noteKey(c.unitId, c.key) : null);
+  }, [notes]);
+  const markHere = noteHere ? notes.get(noteHere) : undefined;
   const openNote = useCallback((c: FocusedCell) => setNote({ reportId, unitId: c.unitId, key: c.key, label: `${c.unitName} · ${c.label}` }), [reportId]);
   const toggleAudit = useCallback(() => onAudit(auditRef.current ? null : { reportId, cell: cellRef.current }), [onAudit, reportId]);
 
@@ -246,9 +263,13 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
           {template.appendix} – {template.name}
         </h1>
         <span className="grid-unit">{unitTitle(view.unit)}</span>
-        <span className="grid-hint">
-          Gõ x hoặc phím cách để đánh dấu, Delete để xóa, Ctrl+Z để hoàn tác, Ctrl+V để dán từ Excel.
-        </span>
+        {markHere ? (
+          <NoteLine mark={markHere} />
+        ) : (
+          <span className="grid-hint">
+            Gõ x hoặc phím cách để đánh dấu, Delete để xóa, Ctrl+Z để hoàn tác, Ctrl+V để dán từ Excel.
+          </span>
+        )}
         <button
           type="button"
           className="btn btn-small"
@@ -275,19 +296,25 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
           {template.appendix} đã khóa số liệu: không sửa được, không nhập đè. Chọn “Mở khóa” nếu cần sửa.
         </p>
       )}
+      {notesError && (
+        <p className="lock-banner" role="alert">
+          {notesError}
+        </p>
+      )}
       {lockError && (
         <p className="lock-banner" role="alert">
           {lockError}
         </p>
       )}
-      <AppendixGrid ref={gridRef} template={template} grid={grid} aggregate={view.unit} findings={findings ?? NO_FINDINGS} onAct={act} onCellFocus={onCellFocus} />
+      <AppendixGrid ref={gridRef} template={template} grid={grid} aggregate={view.unit} findings={findings ?? NO_FINDINGS} onAct={act} onCellFocus={onCellFocus} notes={notes} />
       <RollupLine template={template} grid={grid} aggregate={view.unit} />
-      {audit && <AuditPanel reportId={reportId} cell={audit.cell} savedAt={savedAt} onRestore={onRestore} onClose={closeAudit} />}
+      {audit && <AuditPanel reportId={reportId} cell={audit.cell} savedAt={savedAt} onRestore={onRestore} onClose={closeAudit} notesVersion={notes} />}
       {note && (
         <NoteDialog
           target={note}
-          onClose={() => {
+          onClose={(saved) => {
             setNote(null);
+            if (saved) reloadNotes();
             const c = cellRef.current;
             const row = c ? (c.unitId === view.unit.id ? 'total' : view.grid.rows.findIndex((r) => r.unitId === c.unitId)) : -1;
             if (c && row !== -1) gridRef.current?.focusCell(row, c.key);

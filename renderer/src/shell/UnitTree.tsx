@@ -5,7 +5,7 @@ import type { UnitNode } from '../../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
 import { unitTitle } from '../platform/format';
-import { completenessHash, gridHash } from '../platform/route';
+import { completenessHash, followUpHash, gridHash } from '../platform/route';
 
 /**
  * A commune of the tree. The shell re-renders on every save state; a country holds 3,321
@@ -64,11 +64,13 @@ interface Props {
   open: { template: TemplateId; unitId: number } | null;
   /** The district whose list of sent forms is on screen. */
   listed: number | null;
+  /** The district whose notes and follow-up flags ("Cần theo dõi") are on screen. */
+  followed?: number | null;
   selectedUnit: number | null;
   onPickUnit(unit: UnitNode): void;
 }
 
-export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit, onPickUnit }: Props) {
+export function UnitTree({ units: unitsNow, open: openNow, listed, followed = null, selectedUnit, onPickUnit }: Props) {
   // A country's tree holds thousands of communes: it follows the units and the open grid a
   // moment later, so that the grid is fetched and shown first.
   const units = useDeferredValue(unitsNow);
@@ -117,6 +119,19 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit,
                 data-testid="tree-completeness"
               >
                 Xã đã gửi biểu
+              </a>
+            </li>
+          )}
+          {aggregates && (
+            <li role="treeitem" aria-selected={followed === u.id}>
+              <a
+                className={`tree-grid tree-completeness${followed === u.id ? ' active' : ''}`}
+                href={followUpHash(u.id)}
+                aria-current={followed === u.id ? 'page' : undefined}
+                title="Mọi ghi chú và ô cần theo dõi của các phụ lục; Enter mở ô đó trong biểu"
+                data-testid="tree-follow-up"
+              >
+                Cần theo dõi
               </a>
             </li>
           )}
