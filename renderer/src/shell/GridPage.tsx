@@ -10,6 +10,7 @@ import '../notes/notes.css';
 import { AppendixGrid, type AppendixGridHandle } from '../grid/AppendixGrid';
 import { AuditPanel } from '../audit/AuditPanel';
 import { NoteDialog, type NoteTarget } from '../notes/NoteDialog';
+import { PrintControls } from '../print/PrintControls';
 import { isEditableElement, type FocusedCell } from '../grid/cellTargets';
 import { unitTitle } from '../platform/format';
 import { ProblemsPanel } from '../findings/ProblemsPanel';
@@ -269,6 +270,7 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
         >
           {locked ? 'Mở khóa' : 'Khóa số liệu'}
         </button>
+        <PrintControls template={template} grid={grid} aggregate={view.unit} />
       </div>
       {locked && (
         <p className="lock-banner" role="status" data-testid="lock-banner">
