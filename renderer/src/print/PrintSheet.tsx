@@ -1,7 +1,7 @@
 // The printed grid: a title and a <table> whose <thead> the browser repeats on every page. It
-// lives at the end of <body> (a portal) and shows only in print; while it is there the rest of
-// the page is not printed (print.css).
-import { memo, useEffect, useMemo, useState } from 'react';
+// lives at the end of <body> (a portal) and exists only while printing; while it is there the
+// rest of the page is not printed (print.css).
+import { memo, useEffect, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import type { UnitNode } from '../../../shared/api';
 import type { Grid } from '../../../shared/grid';
@@ -16,19 +16,29 @@ interface Props {
   aggregate: UnitNode;
 }
 
-/** Memoised: built again only when the grid changes (an edit), not on every save state. */
+/**
+ * Rendered only while printing (from 'beforeprint', synchronously, to 'afterprint'): a country's
+ * grid is thousands of rows, and a hidden table following every edit would cost each keystroke.
+ */
 export const PrintSheet = memo(function PrintSheet({ template, grid, aggregate }: Props) {
-  const layout = useMemo(
-    () => printLayout(template, grid, { nameColumn: aggregateWords(aggregate).nameColumn, totalRow: totalLabel(aggregate.kind) }),
-    [template, grid, aggregate],
-  );
-  // The time on the sheet is the time it is printed (rendered again, at once, before printing).
-  const [printedAt, setPrintedAt] = useState(() => new Date().toISOString());
+  // The time on the sheet is the time it is printed.
+  const [printedAt, setPrintedAt] = useState<string | null>(null);
   useEffect(() => {
-    const stamp = () => flushSync(() => setPrintedAt(new Date().toISOString()));
-    window.addEventListener('beforeprint', stamp);
-    return () => window.removeEventListener('beforeprint', stamp);
+    const start = () => flushSync(() => setPrintedAt(new Date().toISOString()));
+    const end = () => setPrintedAt(null);
+    window.addEventListener('beforeprint', start);
+    window.addEventListener('afterprint', end);
+    return () => {
+      window.removeEventListener('beforeprint', start);
+      window.removeEventListener('afterprint', end);
+    };
   }, []);
+  if (printedAt === null) return null;
+  return <Sheet template={template} grid={grid} aggregate={aggregate} printedAt={printedAt} />;
+});
+
+function Sheet({ template, grid, aggregate, printedAt }: Props & { printedAt: string }) {
+  const layout = printLayout(template, grid, { nameColumn: aggregateWords(aggregate).nameColumn, totalRow: totalLabel(aggregate.kind) });
   return createPortal(
     <div className="print-sheet" data-testid="print-sheet">
       <h1 className="print-title">
@@ -69,4 +79,4 @@ export const PrintSheet = memo(function PrintSheet({ template, grid, aggregate }
     </div>,
     document.body,
   );
-});
+}
