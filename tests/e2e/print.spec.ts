@@ -112,3 +112,25 @@ test('Phụ lục 2 of Hà Quảng as printed: one page image for the docs', asy
   mkdirSync(dir, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(dir, 'print-phu-luc-2')]);
 });
+
+test('Lưu PDF (desktop app): asks the main process with the grid’s title while the printed sheet is on the page, then says where it was saved', async ({ demo, page }) => {
+  // The preload's window.appPrint, recorded: what it is asked, and whether the sheet was there to print.
+  await page.addInitScript(() => {
+    const calls: { title: string; sheet: string }[] = [];
+    (window as unknown as { pdfCalls: typeof calls }).pdfCalls = calls;
+    (window as unknown as { appPrint: unknown }).appPrint = {
+      savePdf: async ({ title }: { title: string }) => {
+        calls.push({ title, sheet: document.querySelector('.print-sheet h1')?.textContent ?? '' });
+        return { saved: true, path: 'C:\\Users\\can-bo\\Phu_Luc_2_Huyen_Ha_Quang.pdf' };
+      },
+    };
+  });
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  await expect(grid(page, 'pcgd-mn')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('save-pdf').click();
+  await expect(page.getByText('Đã lưu tệp PDF tại C:\\Users\\can-bo\\Phu_Luc_2_Huyen_Ha_Quang.pdf.')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { pdfCalls: unknown[] }).pdfCalls)).toEqual([
+    { title: 'Phụ lục 2 – Huyện Hà Quảng', sheet: 'Phụ lục 2 – Phổ cập giáo dục mầm non' },
+  ]);
+  await expect(page.getByTestId('print-sheet')).toHaveCount(0);
+});

@@ -11,7 +11,7 @@ import { afterPaint } from '../platform/afterPaint';
 import { errorText } from '../platform/api';
 import { commitEdits } from '../platform/editCommit';
 import { unitTitle } from '../platform/format';
-import { PrintSheet } from './PrintSheet';
+import { PrintSheet, SHEET_EVENT } from './PrintSheet';
 
 declare global {
   interface Window {
@@ -45,11 +45,14 @@ export function PrintControls({ template, grid, aggregate }: Props) {
     // The browser host: its print dialog saves as PDF ("Lưu dưới dạng PDF").
     if (!bridge) return print();
     await ready();
+    window.dispatchEvent(new CustomEvent(SHEET_EVENT, { detail: true }));
     try {
       const r = await bridge.savePdf({ title });
       setMessage(r.saved ? { error: false, text: `Đã lưu tệp PDF${r.path ? ` tại ${r.path}` : ''}.` } : null);
     } catch (e) {
       setMessage({ error: true, text: errorText(e) });
+    } finally {
+      window.dispatchEvent(new CustomEvent(SHEET_EVENT, { detail: false }));
     }
   };
 

@@ -17,6 +17,12 @@ interface Props {
 }
 
 /**
+ * Shows (detail true) or removes the sheet without a print event: "Lưu PDF" holds it for the
+ * whole of printToPDF rather than rely on that firing beforeprint.
+ */
+export const SHEET_EVENT = 'pcgd:print-sheet';
+
+/**
  * Rendered only while printing (from 'beforeprint', synchronously, to 'afterprint'): a country's
  * grid is thousands of rows, and a hidden table following every edit would cost each keystroke.
  */
@@ -26,11 +32,14 @@ export const PrintSheet = memo(function PrintSheet({ template, grid, aggregate }
   useEffect(() => {
     const start = () => flushSync(() => setPrintedAt(new Date().toISOString()));
     const end = () => setPrintedAt(null);
+    const asked = (e: Event) => ((e as CustomEvent<boolean>).detail ? start() : end());
     window.addEventListener('beforeprint', start);
     window.addEventListener('afterprint', end);
+    window.addEventListener(SHEET_EVENT, asked);
     return () => {
       window.removeEventListener('beforeprint', start);
       window.removeEventListener('afterprint', end);
+      window.removeEventListener(SHEET_EVENT, asked);
     };
   }, []);
   if (printedAt === null) return null;
