@@ -1,15 +1,17 @@
 // Electron main: wiring only. Every piece of logic lives in modules that never import
 // 'electron' (core/, security.ts, window-state.ts, menu-template.ts).
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import { BEFORE_CLOSE_CHANNEL, closeGate, CLOSE_READY_CHANNEL } from './close-gate';
 import { registerIpc } from './ipc';
 import { menuTemplate, type MenuItemSpec } from './menu-template';
-import { allowNavigation, APP_ORIGIN, APP_SCHEME, CSP, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from './security';
+import { allowNavigation, APP_ORIGIN, APP_SCHEME, CSP, isTrustedUrl, permissionAllowed, resolveAppPath, windowOpenHandler, windowOptions } from './security';
 import { writeFileAtomic } from '../core/export';
 import { openApp, type App } from '../core/app';
 import { fitToDisplays, loadBounds, saveBounds } from './window-state';
+import { PDF_FAILED, PDF_FILTER, PDF_OPTIONS, pdfFileName, pdfTitle } from './print-pdf';
+import { SAVE_PDF_CHANNEL, type PdfResult } from '../../shared/print';
 
 const ROOT = join(__dirname, '..');
 const RENDERER = join(ROOT, 'dist', 'renderer');
@@ -44,6 +46,21 @@ async function saveFile({ name, data }: { name: string; data: string }) {
   return { saved: true, path: r.filePath };
 }
 
+/** "Lưu thành PDF": the page as printed (its print layout), then the native save dialog. */
+async function savePdf(e: IpcMainInvokeEvent, payload: unknown): Promise<PdfResult> {
+  const title = pdfTitle(payload);
+  if (!isTrustedUrl(e.senderFrame?.url) || title === null) return { ok: false, error: PDF_FAILED };
+  try {
+    const pdf = await e.sender.printToPDF(PDF_OPTIONS);
+    const r = await dialog.showSaveDialog(win!, { defaultPath: pdfFileName(title), filters: [PDF_FILTER] });
+    if (r.canceled || !r.filePath) return { ok: true, saved: false };
+    await writeFileAtomic(r.filePath, pdf);
+    return { ok: true, saved: true, path: r.filePath };
+  } catch {
+    return { ok: false, error: PDF_FAILED };
+  }
+}
+
 async function start() {
   const userData = app.getPath('userData');
   const dbFile = join(userData, 'pcgd-xmc.db');
@@ -59,6 +76,7 @@ async function start() {
     return;
   }
   registerIpc(backend.api, backend.faultLog);
+  ipcMain.handle(SAVE_PDF_CHANNEL, savePdf);
 
   protocol.handle(APP_SCHEME, async (req) => {
     const file = resolveAppPath(RENDERER, req.url, join, normalize);

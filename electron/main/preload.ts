@@ -4,6 +4,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { METHODS, type Api, type Envelope } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import { isMenuCommand, type MenuCommand } from '../../shared/menu';
+import { SAVE_PDF_CHANNEL, type AppPrint, type PdfResult } from '../../shared/print';
 import { BEFORE_CLOSE_CHANNEL, CLOSE_READY_CHANNEL } from './close-gate';
 
 const api = Object.fromEntries(
@@ -41,3 +42,12 @@ contextBridge.exposeInMainWorld('appWindow', {
     return () => ipcRenderer.removeListener(BEFORE_CLOSE_CHANNEL, listener);
   },
 });
+// "Lưu thành PDF" (main.ts: webContents.printToPDF and the save dialog).
+const appPrint: AppPrint = {
+  async savePdf(request) {
+    const r = (await ipcRenderer.invoke(SAVE_PDF_CHANNEL, request)) as PdfResult;
+    if (!r.ok) throw new UserError(r.error);
+    return { saved: r.saved, path: r.path };
+  },
+};
+contextBridge.exposeInMainWorld('appPrint', appPrint);

@@ -2,6 +2,7 @@
 // exists (a developer's or user's machine with internet); skipped, with its reason, where it
 // cannot be fetched (this build machine and its CI).
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,34 @@ test('export goes through the native save dialog and writes the workbook', async
   await page.getByTestId('export').click();
   await expect(page.getByTestId('notice')).toContainText('Đã lưu');
   expect(statSync(out).size).toBeGreaterThan(5_000);
+  await app.close();
+});
+
+test('Lưu PDF prints the open grid to an A4 landscape PDF with the save dialog’s path (Tệp › Lưu biểu thành PDF… too)', async () => {
+  const { app, page, userData } = await withDemo();
+  const out = join(userData, 'phu-luc-2.pdf');
+  const offered: string[] = [];
+  await app.evaluate(({ dialog }, path) => {
+    const seen: string[] = [];
+    (globalThis as unknown as { offered: string[] }).offered = seen;
+    dialog.showSaveDialog = (async (_w: unknown, o: { defaultPath?: string }) => {
+      seen.push(o.defaultPath ?? '');
+      return { canceled: false, filePath: path };
+    }) as unknown as typeof dialog.showSaveDialog;
+  }, out);
+  await page.evaluate(() => (location.hash = '#/grid/pcgd-mn'));
+  await page.getByTestId('save-pdf').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tệp PDF' })).toBeVisible();
+  offered.push(...(await app.evaluate(() => (globalThis as unknown as { offered: string[] }).offered)));
+  expect(offered).toEqual(['Phu_Luc_2_Huyen_Ha_Quang.pdf']);
+  const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
+  expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts/);
+  const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+  expect(text).toContain('PHỤ LỤC 2');
+  expect(text).toContain('Lương Thông');
+  expect(text).not.toContain('Nhập tệp Excel');
+  await clickMenu(app, 'Tệp', 'Lưu biểu thành PDF…');
+  await expect.poll(() => app.evaluate(() => (globalThis as unknown as { offered: string[] }).offered.length)).toBe(2);
   await app.close();
 });
 

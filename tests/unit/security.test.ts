@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHODS, type Api } from '../../shared/api';
 import { dispatch } from '../../electron/core/dispatch';
 import { fileFaultLog } from '../../electron/core/fault-log';
-import { UserError } from '../../shared/errors';
+import { isUserError, UserError } from '../../shared/errors';
+import { SAVE_PDF_CHANNEL } from '../../shared/print';
 import type { Store } from '../../electron/core/store/store';
 import { openTestApp, type TestApp } from '../support/handlers';
 import { BEFORE_CLOSE_CHANNEL, CLOSE_READY_CHANNEL } from '../../electron/main/close-gate';
@@ -28,6 +29,7 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: async (ch: string, p: unknown) => {
       recorded.invoked.push([ch, p]);
+      if (ch === 'print:save-pdf') return (p as { title: string }).title === 'hỏng' ? { ok: false, error: 'Không tạo được tệp PDF.' } : { ok: true, saved: true, path: '/tmp/a.pdf' };
       return { ok: true, value: 'từ main' };
     },
     on: (ch: string, fn: (...a: unknown[]) => unknown) => recorded.listeners.set(ch, fn),
@@ -119,8 +121,19 @@ describe('one contract, wired in every face', () => {
     expect(await exposed.overview({})).toBe('từ main');
     expect(recorded.invoked).toContainEqual(['api:overview', {}]);
     // No raw ipcRenderer reaches the page: only functions of the contract, the menu hook and the close hook.
-    expect([...recorded.exposed.keys()].sort()).toEqual(['api', 'appMenu', 'appWindow']);
+    expect([...recorded.exposed.keys()].sort()).toEqual(['api', 'appMenu', 'appPrint', 'appWindow']);
     expect(Object.keys(recorded.exposed.get('appWindow')!)).toEqual(['onBeforeClose']);
+    expect(Object.keys(recorded.exposed.get('appPrint')!)).toEqual(['savePdf']);
+  });
+
+  it('Lưu PDF: the preload asks on its own channel and turns a refusal into a UserError', async () => {
+    await import('../../electron/main/preload');
+    const savePdf = recorded.exposed.get('appPrint')!.savePdf;
+    expect(await savePdf({ title: 'Phụ lục 2 – Huyện Hà Quảng' })).toEqual({ saved: true, path: '/tmp/a.pdf' });
+    expect(recorded.invoked).toContainEqual([SAVE_PDF_CHANNEL, { title: 'Phụ lục 2 – Huyện Hà Quảng' }]);
+    const refused = await Promise.resolve(savePdf({ title: 'hỏng' })).catch((e: unknown) => e);
+    expect(isUserError(refused)).toBe(true);
+    expect((refused as Error).message).toBe('Không tạo được tệp PDF.');
   });
 
   it('the close hook answers the main process only once the page has stored its edits', async () => {

@@ -49,7 +49,7 @@ interface Props {
 
 const NO_NOTES: CellNotes = new Map();
 
-/** Sent by the skip link ("Đến bảng"): the open grid focuses its first cell. */
+/** Sent by the skip link ("Đến bảng"): the open grid focuses its first cell; with detail { resume: true } (F6), the cell it was on. */
 export const FOCUS_GRID_EVENT = 'pcgd:focus-grid';
 
 /** The grid's borders. */
@@ -307,7 +307,17 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
       if (!(e.relatedTarget instanceof Node && wrap.contains(e.relatedTarget))) commit();
     };
     wrap.addEventListener('focusout', onFocusOut, true);
-    const onSkip = () => focusFirstCell(api);
+    // The skip link: the first cell. F6 (detail.resume): back to the cell the grid was on.
+    const onSkip = (e: Event) => {
+      const resume = (e as CustomEvent<{ resume?: boolean } | null>).detail?.resume;
+      const at = resume ? api.getFocusedCell() : null;
+      if (!at) focusFirstCell(api);
+      else {
+        if (!at.rowPinned) api.ensureIndexVisible(at.rowIndex);
+        api.ensureColumnVisible(at.column);
+        api.setFocusedCell(at.rowIndex, at.column, at.rowPinned);
+      }
+    };
     window.addEventListener(FOCUS_GRID_EVENT, onSkip);
     return () => {
       window.removeEventListener(FOCUS_GRID_EVENT, onSkip);

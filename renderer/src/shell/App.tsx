@@ -27,6 +27,7 @@ import { UnitTree } from './UnitTree';
 import { useHash } from '../platform/useHash';
 import { useImport } from '../import/useImport';
 import { useKeepOnLeave } from '../platform/useKeepOnLeave';
+import { useKeyboardPaths } from './useKeyboardPaths';
 import { useSaver } from '../platform/useSaver';
 
 type Overview = Outputs['overview'];
@@ -76,6 +77,17 @@ export function App() {
 
   const saver = useSaver(useCallback(() => setReloadKey((k) => k + 1), []));
   useKeepOnLeave(saver);
+  // Ctrl+S: every edit is already stored (or on its way): say so once the last one is.
+  const saveStatus = useRef(saver.status);
+  saveStatus.current = saver.status;
+  useKeyboardPaths({
+    onSave: async () => {
+      await saver.flush();
+      const s = saveStatus.current;
+      if (s.kind === 'error') say('error', `Lỗi khi lưu: ${s.message}`);
+      else say('info', 'Đã lưu. Mọi thay đổi được lưu tự động ngay khi sửa.');
+    },
+  });
   const imp = useImport({
     onStored: useCallback(
       (summary: ImportSummaryData) => {

@@ -13,6 +13,7 @@ import { NoteDialog, type NoteTarget } from '../notes/NoteDialog';
 import { NoteLine } from '../notes/NoteLine';
 import { useCellNotes } from '../notes/useCellNotes';
 import { noteKey } from '../platform/cells';
+import { PrintControls } from '../print/PrintControls';
 import { isEditableElement, type FocusedCell } from '../grid/cellTargets';
 import { unitTitle } from '../platform/format';
 import { ProblemsPanel } from '../findings/ProblemsPanel';
@@ -290,6 +291,7 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
         >
           {locked ? 'Mở khóa' : 'Khóa số liệu'}
         </button>
+        <PrintControls template={template} grid={grid} aggregate={view.unit} />
       </div>
       {locked && (
         <p className="lock-banner" role="status" data-testid="lock-banner">
