@@ -32,6 +32,10 @@ export const ACCESS = {
   notes: 'read',
   // Audited both ways.
   setLocked: 'write',
+  targets: 'read',
+  setTargets: 'write',
+  // Proposes only: the officer confirms, and setTargets stores.
+  proposeTargets: 'read',
 } as const satisfies Record<string, Access>;
 
 /** The methods that only read. */
