@@ -1,7 +1,8 @@
 // Routing by hash: "#/grid/<templateId>" (the first district) or "#/grid/<templateId>/<unitId>";
 // "#/completeness" or "#/completeness/<unitId>": which communes have sent their forms;
 // "#/overview" or "#/overview/<unitId>": the charts of the levels (Tổng quan);
-// "#/backups": the database's backups ("Sao lưu và khôi phục").
+// "#/backups": the database's backups ("Sao lưu và khôi phục");
+// "#/targets" or "#/targets/<unitId>": the plan's targets ("Mục tiêu kế hoạch").
 // No React here: the page's first chunk (early.ts) reads the route (useHash.ts follows it).
 import { isTemplateId, type TemplateId } from '../../../shared/templates';
 
@@ -10,7 +11,8 @@ export type Route =
   | { page: 'grid'; template: TemplateId; unitId?: number }
   | { page: 'completeness'; unitId?: number }
   | { page: 'overview'; unitId?: number }
-  | { page: 'backups' };
+  | { page: 'backups' }
+  | { page: 'targets'; unitId?: number };
 
 export function parseHash(hash: string): Route {
   const m = /^#\/grid\/([^/?#]+)(?:\/(\d+))?\/?$/.exec(hash);
@@ -23,6 +25,8 @@ export function parseHash(hash: string): Route {
   const o = /^#\/overview(?:\/(\d+))?\/?$/.exec(hash);
   if (o) return { page: 'overview', unitId: o[1] ? Number(o[1]) : undefined };
   if (/^#\/backups\/?$/.test(hash)) return { page: 'backups' };
+  const t = /^#\/targets(?:\/(\d+))?\/?$/.exec(hash);
+  if (t) return { page: 'targets', unitId: t[1] ? Number(t[1]) : undefined };
   return { page: 'home' };
 }
 
@@ -39,6 +43,11 @@ export function completenessHash(unitId?: number): string {
 /** "Tổng quan": the charts of the district's levels. */
 export function overviewHash(unitId?: number): string {
   return `#/overview${unitId ? `/${unitId}` : ''}`;
+}
+
+/** "Mục tiêu kế hoạch": the plan's targets, checked on the grids. */
+export function targetsHash(unitId?: number): string {
+  return `#/targets${unitId ? `/${unitId}` : ''}`;
 }
 
 export function navigate(hash: string, replace = false): void {

@@ -5,7 +5,7 @@ import type { UnitNode } from '../../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
 import { unitTitle } from '../platform/format';
-import { completenessHash, gridHash } from '../platform/route';
+import { completenessHash, gridHash, targetsHash } from '../platform/route';
 
 /**
  * A commune of the tree. The shell re-renders on every save state; a country holds 3,321
@@ -64,11 +64,13 @@ interface Props {
   open: { template: TemplateId; unitId: number } | null;
   /** The district whose list of sent forms is on screen. */
   listed: number | null;
+  /** The unit whose plan targets are on screen. */
+  targetsOf?: number | null;
   selectedUnit: number | null;
   onPickUnit(unit: UnitNode): void;
 }
 
-export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit, onPickUnit }: Props) {
+export function UnitTree({ units: unitsNow, open: openNow, listed, targetsOf = null, selectedUnit, onPickUnit }: Props) {
   // A country's tree holds thousands of communes: it follows the units and the open grid a
   // moment later, so that the grid is fetched and shown first.
   const units = useDeferredValue(unitsNow);
@@ -117,6 +119,18 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit,
                 data-testid="tree-completeness"
               >
                 Xã đã gửi biểu
+              </a>
+            </li>
+          )}
+          {aggregates && (
+            <li role="treeitem" aria-selected={targetsOf === u.id}>
+              <a
+                className={`tree-grid${targetsOf === u.id ? ' active' : ''}`}
+                href={targetsHash(u.id)}
+                aria-current={targetsOf === u.id ? 'page' : undefined}
+                data-testid="tree-targets"
+              >
+                Mục tiêu kế hoạch
               </a>
             </li>
           )}
