@@ -34,6 +34,10 @@ export const ACCESS = {
   setLocked: 'write',
   followUps: 'read',
   noteHistory: 'read',
+  targets: 'read',
+  setTargets: 'write',
+  // Proposes only: the officer confirms, and setTargets stores.
+  proposeTargets: 'read',
 } as const satisfies Record<string, Access>;
 
 /** The methods that only read. */

@@ -6,6 +6,7 @@ import { ACCESS } from './api-access';
 import { UserError } from './errors';
 import type { Grid } from './grid';
 import type { Finding, ValidationReport } from './report';
+import type { Target } from './targets/model';
 import type { Rollup } from './rules/rollup';
 import { TEMPLATE_IDS, type Layout, type TemplateId } from './templates';
 
@@ -86,6 +87,16 @@ export const contract = {
   followUps: z.object({ unitId: id.optional() }).strict(),
   /** The audit of one cell's note and follow-up flag, newest first (beside the cell's history). */
   noteHistory: z.object({ reportId: id, unitId: id, key: z.string().min(1).max(100) }).strict(),
+  /** A unit's plan targets (DOMAIN.md §10), each checked on its stored grids. */
+  targets: z.object({ unitId: id.optional() }).strict(),
+  /**
+   * The "Mục tiêu kế hoạch" page saved whole: its rows as the "Mục tiêu" sheet's nine cells of
+   * text (STT, Chương trình, Mức, Loại chỉ tiêu, Giá trị, Năm/Giai đoạn, Đơn vị, Duy trì/Phấn đấu,
+   * Nội dung). Stored only when every row can be read.
+   */
+  setTargets: z.object({ unitId: id, rows: z.array(z.array(z.string().max(5000)).max(9)).max(2000) }).strict(),
+  /** The targets a plan's pasted text proposes (nothing stored: the officer confirms them). */
+  proposeTargets: z.object({ unitId: id.optional(), text: z.string().max(2_000_000), when: z.string().regex(/^\d{4}(?:-\d{4})?$/).optional() }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -137,6 +148,32 @@ export interface GridContext {
   others: Grid[];
   /** Names of the district's communes and aliases (unit.unknown). */
   knownUnits: string[];
+  /** The unit's plan targets of this grid's programme, checked live (target.unmet). */
+  targets: Target[];
+  /** How the grid's rows are named in the targets' messages ("xã"). */
+  rowWord: string;
+}
+
+/** One row of the "Mục tiêu kế hoạch" page: the sheet's nine cells, and how the grids meet it. */
+export interface TargetRowView {
+  cells: string[];
+  /** 'invalid': the row cannot be read (message says why), so it is not checked. */
+  status: 'met' | 'unmet' | 'undecided' | 'invalid';
+  message: string;
+}
+
+export interface TargetsView {
+  unit: UnitNode;
+  /** The unit with its kind word, the targets' default Đơn vị: "Huyện Hà Quảng". */
+  scope: string;
+  rows: TargetRowView[];
+}
+
+/** A sentence the proposer could not read, left to the officer. */
+export interface UnreadSentence {
+  line: number;
+  sentence: string;
+  reason: string;
 }
 
 export interface ImportFileResult {
@@ -274,6 +311,9 @@ export interface Outputs {
   setLocked: { locked: boolean };
   followUps: { unit: UnitNode; items: FollowUpItem[] };
   noteHistory: { entries: NoteEvent[] };
+  targets: TargetsView;
+  setTargets: TargetsView & { saved: boolean };
+  proposeTargets: { scope: string; proposals: TargetRowView[]; unread: UnreadSentence[] };
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };

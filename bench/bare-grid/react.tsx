@@ -3,7 +3,7 @@
 import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { createRoot } from 'react-dom/client';
-import { GROUP_HEADER_HEIGHT, gridTheme } from '../../renderer/src/grid/theme';
+import { GROUP_HEADER_HEIGHT, gridTheme } from '../../renderer/src/platform/gridTheme';
 import { sizedGridAndRows } from './payload';
 
 ModuleRegistry.registerModules([AllCommunityModule]);

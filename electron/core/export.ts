@@ -52,6 +52,7 @@ export async function exportBuffer(store: Store, unitName?: string, date = new D
     date,
     grids,
     counts: countTablesOf(store, unit, grids),
+    targets: store.reform.targets(unit.id).map(({ id: _id, ...t }) => t),
   });
 }
 

@@ -8,11 +8,13 @@ import { columnsOf } from '../../shared/grid';
 import { contextTemplates } from '../../shared/rules';
 import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
+import { officeWords } from '../../shared/units/words';
 import { districtErrors } from './check-district';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { followUpsOf } from './follow-ups';
 import { importBuffer } from './import';
 import { formsZip } from './forms-out';
+import { proposeFor, saveTargets, targetsView } from './targets';
 import type { ParsePool } from './batch/pool';
 import { BatchRegistry } from './batch/registry';
 import { backupDir, backupStore, listBackups } from './store/backup';
@@ -74,7 +76,8 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     // One query for every commune's aliases (a country has 3,321 communes).
     const aliases = store.childAliases(unit.id);
     const knownUnits = store.children(unit.id).flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
-    return { others, knownUnits };
+    const targets = store.reform.targets(unit.id).filter((t) => t.programme === report.template).map(({ id: _id, ...t }) => t);
+    return { others, knownUnits, targets, rowWord: officeWords(unit.kind, unit.name).rowWord };
   }
 
   /**
@@ -100,6 +103,13 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
         throw new UserError(`Không lưu được: ${who} không phải là một xã của ${unit.name} trong ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
       }
     }
+  }
+
+  /** The unit whose plan the targets are: the one named, else the first district. */
+  function targetUnit(unitId?: number): UnitRecord {
+    const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
+    if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+    return unit;
   }
 
   return {
@@ -263,6 +273,18 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     async noteHistory({ reportId, unitId, key }) {
       if (!store.getReport(reportId)) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
       return { entries: store.noteEvents(reportId, unitId, key.normalize('NFC')) };
+    },
+
+    async targets({ unitId }) {
+      return targetsView(store, targetUnit(unitId));
+    },
+
+    async setTargets({ unitId, rows }) {
+      return saveTargets(store, targetUnit(unitId), rows);
+    },
+
+    async proposeTargets({ unitId, text, when }) {
+      return proposeFor(store, targetUnit(unitId), text, when);
     },
   };
 }

@@ -3,7 +3,8 @@
 import type { Finding } from '../report';
 import type { RuleId, Severity } from '../rules';
 import { evaluateTarget, type EvaluateOptions, type TargetEvaluation, type TemplateGrid } from './evaluate';
-import { isPeriod, type Target } from './model';
+import { isPeriod } from './labels';
+import type { Target } from './model';
 
 /** The rule ids of this module (listed in `shared/rules/types.ts` RuleId too). */
 export type TargetRuleId = Extract<RuleId, `target.${string}`>;

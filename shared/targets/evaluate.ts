@@ -7,7 +7,8 @@ import type { TemplateDef } from '../templates';
 import { isCommuneKind, kindLower, splitKind } from '../units/kinds';
 import { matchName } from '../units/match';
 import { capitalise, neededFor, percentText, shareMet } from './format';
-import { isPeriod, normaliseWhen, programmeLabel, type Target, type TargetLevel } from './model';
+import { isPeriod, normaliseWhen, programmeLabel, type TargetLevel } from './labels';
+import type { Target } from './model';
 
 export type TargetStatus = 'met' | 'unmet' | 'undecided';
 

@@ -1,7 +1,7 @@
 // The renderer's pure pieces (no browser): TSV parsing, mark normalisation, edits and their undo.
 import type { Grid } from '../../shared/grid';
 import { applyChanges, changesOf, normaliseMark, writesOf } from '../../renderer/src/grid/gridEdits';
-import { formatTsv, parseTsv } from '../../renderer/src/grid/tsv';
+import { formatTsv, parseTsv } from '../../renderer/src/platform/tsv';
 import { expect, test } from 'vitest';
 
 test('parseTsv: rows by \\n or \\r\\n, cells by tabs, trailing line ignored, Excel quoting', () => {

@@ -19,6 +19,8 @@ import { cleanText } from '../../../shared/text/normalize';
 import { officeWords, unitPhrase as phraseOf } from '../../../shared/units/words';
 import { excelText } from './excel-text';
 import { addCountSheet } from './write-counts';
+import { addTargetSheet } from './write-targets';
+import type { Target } from '../../../shared/targets/model';
 import type { CountSheet, LevelResult } from '../../../shared/counts';
 import type { UnitKind } from '../store/types';
 
@@ -40,6 +42,8 @@ export interface OfficialReport {
   grids: Grid[];
   /** Count tables (DOMAIN.md §9.2), written after the grids with their rows' computed levels. */
   counts?: { sheet: CountSheet; levels: LevelResult[] }[];
+  /** The plan's targets (DOMAIN.md §10.5): a "Mục tiêu" sheet after the others when there are any. */
+  targets?: readonly Target[];
 }
 
 /**
@@ -553,6 +557,7 @@ export function buildWorkbook(report: OfficialReport, opts: BuildOptions = {}): 
     used.add(name);
     addCountSheet(wb, name, c.sheet, c.levels, look);
   }
+  if (report.targets?.length) addTargetSheet(wb, report.targets);
   return wb;
 }
 

@@ -6,7 +6,7 @@ import type { UnitNode } from '../../../shared/api';
 import type { Grid } from '../../../shared/grid';
 import type { RuleFinding } from '../../../shared/rules';
 import type { TemplateDef } from '../../../shared/templates';
-import { AG_LOCALE_VI } from './agLocale';
+import { AG_LOCALE_VI } from '../platform/agLocale';
 import { focusedCellOf, type FocusedCell } from './cellTargets';
 import { noteKey, type CellNotes } from '../platform/cells';
 import './note-marks.css';
@@ -21,7 +21,7 @@ import { buildColumns, columnInfos, columnsMaxWidth, groupDepth, NAME_COL, type 
 import { normaliseMark, normaliseText, type CellChange, type CellWrite } from './gridEdits';
 import { rowId, totalRow, unitRows, type RowData } from './gridRows';
 import { RangeSelection } from './rangeSelection';
-import { GROUP_HEADER_HEIGHT, gridTheme, HEADER_HEIGHT, ROW_HEIGHT } from './theme';
+import { GROUP_HEADER_HEIGHT, gridTheme, HEADER_HEIGHT, ROW_HEIGHT } from '../platform/gridTheme';
 import { flashChanges, useGridInput, type GridInputRefs } from './useGridInput';
 
 export interface AppendixGridHandle {

@@ -13,7 +13,7 @@ import type { RowData } from './gridRows';
 import { onMoveKey } from './gridKeys';
 import type { RangeSelection } from './rangeSelection';
 import { altEnterInEditor } from './textEditor';
-import { formatTsv, parseTsv } from './tsv';
+import { formatTsv, parseTsv } from '../platform/tsv';
 
 export interface GridInputRefs {
   wrap: RefObject<HTMLDivElement | null>;

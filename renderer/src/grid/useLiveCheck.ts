@@ -5,6 +5,8 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { Grid } from '../../../shared/grid';
 import type { RuleFinding } from '../../../shared/rules';
 import { LiveCheck } from '../../../shared/rules/live';
+import { targetGridFindings } from '../../../shared/targets/grid-findings';
+import type { Target } from '../../../shared/targets/model';
 import type { TemplateDef } from '../../../shared/templates';
 import { afterPaint } from '../platform/afterPaint';
 import { api, errorText } from '../platform/api';
@@ -16,19 +18,34 @@ export interface GridCheck {
   error: string | null;
 }
 
+const NO_TARGETS = { list: [] as Target[], rowWord: 'xã' };
+
 export function useLiveCheck(template: TemplateDef, reportId: number, grid: Grid): GridCheck {
-  const [state, setState] = useState<{ live: LiveCheck | null; error: string | null }>({ live: null, error: null });
+  const [state, setState] = useState<{ live: LiveCheck | null; targets: { list: Target[]; rowWord: string }; error: string | null }>({
+    live: null,
+    targets: NO_TARGETS,
+    error: null,
+  });
   useEffect(() => {
     let on = true;
     // The whole-grid check takes a few hundred ms at 3,321 communes: never before the first rows
     // are painted, and as a transition, so that a key pressed meanwhile is shown first.
     Promise.all([api.openContext({ reportId }), afterPaint()])
-      .then(([c]) => on && startTransition(() => setState({ live: new LiveCheck(template, c.others, c.knownUnits), error: null })))
-      .catch((e: unknown) => on && setState({ live: null, error: errorText(e) }));
+      .then(
+        ([c]) =>
+          on && startTransition(() => setState({ live: new LiveCheck(template, c.others, c.knownUnits), targets: { list: c.targets, rowWord: c.rowWord }, error: null })),
+      )
+      .catch((e: unknown) => on && setState({ live: null, targets: NO_TARGETS, error: errorText(e) }));
     return () => {
       on = false;
     };
   }, [template, reportId]);
-  const findings = useMemo(() => (state.live ? state.live.check(grid) : null), [state.live, grid]);
+  // The plan's targets of this programme (target.unmet, DOMAIN.md §10.3) follow each edit too.
+  const findings = useMemo(() => {
+    if (!state.live) return null;
+    const found = state.live.check(grid);
+    const { list, rowWord } = state.targets;
+    return list.length ? [...found, ...targetGridFindings(list, template, grid, { rowWord })] : found;
+  }, [state.live, state.targets, template, grid]);
   return { findings, error: state.error };
 }

@@ -2,7 +2,8 @@
 // "#/completeness" or "#/completeness/<unitId>": which communes have sent their forms;
 // "#/overview" or "#/overview/<unitId>": the charts of the levels (Tổng quan);
 // "#/follow-up" or "#/follow-up/<unitId>": the notes and follow-up flags (Cần theo dõi);
-// "#/backups": the database's backups ("Sao lưu và khôi phục").
+// "#/backups": the database's backups ("Sao lưu và khôi phục");
+// "#/targets" or "#/targets/<unitId>": the plan's targets ("Mục tiêu kế hoạch").
 // No React here: the page's first chunk (early.ts) reads the route (useHash.ts follows it).
 import { isTemplateId, type TemplateId } from '../../../shared/templates';
 
@@ -12,7 +13,8 @@ export type Route =
   | { page: 'completeness'; unitId?: number }
   | { page: 'overview'; unitId?: number }
   | { page: 'follow-up'; unitId?: number }
-  | { page: 'backups' };
+  | { page: 'backups' }
+  | { page: 'targets'; unitId?: number };
 
 export function parseHash(hash: string): Route {
   const m = /^#\/grid\/([^/?#]+)(?:\/(\d+))?\/?$/.exec(hash);
@@ -27,6 +29,8 @@ export function parseHash(hash: string): Route {
   const f = /^#\/follow-up(?:\/(\d+))?\/?$/.exec(hash);
   if (f) return { page: 'follow-up', unitId: f[1] ? Number(f[1]) : undefined };
   if (/^#\/backups\/?$/.test(hash)) return { page: 'backups' };
+  const t = /^#\/targets(?:\/(\d+))?\/?$/.exec(hash);
+  if (t) return { page: 'targets', unitId: t[1] ? Number(t[1]) : undefined };
   return { page: 'home' };
 }
 
@@ -48,6 +52,11 @@ export function overviewHash(unitId?: number): string {
 /** "Cần theo dõi": the district's notes and follow-up flags. */
 export function followUpHash(unitId?: number): string {
   return `#/follow-up${unitId ? `/${unitId}` : ''}`;
+}
+
+/** "Mục tiêu kế hoạch": the plan's targets, checked on the grids. */
+export function targetsHash(unitId?: number): string {
+  return `#/targets${unitId ? `/${unitId}` : ''}`;
 }
 
 export function navigate(hash: string, replace = false): void {

@@ -19,6 +19,7 @@ import { formatCount } from '../platform/format';
 import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from '../import/ImportDialog';
 import { OverviewPage } from '../overview/OverviewPage';
+import { TargetsPage } from '../targets/TargetsPage';
 import type { ImportSummaryData } from '../import/importSummary';
 import { Notice, type NoticeMessage } from '../platform/Notice';
 import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash } from '../platform/route';
@@ -104,7 +105,7 @@ export function App() {
   /** The database could not be opened: only the recovery screen is shown. */
   const recovery = overview?.recovery;
   /** The district the toolbar's actions are about: the one on screen. */
-  const districtId = route.page === 'completeness' || route.page === 'overview' || route.page === 'follow-up' ? (route.unitId ?? listed?.id) : open?.unitId;
+  const districtId = route.page === 'completeness' || route.page === 'overview' || route.page === 'follow-up' || route.page === 'targets' ? (route.unitId ?? listed?.id) : open?.unitId;
 
   // Default route: the first grid once there is something to show.
   useEffect(() => {
@@ -119,6 +120,11 @@ export function App() {
   const onListed = useCallback((unit: UnitNode | null) => {
     setListed(unit);
     if (unit) document.title = `Tình hình gửi biểu – ${unit.name} – PCGD-XMC`;
+  }, []);
+
+  const onTargets = useCallback((unit: UnitNode | null) => {
+    setListed(unit);
+    if (unit) document.title = `Mục tiêu kế hoạch – ${unit.name} – PCGD-XMC`;
   }, []);
 
   const onOverview = useCallback((unit: UnitNode | null) => {
@@ -310,6 +316,7 @@ export function App() {
   else if (route.page === 'completeness') page = <CompletenessPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onListed} />;
   else if (route.page === 'overview') page = <OverviewPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onOverview} />;
   else if (route.page === 'follow-up') page = <FollowUpPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onFollowUps} onGo={goToNote} />;
+  else if (route.page === 'targets') page = <TargetsPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onTargets} />;
   else page = <div className="page-message">Đang mở biểu…</div>;
 
   return (
@@ -341,6 +348,7 @@ export function App() {
           open={route.page === 'grid' ? open : null}
           listed={route.page === 'completeness' ? (listed?.id ?? null) : null}
           followed={route.page === 'follow-up' ? (listed?.id ?? null) : null}
+          targetsOf={route.page === 'targets' ? (listed?.id ?? null) : null}
           selectedUnit={focus?.unitId ?? null}
           onPickUnit={pickUnit}
         />

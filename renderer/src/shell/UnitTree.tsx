@@ -5,7 +5,7 @@ import type { UnitNode } from '../../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
 import { unitTitle } from '../platform/format';
-import { completenessHash, followUpHash, gridHash } from '../platform/route';
+import { completenessHash, followUpHash, gridHash, targetsHash } from '../platform/route';
 
 /**
  * A commune of the tree. The shell re-renders on every save state; a country holds 3,321
@@ -66,11 +66,13 @@ interface Props {
   listed: number | null;
   /** The district whose notes and follow-up flags ("Cần theo dõi") are on screen. */
   followed?: number | null;
+  /** The unit whose plan targets are on screen. */
+  targetsOf?: number | null;
   selectedUnit: number | null;
   onPickUnit(unit: UnitNode): void;
 }
 
-export function UnitTree({ units: unitsNow, open: openNow, listed, followed = null, selectedUnit, onPickUnit }: Props) {
+export function UnitTree({ units: unitsNow, open: openNow, listed, followed = null, targetsOf = null, selectedUnit, onPickUnit }: Props) {
   // A country's tree holds thousands of communes: it follows the units and the open grid a
   // moment later, so that the grid is fetched and shown first.
   const units = useDeferredValue(unitsNow);
@@ -123,6 +125,7 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, followed = nu
             </li>
           )}
           {aggregates && (
+            <>
             <li role="treeitem" aria-selected={followed === u.id}>
               <a
                 className={`tree-grid tree-completeness${followed === u.id ? ' active' : ''}`}
@@ -134,6 +137,17 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, followed = nu
                 Cần theo dõi
               </a>
             </li>
+            <li role="treeitem" aria-selected={targetsOf === u.id}>
+              <a
+                className={`tree-grid${targetsOf === u.id ? ' active' : ''}`}
+                href={targetsHash(u.id)}
+                aria-current={targetsOf === u.id ? 'page' : undefined}
+                data-testid="tree-targets"
+              >
+                Mục tiêu kế hoạch
+              </a>
+            </li>
+            </>
           )}
           {others.map(node)}
           {communes.length > 0 && (
