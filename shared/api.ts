@@ -8,6 +8,7 @@ import type { Grid } from './grid';
 import type { Finding, ValidationReport } from './report';
 import type { Rollup } from './rules/rollup';
 import { TEMPLATE_IDS, type Layout, type TemplateId } from './templates';
+import type { CountTemplateId } from './counts/templates/types';
 
 const id = z.number().int().positive();
 const templateId = z.enum(TEMPLATE_IDS);
@@ -190,6 +191,18 @@ export interface GridErrors {
   first: { unitId: number; col: string | null } | null;
 }
 
+/** A stored count table's errors and warnings (DOMAIN.md §9.7; level.* go to the Phụ lục's GridErrors). */
+export interface CountTableErrors {
+  reportId: number;
+  template: CountTemplateId;
+  year: string;
+  /** The table's sheet name ("XMC-4"). */
+  sheet: string;
+  errors: number;
+  warnings: number;
+  first: { unitId: number; col: string | null } | null;
+}
+
 export interface BackupEntry {
   name: string;
   /** When it was taken (ISO 8601). */
@@ -237,7 +250,8 @@ export interface Outputs {
   backups: BackupsView;
   backupNow: { backup: BackupEntry };
   restoreBackup: { restored: string; replaced?: string };
-  checkDistrict: { unit: UnitNode; grids: GridErrors[] };
+  /** counts: the stored count tables with a warning or an error (their marks' level.* findings are the grids'). */
+  checkDistrict: { unit: UnitNode; grids: GridErrors[]; counts: CountTableErrors[] };
   setNote: { saved: true };
   notes: { notes: CellNote[] };
   setLocked: { locked: boolean };

@@ -232,7 +232,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     async checkDistrict({ unitId }) {
       const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
       if (!unit) throw new UserError('Không tìm thấy đơn vị.');
-      return { unit: unitNode(unit), grids: districtErrors(store, unit) };
+      return { unit: unitNode(unit), ...districtErrors(store, unit) };
     },
 
     async setNote({ reportId, unitId, key, note, followUp }) {
