@@ -22,7 +22,38 @@ export interface CountSheetLook {
   /** The place of the date line ("Mẫu"). */
   place: string;
   date: Date;
+  /**
+   * A commune's form (forms.ts): its one row with the count and ĐBKK cells unlocked and checked
+   * by Excel, rates as formulas (so they follow what the commune types and never print a stale
+   * rate, which the import would call rate.mismatch), no "Cộng" row (one row sums to itself, and
+   * without it the reader takes the returned file for a commune's) and no footer counts.
+   */
+  form?: { forLine: string; instructions: string[] };
 }
+
+/** Excel's own check on a count cell of a form: a whole number ≥ 0 or blank. */
+const COUNT_VALIDATION: ExcelJS.DataValidation = {
+  type: 'whole',
+  operator: 'greaterThanOrEqual',
+  allowBlank: true,
+  formulae: [0],
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: 'Giá trị không hợp lệ',
+  error: 'Chỉ được ghi số nguyên không âm, hoặc để trống nếu chưa có số liệu.',
+};
+
+const FLAG_VALIDATION: ExcelJS.DataValidation = {
+  type: 'list',
+  allowBlank: true,
+  formulae: ['"x"'],
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: 'Giá trị không hợp lệ',
+  error: 'Gõ x nếu xã thuộc diện đặc biệt khó khăn (ĐBKK); để trống nếu không.',
+};
+
+const letter = (c: number): string => (c > 26 ? letter(Math.floor((c - 1) / 26)) : '') + String.fromCharCode(65 + ((c - 1) % 26));
 
 /** Adds one count sheet; `levels` are its rows' computed levels (the footer counts, §9.9 point 12). */
 export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSheet, levels: readonly LevelResult[], look: CountSheetLook): void {
@@ -47,6 +78,11 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
   put(COUNT_LAYOUT.title, 1, t.title, font(14, { bold: true }), { horizontal: 'center' });
   ws.mergeCells(COUNT_LAYOUT.yearLine, 1, COUNT_LAYOUT.yearLine, width);
   put(COUNT_LAYOUT.yearLine, 1, t.yearLine.replace('{year}', sheet.year), font(12, { italic: true }), { horizontal: 'center' });
+  const form = look.form;
+  if (form) {
+    ws.mergeCells(COUNT_LAYOUT.yearLine + 1, 1, COUNT_LAYOUT.yearLine + 1, width);
+    put(COUNT_LAYOUT.yearLine + 1, 1, form.forLine, font(12, { bold: true }), { horizontal: 'center' });
+  }
 
   // The header: a group merged over its leaves, a single heading merged down both rows.
   const head = font(11, { bold: true });
@@ -75,20 +111,43 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
       if (col.kind === 'rate') cell.numFmt = '0.00';
     });
   };
+  const at = (key: string) => letter(cols.findIndex((c) => c.key === key) + 1);
   sheet.rows.forEach((row, i) => {
+    const r = COUNT_LAYOUT.firstRow + i;
     writeRow(
-      COUNT_LAYOUT.firstRow + i,
+      r,
       (col) => {
         if (col.key === 'stt') return i + 1;
         if (col.key === 'unit') return cleanText(row.unit);
         if (col.kind === 'count') return row.counts[col.key] ?? null;
-        if (col.kind === 'rate') return rowRate(row, col.num, col.den);
+        if (col.kind === 'rate') {
+          const rate = rowRate(row, col.num, col.den);
+          if (!form) return rate;
+          const [n, d] = [`${at(col.num)}${r}`, `${at(col.den)}${r}`];
+          return { formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),N(${d})>0),100*${n}/${d},"")`, result: rate ?? '' };
+        }
         if (col.kind === 'flag') return row.dbkk ? 'x' : null;
         return null;
       },
       false,
     );
+    if (form) {
+      cols.forEach((col, c) => {
+        if (col.kind !== 'count' && col.kind !== 'flag') return;
+        const cell = ws.getCell(r, c + 1);
+        cell.protection = { locked: false };
+        cell.dataValidation = col.kind === 'count' ? COUNT_VALIDATION : FLAG_VALIDATION;
+      });
+    }
   });
+  if (form) {
+    let r = COUNT_LAYOUT.firstRow + sheet.rows.length + 1;
+    for (const line of form.instructions) put(r++, 2, line, font(11, { italic: true }));
+    r++;
+    signatures(ws, r, width, look);
+    ws.pageSetup.printTitlesRow = `${COUNT_LAYOUT.groupRow}:${COUNT_LAYOUT.numberRow}`;
+    return;
+  }
   const totalAt = COUNT_LAYOUT.firstRow + sheet.rows.length;
   const total = totalRow(t, sheet.rows);
   writeRow(
@@ -104,13 +163,23 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
   let r = totalAt + 2;
   for (const line of footerLines(t, levels)) put(r++, 2, line, font(12));
   r++;
+  signatures(ws, r, width, look);
+  ws.pageSetup.printTitlesRow = `${COUNT_LAYOUT.groupRow}:${COUNT_LAYOUT.numberRow}`;
+}
+
+/** The date line and the signatures, from row r. */
+function signatures(ws: ExcelJS.Worksheet, r: number, width: number, look: CountSheetLook): void {
+  const put = (row: number, c: number, value: string, f: Partial<ExcelJS.Font>) => {
+    const cell = ws.getCell(row, c);
+    cell.value = value;
+    cell.font = f;
+  };
   const right = Math.max(3, width - 5);
   const d = look.date;
   put(r++, right, `${cleanText(look.place)}, ngày ${d.getDate()} tháng ${d.getMonth() + 1} năm ${d.getFullYear()}`, font(12, { italic: true }));
   put(r, 2, 'NGƯỜI LẬP BIỂU', font(12, { bold: true }));
   put(r++, right, 'TM. BAN CHỈ ĐẠO PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ', font(12, { bold: true }));
   put(r, right, 'TRƯỞNG BAN', font(12, { bold: true }));
-  ws.pageSetup.printTitlesRow = `${COUNT_LAYOUT.groupRow}:${COUNT_LAYOUT.numberRow}`;
 }
 
 /** Every count column's key, for callers that store or compare the numbers. */
