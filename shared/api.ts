@@ -134,6 +134,12 @@ export interface GridContext {
   others: Grid[];
   /** Names of the district's communes and aliases (unit.unknown). */
   knownUnits: string[];
+  /**
+   * The level.* findings of the district's stored count tables at this grid's marks (DOMAIN.md
+   * §9.6), in checkGrid's shape (row: the grid's row index, col: the mark's key); absent when
+   * none. They change with the counts, not with this grid's edits until it is opened again.
+   */
+  countFindings?: { rule: string; severity: 'error' | 'warning' | 'info'; row: number; col: string | null; unit: string | null; message: string }[];
 }
 
 export interface ImportFileResult {

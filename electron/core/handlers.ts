@@ -9,6 +9,7 @@ import { contextTemplates } from '../../shared/rules';
 import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
 import { districtErrors } from './check-district';
+import { storedCountCheck } from './counts-check';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { importBuffer } from './import';
 import { formsZip } from './forms-out';
@@ -72,8 +73,17 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     const others = gridsOf(store, unit, contextTemplates(getTemplate(report.template)).filter((t) => t !== report.template));
     // One query for every commune's aliases (a country has 3,321 communes).
     const aliases = store.childAliases(unit.id);
-    const knownUnits = store.children(unit.id).flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
-    return { others, knownUnits };
+    const children = store.children(unit.id);
+    const knownUnits = children.flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
+    // Its marks against the stored count tables (§9.6), whichever was imported first.
+    const rowOf = new Map(children.map((u, i) => [u.id, i]));
+    const countFindings = store.listCountReports(unit.id).length
+      ? storedCountCheck(store, unit)
+          .findings.filter((f) => f.place.kind === 'grid' && f.place.reportId === report.id && f.place.unitId !== null && f.rule !== 'level.chain_gap')
+          .map((f) => ({ rule: f.rule, severity: f.severity, row: rowOf.get(f.place.unitId!) ?? -1, col: f.place.col, unit: f.unit, message: f.message }))
+          .filter((f) => f.row >= 0)
+      : [];
+    return countFindings.length ? { others, knownUnits, countFindings } : { others, knownUnits };
   }
 
   /**

@@ -140,3 +140,22 @@ describe('checkDistrict over the stored reports', () => {
     expect(table('mn-count')).toBeUndefined();
   });
 });
+
+describe('openContext of a Phụ lục grid', () => {
+  it("carries the level.* findings of the stored counts at the grid's marks, and none for a grid the counts do not check", async () => {
+    await importBuffer(store, 'so-lieu.xlsx', await countsOnly());
+    await importBuffer(store, 'phu-luc.xlsx', await marksOnly());
+    const district = store.districts()[0];
+    const report = (t: string) => store.listReports(district.id).find((r) => r.template === t)!;
+    const rowOf = (name: string) => store.children(district.id).findIndex((u) => u.name === name);
+    const xmc = await api.openContext({ reportId: report('xmc').id });
+    expect(xmc.countFindings).toEqual([expect.objectContaining({ rule: 'level.overstated', severity: 'error', row: rowOf('Long Phú'), col: '2020|MĐ2', unit: 'Long Phú' })]);
+    const thcs = await api.openContext({ reportId: report('pcgd-thcs').id });
+    expect(thcs.countFindings!.map((f) => `${f.rule} ${f.row} ${f.col}`).sort()).toEqual(
+      [`level.overstated ${rowOf('Thị trấn Trung Tâm')} 2020|MĐ3`, `level.understated ${rowOf('Bình Minh')} 2020|MĐ1`, `level.unverifiable ${rowOf('Minh Khai')} 2020|MĐ3`].sort(),
+    );
+    // Phụ lục 3 has no 2020 result group; Phụ lục 2's 5-year-old marks all agree with the counts.
+    expect((await api.openContext({ reportId: report('pcgd-th').id })).countFindings).toBeUndefined();
+    expect((await api.openContext({ reportId: report('pcgd-mn').id })).countFindings).toBeUndefined();
+  });
+});
