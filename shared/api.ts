@@ -9,6 +9,7 @@ import type { Finding, ValidationReport } from './report';
 import type { Target } from './targets/model';
 import type { Rollup } from './rules/rollup';
 import { TEMPLATE_IDS, type Layout, type TemplateId } from './templates';
+import type { CountTemplateId } from './counts/templates/types';
 
 const id = z.number().int().positive();
 const templateId = z.enum(TEMPLATE_IDS);
@@ -152,6 +153,12 @@ export interface GridContext {
   targets: Target[];
   /** How the grid's rows are named in the targets' messages ("xã"). */
   rowWord: string;
+  /**
+   * The level.* findings of the district's stored count tables at this grid's marks (DOMAIN.md
+   * §9.6), in checkGrid's shape (row: the grid's row index, col: the mark's key); absent when
+   * none. They change with the counts, not with this grid's edits until it is opened again.
+   */
+  countFindings?: { rule: string; severity: 'error' | 'warning' | 'info'; row: number; col: string | null; unit: string | null; message: string }[];
 }
 
 /** One row of the "Mục tiêu kế hoạch" page: the sheet's nine cells, and how the grids meet it. */
@@ -258,6 +265,18 @@ export interface GridErrors {
   first: { unitId: number; col: string | null } | null;
 }
 
+/** A stored count table's errors and warnings (DOMAIN.md §9.7; level.* go to the Phụ lục's GridErrors). */
+export interface CountTableErrors {
+  reportId: number;
+  template: CountTemplateId;
+  year: string;
+  /** The table's sheet name ("XMC-4"). */
+  sheet: string;
+  errors: number;
+  warnings: number;
+  first: { unitId: number; col: string | null } | null;
+}
+
 export interface BackupEntry {
   name: string;
   /** When it was taken (ISO 8601). */
@@ -305,7 +324,8 @@ export interface Outputs {
   backups: BackupsView;
   backupNow: { backup: BackupEntry };
   restoreBackup: { restored: string; replaced?: string };
-  checkDistrict: { unit: UnitNode; grids: GridErrors[] };
+  /** counts: the stored count tables with a warning or an error (their marks' level.* findings are the grids'). */
+  checkDistrict: { unit: UnitNode; grids: GridErrors[]; counts: CountTableErrors[] };
   setNote: { saved: true };
   notes: { notes: CellNote[] };
   setLocked: { locked: boolean };

@@ -47,22 +47,24 @@ export function planCountSheet(
 }
 
 /** A stored count table as the rules read it: one row per commune of the district that has a value. */
-export function loadCountSheet(store: Store, reportId: number, template: CountSheet['template'], year: string, unitId: number): CountSheet {
+export function loadCountSheet(store: Store, reportId: number, template: CountSheet['template'], year: string, unitId: number): { sheet: CountSheet; unitIds: number[] } {
   const values = store.getValues(reportId);
   const rows: CountRow[] = [];
+  const unitIds: number[] = [];
   for (const u of store.children(unitId)) {
     const v = values.get(u.id);
     if (!v) continue;
+    unitIds.push(u.id);
     const counts: Record<string, number | null> = {};
     for (const c of countColumns(template)) counts[c.key] = v[c.key] === undefined ? null : Number(v[c.key]);
     rows.push({ unit: u.name, year, counts, dbkk: v.dbkk === 'x' ? true : v.dbkk === DBKK_UNKNOWN ? null : false });
   }
-  return { sheet: template.sheet, template, year, rows };
+  return { sheet: { sheet: template.sheet, template, year, rows }, unitIds };
 }
 
 /** A unit's stored count tables with their rows' computed levels, marks taken from its stored grids. */
 export function countTablesOf(store: Store, unit: UnitRecord, grids: readonly Grid[]): { sheet: CountSheet; levels: LevelResult[] }[] {
-  const sheets = store.listCountReports(unit.id).map((r) => loadCountSheet(store, r.id, getCountTemplate(r.template), r.year, unit.id));
+  const sheets = store.listCountReports(unit.id).map((r) => loadCountSheet(store, r.id, getCountTemplate(r.template), r.year, unit.id).sheet);
   if (!sheets.length) return [];
   const groups: MarkGroup[] = [];
   for (const s of sheets) {

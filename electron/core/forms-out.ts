@@ -8,6 +8,7 @@ import type { Grid } from '../../shared/grid';
 import { asciiName } from '../../shared/text/normalize';
 import { writeForm, type FormArgs } from './excel/forms';
 import { ExportError, gridsOf, pickDistrict, writeFileAtomic } from './export';
+import { countTablesOf } from './counts-store';
 import { storeSeal, type FormSeal } from './form-seal';
 import type { Store } from './store/store';
 import type { UnitRecord } from './store/types';
@@ -26,7 +27,22 @@ export interface FormFile {
   file: string;
 }
 
-function formArgs(store: Store, district: UnitRecord, grids: Grid[], commune: UnitRecord, issuedAt: Date, seal: FormSeal): FormArgs {
+type CountTables = ReturnType<typeof countTablesOf>;
+
+/**
+ * The commune's row of each count table of the district (DOMAIN.md §9): as stored, or empty for
+ * the commune to fill in when the table has no row of it yet.
+ */
+function communeCounts(tables: CountTables, commune: UnitRecord): FormArgs['counts'] {
+  return tables.map(({ sheet, levels }) => {
+    const at = sheet.rows.findIndex((r) => r.unit === commune.name);
+    const row = at >= 0 ? sheet.rows[at] : { unit: commune.name, year: sheet.year, counts: {}, dbkk: false };
+    const level = at >= 0 ? levels[at] : { level: 0, upper: 0, decided: true, dbkk: false };
+    return { sheet: { ...sheet, rows: [row] }, levels: [level] };
+  });
+}
+
+function formArgs(store: Store, district: UnitRecord, grids: Grid[], commune: UnitRecord, issuedAt: Date, seal: FormSeal, tables: CountTables = countTablesOf(store, district, grids)): FormArgs {
   const parent = district.parentId ? store.getUnit(district.parentId) : undefined;
   return {
     district: { name: district.name, kind: district.kind },
@@ -35,6 +51,7 @@ function formArgs(store: Store, district: UnitRecord, grids: Grid[], commune: Un
     districtId: district.id,
     // loadGrid gives every child of the district a row, so the commune always has its own.
     grids: grids.map((g) => ({ ...g, rows: g.rows.filter((r) => r.unitId === commune.id), totalTexts: {} })),
+    counts: communeCounts(tables, commune),
     issuedAt,
     seal,
   };
@@ -69,13 +86,15 @@ export function formFileNames(communes: readonly { id: number; name: string }[])
 function batchOf(store: Store, district: UnitRecord) {
   const communes = store.children(district.id);
   if (!communes.length) throw new ExportError(`đơn vị "${district.name}" chưa có xã nào.`);
-  return { communes, names: formFileNames(communes), grids: requireGrids(store, district) };
+  const grids = requireGrids(store, district);
+  // Read once for the batch: every commune's form carries its row of each table.
+  return { communes, names: formFileNames(communes), grids, tables: countTablesOf(store, district, grids) };
 }
 
 /** One form per commune of the district, written into outDir (created when missing). */
 export async function writeForms(store: Store, outDir: string, opts: WriteFormsOptions = {}): Promise<{ files: FormFile[] }> {
   const district = pickDistrict(store, opts.unitName);
-  const { communes, names, grids } = batchOf(store, district);
+  const { communes, names, grids, tables } = batchOf(store, district);
   const issuedAt = opts.issuedAt ?? new Date();
   const seal = storeSeal(store);
   try {
@@ -87,7 +106,7 @@ export async function writeForms(store: Store, outDir: string, opts: WriteFormsO
   const files: FormFile[] = [];
   for (let i = 0; i < communes.length; i++) {
     const file = join(outDir, names[i]);
-    await writeFileAtomic(file, await writeForm(formArgs(store, district, grids, communes[i], issuedAt, seal)));
+    await writeFileAtomic(file, await writeForm(formArgs(store, district, grids, communes[i], issuedAt, seal, tables)));
     files.push({ commune: communes[i].name, file });
     opts.onProgress?.(i + 1, communes.length);
   }
@@ -109,11 +128,11 @@ export async function formForCommune(store: Store, communeId: number, issuedAt: 
  * .xlsx is a zip already and would not shrink.
  */
 export async function formsZip(store: Store, district: UnitRecord, issuedAt: Date = new Date()): Promise<{ data: Buffer; count: number }> {
-  const { communes, names, grids } = batchOf(store, district);
+  const { communes, names, grids, tables } = batchOf(store, district);
   const seal = storeSeal(store);
   const entries: { name: string; data: Buffer }[] = [];
   for (let i = 0; i < communes.length; i++) {
-    entries.push({ name: names[i], data: await writeForm(formArgs(store, district, grids, communes[i], issuedAt, seal)) });
+    entries.push({ name: names[i], data: await writeForm(formArgs(store, district, grids, communes[i], issuedAt, seal, tables)) });
   }
   const zip = new JSZip();
   for (const e of entries) zip.file(e.name, e.data, { date: issuedAt, binary: true });

@@ -10,6 +10,7 @@ import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
 import { officeWords } from '../../shared/units/words';
 import { districtErrors } from './check-district';
+import { storedCountCheck } from './counts-check';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { followUpsOf } from './follow-ups';
 import { importBuffer } from './import';
@@ -75,9 +76,19 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     const others = gridsOf(store, unit, contextTemplates(getTemplate(report.template)).filter((t) => t !== report.template));
     // One query for every commune's aliases (a country has 3,321 communes).
     const aliases = store.childAliases(unit.id);
-    const knownUnits = store.children(unit.id).flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
+    const children = store.children(unit.id);
+    const knownUnits = children.flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
+    // Its marks against the stored count tables (§9.6), whichever was imported first.
+    const rowOf = new Map(children.map((u, i) => [u.id, i]));
+    const countFindings = store.listCountReports(unit.id).length
+      ? storedCountCheck(store, unit)
+          .findings.filter((f) => f.place.kind === 'grid' && f.place.reportId === report.id && f.place.unitId !== null && f.rule !== 'level.chain_gap')
+          .map((f) => ({ rule: f.rule, severity: f.severity, row: rowOf.get(f.place.unitId!) ?? -1, col: f.place.col, unit: f.unit, message: f.message }))
+          .filter((f) => f.row >= 0)
+      : [];
     const targets = store.reform.targets(unit.id).filter((t) => t.programme === report.template).map(({ id: _id, ...t }) => t);
-    return { others, knownUnits, targets, rowWord: officeWords(unit.kind, unit.name).rowWord };
+    const base = { others, knownUnits, targets, rowWord: officeWords(unit.kind, unit.name).rowWord };
+    return countFindings.length ? { ...base, countFindings } : base;
   }
 
   /**
@@ -244,7 +255,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     async checkDistrict({ unitId }) {
       const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
       if (!unit) throw new UserError('Không tìm thấy đơn vị.');
-      return { unit: unitNode(unit), grids: districtErrors(store, unit) };
+      return { unit: unitNode(unit), ...districtErrors(store, unit) };
     },
 
     async setNote({ reportId, unitId, key, note, followUp }) {

@@ -21,7 +21,8 @@ import { parseFile, type ParsedFile } from './batch/parse';
 import { originTrust, storeSeal, type OriginTrust } from './form-seal';
 import type { WorkbookRead } from './excel/read';
 import { planCountSheet } from './counts-store';
-import { locateCount } from '../../shared/counts/read';
+import { levelFindingsAcross, storedCountCheck } from './counts-check';
+import { locateCount, type RecognisedCountSheet } from '../../shared/counts/read';
 import { columnOf } from '../../shared/counts/templates';
 import type { Store } from './store/store';
 import type { CellWrite, UnitRecord } from './store/types';
@@ -66,7 +67,7 @@ function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null):
     const named = existing.find((x) => unitKey(x.name) === unitKey(origin.district));
     if (named) return { unit: named };
   }
-  const guess = guessDistrict(wb.sheets.flatMap((s) => s.titles));
+  const guess = guessDistrict([...wb.sheets.flatMap((s) => s.titles), ...(wb.counts ?? []).flatMap((c) => c.titles ?? [])]);
   const named = guess.district && existing.find((d) => unitKey(d.name) === unitKey(guess.district!.name));
   if (named) return { unit: named };
   if (isCommuneFile(wb, origin)) return existing.length ? { unit: existing[0] } : { unit: null };
@@ -91,7 +92,7 @@ function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null):
 
 /** The existing district that has the most of the workbook's row names among its communes. */
 function districtByRows(store: Store, districts: UnitRecord[], wb: WorkbookRead): UnitRecord | null {
-  const rows = new Set(wb.sheets.flatMap((s) => s.grid.rows.map((r) => unitKey(r.unit))));
+  const rows = new Set([...wb.sheets.flatMap((s) => s.grid.rows.map((r) => unitKey(r.unit))), ...(wb.counts ?? []).flatMap((c) => c.rows.map((r) => unitKey(r.unit)))]);
   let best: UnitRecord | null = null;
   let most = 0;
   for (const d of districts) {
@@ -104,7 +105,10 @@ function districtByRows(store: Store, districts: UnitRecord[], wb: WorkbookRead)
 }
 
 function isCommuneFile(wb: WorkbookRead, origin: FormOrigin | null): boolean {
-  return origin !== null || wb.sheets.every((s) => s.grid.rows.length <= 1 && s.totalRow === undefined);
+  if (origin !== null) return true;
+  // A file of count tables only is a district's (a commune's form always carries its Phụ lục).
+  if (!wb.sheets.length) return false;
+  return wb.sheets.every((s) => s.grid.rows.length <= 1 && s.totalRow === undefined) && (wb.counts ?? []).every((c) => c.rows.length <= 1 && c.totalRow === undefined);
 }
 
 /**
@@ -116,7 +120,7 @@ interface Communes {
   known: string[];
 }
 
-function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[], memory: BatchMemory): Communes {
+function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[], memory: BatchMemory, counts: readonly RecognisedCountSheet[] = []): Communes {
   const remembered = memory.districts.get(district.id);
   if (remembered) return remembered;
   let children = store.children(district.id);
@@ -124,7 +128,7 @@ function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[
   const made = !children.length;
   if (made) {
     const names = new Map<string, string>();
-    for (const s of sheets) for (const row of s.grid.rows) if (unitKey(row.unit) && !names.has(unitKey(row.unit))) names.set(unitKey(row.unit), row.unit);
+    for (const row of [...sheets.flatMap((s) => s.grid.rows), ...counts.flatMap((c) => c.rows)]) if (unitKey(row.unit) && !names.has(unitKey(row.unit))) names.set(unitKey(row.unit), row.unit);
     children = store.addUnits(district.id, [...names.values()], 'xa');
   }
   const aliases = store.childAliases(district.id);
@@ -331,8 +335,8 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
   if (!p.ok) return rejected(p.name, p.reason);
   const { wb } = p;
   const origin = p.originText ? parseOrigin(p.originText) : null;
-  if (!wb.sheets.length) {
-    return rejected(p.name, wb.unrecognized.length ? `tệp không có trang nào là biểu phụ lục (Phụ lục 1–4): ${wb.unrecognized[0].reason}.` : 'sổ làm việc không có trang nào.');
+  if (!wb.sheets.length && !wb.counts?.length) {
+    return rejected(p.name, wb.unrecognized.length ? `tệp không có trang nào là biểu phụ lục (Phụ lục 1–4) hay biểu số liệu: ${wb.unrecognized[0].reason}.` : 'sổ làm việc không có trang nào.');
   }
   // Both sheets would be stored into the same cells, the second over the first (marks of both
   // left together where they differ): which one is meant is the officer's to say, by deleting
@@ -352,7 +356,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         result = pick.reason ? { ...rejected(p.name, pick.reason), findings } : { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings };
         throw new RollBack();
       }
-      const { units, known } = communesOf(store, district, wb.sheets, memory);
+      const { units, known } = communesOf(store, district, wb.sheets, memory, wb.counts ?? []);
       const note = 'created' in pick && pick.created ? `Tạo huyện mới: ${districtPhrase(district.name)}, ${store.children(district.id).length} xã` : undefined;
       const findings = validateWorkbook(p.name, wb, known).findings;
       const communeFile = isCommuneFile(wb, origin);
@@ -445,6 +449,18 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         throw new RollBack();
       }
       for (const plan of [...plans, ...countPlans]) store.setValues(plan.reportId, plan.writes, { kind: 'file', file: basename(p.name) });
+      // Counts against marks across the database (§9.6): this file's counts and the marks stored
+      // before, or its marks and the counts stored before, whichever order they came in.
+      if (store.listCountReports(district.id).length) {
+        const touched = new Set<number>();
+        for (const rs of wb.sheets) for (const u of rowUnits(rs)) if (u) touched.add(u.id);
+        for (const cs of wb.counts ?? []) for (const row of cs.rows) {
+          const u = commune ?? units.get(unitKey(row.unit));
+          if (u) touched.add(u.id);
+        }
+        const unitsOf = new Map(wb.sheets.map((rs) => [rs, rowUnits(rs)] as const));
+        findings.push(...levelFindingsAcross(storedCountCheck(store, district), wb, (rs, i) => unitsOf.get(rs)?.[i]?.id ?? null, touched));
+      }
       // A district workbook's "Mục tiêu" sheet: the plan's targets, kept with the district.
       if (!communeFile && wb.targetSheets?.length) store.reform.setTargets(district.id, readWorkbookTargets(wb).targets);
       if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length, errors: findings.filter((f) => f.severity === 'error').length });

@@ -30,6 +30,8 @@ export interface RecognisedCountSheet extends CountSheet {
   columns: Record<string, number>;
   /** What the reader found wrong in the sheet's own cells. */
   notes: CountReadFinding[];
+  /** The lines above the header ("ỦY BAN NHÂN DÂN HUYỆN MẪU", the title…): which district it is. */
+  titles?: string[];
 }
 
 export type CountRecognition = { ok: true; sheet: RecognisedCountSheet } | { ok: false; reason: string } | null;
@@ -338,6 +340,7 @@ export function recogniseCountSheet(s: SheetText): CountRecognition {
       totalRow,
       columns,
       notes,
+      titles: above,
     },
   };
 }

@@ -84,6 +84,13 @@ describe('count sheets: import → export → import', () => {
     const all = [...Array(ws.rowCount).keys()].flatMap((r) => (ws.getRow(r + 1).values as unknown[]).map(String));
     expect(all).toContain('NGƯỜI LẬP BIỂU');
     expect(all).toContain('TRƯỞNG BAN');
+    // Each signature block centred over its columns, its title over its hint.
+    const cellOf = (value: string) => {
+      for (let r = total; r <= ws.rowCount; r++) for (let c = 1; c <= 18; c++) if (ws.getCell(r, c).value === value) return ws.getCell(r, c);
+      throw new Error(value);
+    };
+    for (const v of ['NGƯỜI LẬP BIỂU', 'TM. BAN CHỈ ĐẠO PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ', 'TRƯỞNG BAN', '(Ký, ghi rõ họ tên)']) expect(cellOf(v).alignment?.horizontal).toBe('center');
+    expect(cellOf('TRƯỞNG BAN').col).toBe(cellOf('TM. BAN CHỈ ĐẠO PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ').col);
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(wb.getWorksheet('PCGD THCS')).toBeDefined();
   });

@@ -7,6 +7,7 @@
 // which the import reads to match the file to its commune and to tell its changes from the app's.
 import ExcelJS from 'exceljs';
 import { parseOrigin, signedText, type FormOrigin } from '../../../shared/form-origin';
+import type { CountSheet, LevelResult } from '../../../shared/counts';
 import type { Grid } from '../../../shared/grid';
 import { MARK } from '../../../shared/text/marks';
 import type { UnitKind } from '../store/types';
@@ -27,6 +28,8 @@ export interface FormArgs {
   districtId: number;
   /** Each with only this commune's row, its values filled in as stored. */
   grids: Grid[];
+  /** The district's count tables (DOMAIN.md §9), each with only this commune's row. */
+  counts?: { sheet: CountSheet; levels: LevelResult[] }[];
   issuedAt: Date;
   /** The issuing database's seal: signs the origin, protects the sheets. */
   seal: FormSeal;
@@ -127,6 +130,9 @@ export function buildForm(args: FormArgs): ExcelJS.Workbook {
     // One row is what makes the returned file a commune file; more would be a caller's mistake.
     if (g.rows.length !== 1) throw new Error(`Biểu gửi xã phải có đúng một dòng (biểu ${g.template} có ${g.rows.length}).`);
   }
+  for (const c of args.counts ?? []) {
+    if (c.sheet.rows.length !== 1) throw new Error(`Biểu gửi xã phải có đúng một dòng (biểu ${c.sheet.template.id} có ${c.sheet.rows.length}).`);
+  }
   const form: FormLook = {
     forLine: `Biểu dành cho ${unitPhrase({ name: args.commune.name, kind: args.commune.kind ?? 'xa' })}`,
     instructions: formInstructions(args.district.kind),
@@ -139,6 +145,7 @@ export function buildForm(args: FormArgs): ExcelJS.Workbook {
       date: args.issuedAt,
       // The district's own Đánh giá sits in the total row, which a form does not have.
       grids: args.grids.map((g) => ({ ...g, totalTexts: {} })),
+      counts: args.counts,
     },
     { form },
   );

@@ -5,7 +5,7 @@
 // and the signatures. Times New Roman, A4 landscape fitted to the width. What it writes the
 // reader (shared/counts/read.ts) reads back unchanged.
 import type ExcelJS from 'exceljs';
-import { countColumns, footerLines, headerTree, rowRate, totalRow, type CountSheet, type LevelResult } from '../../../shared/counts';
+import { footerLines, headerTree, rowRate, totalRow, type CountSheet, type LevelResult } from '../../../shared/counts';
 import { cleanText } from '../../../shared/text/normalize';
 
 const TNR = 'Times New Roman';
@@ -22,7 +22,38 @@ export interface CountSheetLook {
   /** The place of the date line ("Mẫu"). */
   place: string;
   date: Date;
+  /**
+   * A commune's form (forms.ts): its one row with the count and ĐBKK cells unlocked and checked
+   * by Excel, rates as formulas (so they follow what the commune types and never print a stale
+   * rate, which the import would call rate.mismatch), no "Cộng" row (one row sums to itself, and
+   * without it the reader takes the returned file for a commune's) and no footer counts.
+   */
+  form?: { forLine: string; instructions: string[] };
 }
+
+/** Excel's own check on a count cell of a form: a whole number ≥ 0 or blank. */
+const COUNT_VALIDATION: ExcelJS.DataValidation = {
+  type: 'whole',
+  operator: 'greaterThanOrEqual',
+  allowBlank: true,
+  formulae: [0],
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: 'Giá trị không hợp lệ',
+  error: 'Chỉ được ghi số nguyên không âm, hoặc để trống nếu chưa có số liệu.',
+};
+
+const FLAG_VALIDATION: ExcelJS.DataValidation = {
+  type: 'list',
+  allowBlank: true,
+  formulae: ['"x"'],
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: 'Giá trị không hợp lệ',
+  error: 'Gõ x nếu xã thuộc diện đặc biệt khó khăn (ĐBKK); để trống nếu không.',
+};
+
+const letter = (c: number): string => (c > 26 ? letter(Math.floor((c - 1) / 26)) : '') + String.fromCharCode(65 + ((c - 1) % 26));
 
 /** Adds one count sheet; `levels` are its rows' computed levels (the footer counts, §9.9 point 12). */
 export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSheet, levels: readonly LevelResult[], look: CountSheetLook): void {
@@ -32,7 +63,8 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
   const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
   });
-  ws.columns = cols.map((c) => ({ width: c.key === 'unit' ? 24 : c.key === 'stt' ? 5 : c.kind === 'flag' ? 7 : 11 }));
+  // 12 holds "Số phải phổ cập" in two lines and "1.250.000" in one.
+  ws.columns = cols.map((c) => ({ width: c.key === 'unit' ? 24 : c.key === 'stt' ? 5 : c.kind === 'flag' ? 7 : 12 }));
   const put = (r: number, c: number, value: ExcelJS.CellValue, f: Partial<ExcelJS.Font>, align: Partial<ExcelJS.Alignment> = {}) => {
     const cell = ws.getCell(r, c);
     cell.value = value;
@@ -40,13 +72,26 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
     cell.alignment = align;
     return cell;
   };
-  put(1, 1, look.governing.toLocaleUpperCase('vi-VN'), font(12, { bold: true }));
+  // The issuing bodies centred one over the other in a block on the left, as the ministry prints them.
+  ws.mergeCells(1, 1, 1, 4);
+  ws.mergeCells(2, 1, 2, 4);
+  put(1, 1, look.governing.toLocaleUpperCase('vi-VN'), font(12, { bold: true }), { horizontal: 'center' });
   put(1, width, t.formCode, font(12, { italic: true }), { horizontal: 'right' });
-  put(2, 1, 'BAN CHỈ ĐẠO PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ', font(12, { bold: true }));
+  put(2, 1, 'BAN CHỈ ĐẠO PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ', font(12, { bold: true }), { horizontal: 'center' });
   ws.mergeCells(COUNT_LAYOUT.title, 1, COUNT_LAYOUT.title, width);
   put(COUNT_LAYOUT.title, 1, t.title, font(14, { bold: true }), { horizontal: 'center' });
+  // Each title line as tall as its font: LibreOffice otherwise lets the 14-pt title overlap the line above.
+  ws.getRow(1).height = 17;
+  ws.getRow(2).height = 17;
+  ws.getRow(COUNT_LAYOUT.title).height = 24;
+  ws.getRow(COUNT_LAYOUT.yearLine).height = 17;
   ws.mergeCells(COUNT_LAYOUT.yearLine, 1, COUNT_LAYOUT.yearLine, width);
   put(COUNT_LAYOUT.yearLine, 1, t.yearLine.replace('{year}', sheet.year), font(12, { italic: true }), { horizontal: 'center' });
+  const form = look.form;
+  if (form) {
+    ws.mergeCells(COUNT_LAYOUT.yearLine + 1, 1, COUNT_LAYOUT.yearLine + 1, width);
+    put(COUNT_LAYOUT.yearLine + 1, 1, form.forLine, font(12, { bold: true }), { horizontal: 'center' });
+  }
 
   // The header: a group merged over its leaves, a single heading merged down both rows.
   const head = font(11, { bold: true });
@@ -63,7 +108,10 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
     if (c - 1 > from) ws.mergeCells(COUNT_LAYOUT.groupRow, from, COUNT_LAYOUT.groupRow, c - 1);
     put(COUNT_LAYOUT.groupRow, from, g.label, head, center).border = thin;
   }
-  ws.getRow(COUNT_LAYOUT.leafRow).height = 48;
+  // Tall enough for the longest leaf wrapped in its column (a bold 11-pt line is about 15 points,
+  // and a column of width w holds about w − 3 of its characters a line, words kept whole).
+  const lines = Math.max(3, ...cols.map((col, i) => (col.leaf ? Math.ceil(col.leaf.length / Math.max(4, (ws.getColumn(i + 1).width ?? 12) - 3)) : 1)));
+  ws.getRow(COUNT_LAYOUT.leafRow).height = lines * 15 + 6;
   cols.forEach((_, i) => (put(COUNT_LAYOUT.numberRow, i + 1, i + 1, font(10, { italic: true }), center).border = thin));
 
   const body = font(12);
@@ -75,20 +123,48 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
       if (col.kind === 'rate') cell.numFmt = '0.00';
     });
   };
+  const at = (key: string) => letter(cols.findIndex((c) => c.key === key) + 1);
   sheet.rows.forEach((row, i) => {
+    const r = COUNT_LAYOUT.firstRow + i;
     writeRow(
-      COUNT_LAYOUT.firstRow + i,
+      r,
       (col) => {
         if (col.key === 'stt') return i + 1;
         if (col.key === 'unit') return cleanText(row.unit);
         if (col.kind === 'count') return row.counts[col.key] ?? null;
-        if (col.kind === 'rate') return rowRate(row, col.num, col.den);
+        if (col.kind === 'rate') {
+          const rate = rowRate(row, col.num, col.den);
+          if (!form) return rate;
+          const [n, d] = [`${at(col.num)}${r}`, `${at(col.den)}${r}`];
+          return { formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),N(${d})>0),100*${n}/${d},"")`, result: rate ?? '' };
+        }
         if (col.kind === 'flag') return row.dbkk ? 'x' : null;
         return null;
       },
       false,
     );
+    if (form) {
+      cols.forEach((col, c) => {
+        if (col.kind !== 'count' && col.kind !== 'flag') return;
+        const cell = ws.getCell(r, c + 1);
+        cell.protection = { locked: false };
+        cell.dataValidation = col.kind === 'count' ? COUNT_VALIDATION : FLAG_VALIDATION;
+      });
+    }
   });
+  if (form) {
+    let r = COUNT_LAYOUT.firstRow + sheet.rows.length + 1;
+    // Wrapped within the table's width: a longer line would widen the printed page and shrink the table.
+    for (const line of form.instructions) {
+      ws.mergeCells(r, 2, r, width);
+      put(r, 2, line, font(11, { italic: true }), { wrapText: true, vertical: 'top' });
+      ws.getRow(r++).height = 30;
+    }
+    r++;
+    signatures(ws, r, width, look);
+    ws.pageSetup.printTitlesRow = `${COUNT_LAYOUT.groupRow}:${COUNT_LAYOUT.numberRow}`;
+    return;
+  }
   const totalAt = COUNT_LAYOUT.firstRow + sheet.rows.length;
   const total = totalRow(t, sheet.rows);
   writeRow(
@@ -104,16 +180,25 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
   let r = totalAt + 2;
   for (const line of footerLines(t, levels)) put(r++, 2, line, font(12));
   r++;
-  const right = Math.max(3, width - 5);
-  const d = look.date;
-  put(r++, right, `${cleanText(look.place)}, ngày ${d.getDate()} tháng ${d.getMonth() + 1} năm ${d.getFullYear()}`, font(12, { italic: true }));
-  put(r, 2, 'NGƯỜI LẬP BIỂU', font(12, { bold: true }));
-  put(r++, right, 'TM. BAN CHỈ ĐẠO PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ', font(12, { bold: true }));
-  put(r, right, 'TRƯỞNG BAN', font(12, { bold: true }));
+  signatures(ws, r, width, look);
   ws.pageSetup.printTitlesRow = `${COUNT_LAYOUT.groupRow}:${COUNT_LAYOUT.numberRow}`;
 }
 
-/** Every count column's key, for callers that store or compare the numbers. */
-export function countKeys(sheet: CountSheet): string[] {
-  return countColumns(sheet.template).map((c) => c.key);
+/** The date line and the signatures from row r: each block centred over its columns, a hint under each title. */
+function signatures(ws: ExcelJS.Worksheet, r: number, width: number, look: CountSheetLook): void {
+  const right = Math.max(5, width - 6);
+  const block = (row: number, from: number, to: number, value: string, f: Partial<ExcelJS.Font>) => {
+    ws.mergeCells(row, from, row, to);
+    const cell = ws.getCell(row, from);
+    cell.value = value;
+    cell.font = f;
+    cell.alignment = { horizontal: 'center' };
+  };
+  const d = look.date;
+  block(r++, right, width, `${cleanText(look.place)}, ngày ${d.getDate()} tháng ${d.getMonth() + 1} năm ${d.getFullYear()}`, font(12, { italic: true }));
+  block(r, 1, 4, 'NGƯỜI LẬP BIỂU', font(12, { bold: true }));
+  block(r++, right, width, 'TM. BAN CHỈ ĐẠO PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ', font(12, { bold: true }));
+  block(r, 1, 4, '(Ký, ghi rõ họ tên)', font(12, { italic: true }));
+  block(r++, right, width, 'TRƯỞNG BAN', font(12, { bold: true }));
+  block(r, right, width, '(Ký tên, đóng dấu)', font(12, { italic: true }));
 }

@@ -534,6 +534,9 @@ function sheetNames(grids: Grid[]): string[] {
   });
 }
 
+/** Under a count table of a commune's form. */
+const COUNT_INSTRUCTION = 'Hướng dẫn: ghi số nguyên (số người, số trẻ) vào các ô trắng, để trống ô chưa có số liệu (không ghi 0 thay cho ô trống); đánh dấu x ở cột ĐBKK nếu xã thuộc diện đặc biệt khó khăn. Tỉ lệ tự tính.';
+
 /** The workbook of a report, one sheet per grid, in template order; a commune's form with `form`. */
 export function buildWorkbook(report: OfficialReport, opts: BuildOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -549,7 +552,8 @@ export function buildWorkbook(report: OfficialReport, opts: BuildOptions = {}): 
   const names = sheetNames(grids);
   const styles = makeStyles();
   grids.forEach((g, i) => addGridSheet(wb, names[i], report, g, styles, opts.form));
-  const look = { governing: `Ủy ban nhân dân ${unitPhrase(report.unit)}`, place: report.unit.name, date: report.date };
+  const form = opts.form && { forLine: opts.form.forLine, instructions: [COUNT_INSTRUCTION] };
+  const look = { governing: `Ủy ban nhân dân ${unitPhrase(report.unit)}`, place: report.unit.name, date: report.date, form };
   const used = new Set(names);
   for (const c of report.counts ?? []) {
     let name = c.sheet.template.sheet;
