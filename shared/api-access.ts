@@ -32,6 +32,8 @@ export const ACCESS = {
   notes: 'read',
   // Audited both ways.
   setLocked: 'write',
+  openCounts: 'read',
+  createCounts: 'write',
 } as const satisfies Record<string, Access>;
 
 /** The methods that only read. */
