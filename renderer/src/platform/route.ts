@@ -1,16 +1,19 @@
 // Routing by hash: "#/grid/<templateId>" (the first district) or "#/grid/<templateId>/<unitId>";
 // "#/completeness" or "#/completeness/<unitId>": which communes have sent their forms;
 // "#/overview" or "#/overview/<unitId>": the charts of the levels (Tổng quan);
-// "#/backups": the database's backups ("Sao lưu và khôi phục").
+// "#/backups": the database's backups ("Sao lưu và khôi phục");
+// "#/counts/<countTemplateId>[/<unitId>[/<year>]]": a district's count table (DOMAIN.md §9).
 // No React here: the page's first chunk (early.ts) reads the route (useHash.ts follows it).
 import { isTemplateId, type TemplateId } from '../../../shared/templates';
+import { isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
 
 export type Route =
   | { page: 'home' }
   | { page: 'grid'; template: TemplateId; unitId?: number }
   | { page: 'completeness'; unitId?: number }
   | { page: 'overview'; unitId?: number }
-  | { page: 'backups' };
+  | { page: 'backups' }
+  | { page: 'counts'; template: CountTemplateId; unitId?: number; year?: string };
 
 export function parseHash(hash: string): Route {
   const m = /^#\/grid\/([^/?#]+)(?:\/(\d+))?\/?$/.exec(hash);
@@ -23,6 +26,8 @@ export function parseHash(hash: string): Route {
   const o = /^#\/overview(?:\/(\d+))?\/?$/.exec(hash);
   if (o) return { page: 'overview', unitId: o[1] ? Number(o[1]) : undefined };
   if (/^#\/backups\/?$/.test(hash)) return { page: 'backups' };
+  const k = /^#\/counts\/([a-z-]+)(?:\/(\d+)(?:\/(\d{4}))?)?\/?$/.exec(hash);
+  if (k && isCountTemplateId(k[1])) return { page: 'counts', template: k[1], unitId: k[2] ? Number(k[2]) : undefined, year: k[3] };
   return { page: 'home' };
 }
 
@@ -39,6 +44,11 @@ export function completenessHash(unitId?: number): string {
 /** "Tổng quan": the charts of the district's levels. */
 export function overviewHash(unitId?: number): string {
   return `#/overview${unitId ? `/${unitId}` : ''}`;
+}
+
+/** A district's count table: of a year, or the newest stored. */
+export function countsHash(template: CountTemplateId, unitId?: number, year?: string): string {
+  return `#/counts/${template}${unitId ? `/${unitId}${year ? `/${year}` : ''}` : ''}`;
 }
 
 export function navigate(hash: string, replace = false): void {

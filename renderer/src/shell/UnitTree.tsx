@@ -5,7 +5,7 @@ import type { UnitNode } from '../../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
 import { unitTitle } from '../platform/format';
-import { completenessHash, gridHash } from '../platform/route';
+import { completenessHash, countsHash, gridHash } from '../platform/route';
 
 /**
  * A commune of the tree. The shell re-renders on every save state; a country holds 3,321
@@ -108,6 +108,13 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit,
                 </li>
               );
             })}
+          {aggregates && communes.length > 0 && (
+            <li role="treeitem" aria-selected={false}>
+              <a className="tree-grid tree-counts" href={countsHash('xmc-count', u.id)} data-testid="tree-counts">
+                Số liệu đạt chuẩn (XMC, MN, TH, THCS)
+              </a>
+            </li>
+          )}
           {aggregates && communes.length > 0 && (
             <li role="treeitem" aria-selected={listed === u.id}>
               <a
