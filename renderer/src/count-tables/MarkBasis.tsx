@@ -28,7 +28,8 @@ export function MarkBasis({ template, grid, districtId, cell, focusOnOpen: asked
   useEffect(() => {
     once.current = false;
   });
-  const focusOnOpen = once.current;
+  // A panel that had the focus and gives way to another (a sentence to the figures) hands it on.
+  const focusOnOpen = once.current || !!document.activeElement?.closest('.basis-panel');
   const counts = COUNT_TEMPLATES.find((c) => c.marks === template.id);
   const groups = useMemo(() => groupsOf(template, grid.layout), [template, grid.layout]);
   const group = cell ? groups.find((g) => g.marks.includes(cell.key) || g.assessment === cell.key) : undefined;

@@ -52,7 +52,7 @@ function countLeaf(key: string, label: string, hooks: ColumnHooks): ColDef<RowDa
     cellClass: 'cell-count',
     cellClassRules: classRules(hooks, key),
     tooltipValueGetter: tooltip(hooks, key),
-    minWidth: 58,
+    minWidth: 48,
     flex: 1,
   };
 }
@@ -81,9 +81,9 @@ export function buildCountColumns(t: CountTemplateDef, year: string, hooks: Colu
     if (g.columns.length === 1 && c.leaf === null) {
       if (c.key === 'stt') defs.push({ colId: STT_COL, headerName: 'TT', headerClass: 'hdr-center', pinned: 'left', width: 40, resizable: false, valueGetter: (p) => (p.data?.kind === 'unit' ? String(p.data.index + 1) : ''), cellClass: 'cell-stt' });
       else if (c.key === 'unit')
-        defs.push({ colId: NAME_COL, headerName: nameHeading, headerClass: 'hdr-center', wrapHeaderText: true, autoHeaderHeight: true, pinned: 'left', width: 150, valueGetter: (p) => p.data?.name ?? '', cellClass: 'cell-name', cellClassRules: classRules(hooks, NAME_COL), tooltipValueGetter: tooltip(hooks, NAME_COL) });
+        defs.push({ colId: NAME_COL, headerName: nameHeading, headerClass: 'hdr-center', wrapHeaderText: true, autoHeaderHeight: true, pinned: 'left', width: 128, valueGetter: (p) => p.data?.name ?? '', cellClass: 'cell-name', cellClassRules: classRules(hooks, NAME_COL), tooltipValueGetter: tooltip(hooks, NAME_COL) });
       else if (c.kind === 'flag')
-        defs.push({ colId: c.key, headerName: c.group, headerClass: 'hdr-center', valueGetter: valueOf(c.key), editable: unitRowOnly, cellClass: 'cell-mark', cellClassRules: classRules(hooks, c.key), tooltipValueGetter: tooltip(hooks, c.key), width: 58 });
+        defs.push({ colId: c.key, headerName: c.group, headerClass: 'hdr-center', valueGetter: valueOf(c.key), editable: unitRowOnly, cellClass: 'cell-mark', cellClassRules: classRules(hooks, c.key), tooltipValueGetter: tooltip(hooks, c.key), width: 54 });
       continue;
     }
     defs.push({
@@ -92,15 +92,19 @@ export function buildCountColumns(t: CountTemplateDef, year: string, hooks: Colu
       headerClass: 'hdr-group',
       marryChildren: true,
       suppressStickyLabel: true,
-      children: g.columns.map((x) => (x.kind === 'count' ? countLeaf(x.key, x.leaf!, hooks) : computedLeaf(x.key, x.leaf ?? x.group, hooks, 'cell-rate', 58))),
+      children: g.columns.map((x) => (x.kind === 'count' ? countLeaf(x.key, x.leaf!, hooks) : computedLeaf(x.key, x.leaf ?? x.group, hooks, 'cell-rate', 48))),
     });
   }
+  // Pinned right: the levels stay in view when the counts scroll sideways (a narrow window, 125%).
   defs.push({
-    headerName: `Mức đạt chuẩn năm ${year}`,
+    headerName: `Mức năm ${year}`,
     groupId: 'g:levels',
     headerClass: 'hdr-group',
     marryChildren: true,
-    children: [computedLeaf(LEVEL_COL, 'Tính từ số liệu', hooks, 'cell-level', 84), computedLeaf(MARKED_COL, 'Đánh dấu ở phụ lục', hooks, 'cell-level', 70)],
+    children: [
+      { ...computedLeaf(LEVEL_COL, 'Tính từ số liệu', hooks, 'cell-level', 0), pinned: 'right', flex: undefined, width: 84 },
+      { ...computedLeaf(MARKED_COL, 'Đánh dấu ở phụ lục', hooks, 'cell-level', 0), pinned: 'right', flex: undefined, width: 76 },
+    ],
   });
   return defs;
 }

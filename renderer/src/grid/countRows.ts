@@ -23,7 +23,8 @@ export function countRowData(t: CountTemplateDef, year: string, grid: Grid, chec
     if (hit && hit.data.index === index && hit.level === level && hit.marked === marked) return hit.data;
     const counts = countRowOf(t, year, { unitId: row.unitId ?? 0, name: row.unit, values: row.values });
     const values: Record<string, string> = { ...row.values, [LEVEL_COL]: level, [MARKED_COL]: marked };
-    for (const r of rates) values[r.key] = rateText(counts, r.num, r.den);
+    // "92,31": the heading says "Tỉ lệ (%)", as on the ministry's sheet (and the column stays narrow).
+    for (const r of rates) values[r.key] = rateText(counts, r.num, r.den).replace('%', '');
     const data: UnitRowData = { kind: 'unit', index, unitId: row.unitId ?? -(index + 1), name: row.unit, values };
     cache.set(row, { data, level, marked });
     return data;
@@ -36,6 +37,6 @@ export function countTotalRow(t: CountTemplateDef, year: string, grid: Grid, agg
   const sum = countTotal(t, rows);
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(sum.counts)) values[k] = String(v);
-  for (const r of rateColumns(t)) values[r.key] = formatRate(sum.counts[r.num], sum.counts[r.den]);
+  for (const r of rateColumns(t)) values[r.key] = formatRate(sum.counts[r.num], sum.counts[r.den]).replace('%', '');
   return { kind: 'total', unitId: aggregateId, name: 'Cộng', values };
 }

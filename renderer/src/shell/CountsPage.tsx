@@ -28,6 +28,9 @@ interface Props {
   onOpened(unit: UnitNode | null): void;
 }
 
+/** The tabs' short names (the programme in full is the table's title). */
+const TAB: Record<CountTemplateId, string> = { 'xmc-count': 'XMC', 'mn-count': 'Mầm non 5 tuổi', 'th-count': 'Tiểu học', 'thcs-count': 'THCS' };
+
 /** Ctrl+Shift+K: the "Căn cứ" of the row or mark the user is on. */
 export function isBasisKey(e: KeyboardEvent): boolean {
   return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k');
@@ -73,12 +76,12 @@ export function CountsPage({ template, unitId, year, reloadKey, save, onOpened }
   return (
     <div className="grid-page counts-page">
       <div className="grid-title">
-        <h1>Số liệu đạt chuẩn – {t.formCode}</h1>
+        <h1 title={`${t.formCode}: ${t.title.toLowerCase()}`}>Số liệu đạt chuẩn</h1>
         {view && <span className="grid-unit">{unitTitle(view.unit)}</span>}
         <nav className="counts-tabs" aria-label="Các biểu số liệu">
           {COUNT_TEMPLATES.map((c) => (
             <a key={c.id} href={countsHash(c.id, view?.unit.id, table?.year)} className={`counts-tab${c.id === template ? ' active' : ''}`} aria-current={c.id === template ? 'page' : undefined}>
-              {c.programme}
+              {TAB[c.id]}
             </a>
           ))}
         </nav>
@@ -218,7 +221,7 @@ function CountEditor({ template: t, view, save }: { template: CountTemplateDef; 
     <>
       <div className="counts-bar">
         <span className="grid-hint">
-          {t.title} năm {year}. Gõ số nguyên (Enter để lưu), x ở cột ĐBKK, Delete để xóa, Ctrl+Z để hoàn tác, Ctrl+V để dán từ Excel. Tỉ lệ và mức đạt được tính tự động.
+          {t.formCode} năm {year}. Gõ số nguyên, x ở cột ĐBKK, Delete để xóa, Ctrl+Z để hoàn tác, Ctrl+V để dán từ Excel; tỉ lệ và mức được tính tự động.
         </span>
         <button type="button" className="btn btn-small" aria-pressed={basis.open} data-testid="basis-toggle" title="Số liệu, tỉ lệ, ngưỡng và số người còn thiếu của xã đang chọn (Ctrl+Shift+K)" onClick={() => toggleBasis(false)}>
           Căn cứ
