@@ -4,7 +4,7 @@
 // the findings, the district's roll-up from the computed levels) and what the "Căn cứ" panel
 // says are worked out here, pure, on every edit.
 import { formatCount, formatRate } from './arith';
-import { checkCountSheet } from './check';
+import { checkCountSheet, recheckCountRow } from './check';
 import { computeLevel } from './engine';
 import { explainLevel, reportLevel, type CriterionReport, type LevelExplanation } from './explain';
 import { marksByUnit } from './evaluate';
@@ -80,9 +80,18 @@ export interface TableCheck {
 }
 
 /**
+ * What one row gave, kept by its values object: an edit replaces only the edited rows' values,
+ * so the others are not checked again (a table of thousands of communes, on every keystroke).
+ * Valid for one table's prerequisites and marks: make a new one when they change.
+ */
+export type TableCache = WeakMap<object, { level: LevelResult; findings: CountFinding[] }>;
+
+/**
  * Every count rule over the table. `prereqs`: per table row, the THCS prerequisites (from the
  * other stored tables and marks of that year); `marks`: the Phụ lục result group "năm Y", or
- * undefined when the Phụ lục has no such group.
+ * undefined when the Phụ lục has no such group. With `cache`, only rows whose values changed
+ * since the last call are checked (every rule the app's table meets is row-local: it has no
+ * printed total); the answer is the same.
  */
 export function checkTable(
   t: CountTemplateDef,
@@ -90,6 +99,7 @@ export function checkTable(
   rows: readonly TableRow[],
   prereqs: readonly (Prereqs | null | undefined)[],
   marks: readonly MarkedLevel[] | undefined,
+  cache?: TableCache,
 ): TableCheck {
   const at: number[] = [];
   const countRows: CountRow[] = [];
@@ -102,9 +112,25 @@ export function checkTable(
   });
   const sheet: CountSheet = { sheet: t.sheet, template: t, year, rows: countRows };
   const sheetPrereqs = at.map((i) => prereqs[i] ?? undefined);
-  const sheetLevels = countRows.map((row, r) => computeLevel(t, row, sheetPrereqs[r]));
   const byUnit = marks ? marksByUnit(marks) : undefined;
-  const found = checkCountSheet(sheet, { levels: sheetLevels, prereqs: sheetPrereqs, marks: byUnit });
+  let sheetLevels: LevelResult[];
+  let found: CountFinding[];
+  if (cache) {
+    sheetLevels = new Array<LevelResult>(countRows.length);
+    found = [];
+    const first = rowKeys(countRows).first;
+    countRows.forEach((_, r) => {
+      const values = rows[at[r]].values;
+      let hit = cache.get(values);
+      if (!hit) cache.set(values, (hit = recheckCountRow(sheet, r, { prereqs: sheetPrereqs, marks: byUnit, first })));
+      sheetLevels[r] = hit.level;
+      // Row-anchored findings carry the sheet row they were found on: this call's r.
+      for (const f of hit.findings) found.push(typeof f.row === 'number' && !(f.rule.startsWith('level.') && f.rule !== 'level.chain_gap') ? { ...f, row: r } : f);
+    });
+  } else {
+    sheetLevels = countRows.map((row, r) => computeLevel(t, row, sheetPrereqs[r]));
+    found = checkCountSheet(sheet, { levels: sheetLevels, prereqs: sheetPrereqs, marks: byUnit });
+  }
   // A level.* finding names the mark's cell in the Phụ lục: here it sits on the commune's row.
   const tableRowOfUnit = new Map<string, number>();
   const { keys, first } = rowKeys(countRows);

@@ -2,7 +2,7 @@
 // rules see, where their findings land on the table, the roll-up from computed levels and the
 // "Căn cứ" panel's figures.
 import { describe, expect, it } from 'vitest';
-import { basisOf, checkTable, countRowOf, levelText, markedText, normaliseCount, normaliseFlag, rollupLevels, thcsCount, xmcCount, type MarkedLevel, type TableRow } from '../../shared/counts';
+import { basisOf, checkTable, type TableCache, countRowOf, levelText, markedText, normaliseCount, normaliseFlag, rollupLevels, thcsCount, xmcCount, type MarkedLevel, type TableRow } from '../../shared/counts';
 
 const YEAR = '2020';
 
@@ -88,6 +88,37 @@ describe('checkTable', () => {
     const pass = { 'xmc-count': { state: 'pass' as const, source: 'marked' as const, level: 1 }, 'th-count': { state: 'pass' as const, source: 'marked' as const, level: 1 } };
     expect(checkTable(thcsCount, YEAR, [row], [pass], undefined).levels[0]).toMatchObject({ level: 3, decided: true });
     expect(checkTable(thcsCount, YEAR, [row], [undefined], undefined).levels[0]).toMatchObject({ level: 0, upper: 3, decided: false });
+  });
+});
+
+describe('checkTable with a cache (the live path)', () => {
+  it('gives what the full check gives after random edits of counts, flags and blank rows', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const names = Array.from({ length: 30 }, (_, i) => `Xã ${i}`);
+    let rows: TableRow[] = names.map((n, i) => (i % 4 === 3 ? empty(i + 1, n) : xmcRow(i + 1, n, [[100, 95, 92], [200, 181, 180], [390, 370, 360]])));
+    const marks: MarkedLevel[] = names.map((unit, i) => ({ unit, level: i % 3, row: i, col: `2020|MĐ${(i % 2) + 1}` }));
+    const cache: TableCache = new WeakMap();
+    const keys = ['T_15_25', 'B1_15_25', 'B2_15_25', 'T_15_35', 'B1_15_35', 'B2_15_35', 'T_15_60', 'B1_15_60', 'B2_15_60', 'dbkk'];
+    const sorted = (c: ReturnType<typeof checkTable>) => c.findings.map((f) => `${f.rule}|${f.row}|${f.col}|${f.message}`).sort();
+    let findings = 0;
+    for (let step = 0; step < 200; step++) {
+      const i = Math.floor(random() * rows.length);
+      const k = keys[Math.floor(random() * keys.length)];
+      const values = { ...rows[i].values };
+      const what = random();
+      if (k === 'dbkk') values.dbkk = what < 0.3 ? '' : what < 0.6 ? 'x' : '?';
+      else if (what < 0.1) delete values[k];
+      else values[k] = String(Math.floor(random() * 420));
+      rows = rows.slice();
+      rows[i] = { ...rows[i], values };
+      const live = checkTable(xmcCount, YEAR, rows, [], marks, cache);
+      const full = checkTable(xmcCount, YEAR, rows, [], marks);
+      expect(live.levels).toEqual(full.levels);
+      expect(sorted(live)).toEqual(sorted(full));
+      findings += full.findings.length;
+    }
+    expect(findings).toBeGreaterThan(200); // the edits did make findings to compare
   });
 });
 

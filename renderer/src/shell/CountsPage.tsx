@@ -4,7 +4,7 @@
 // the district's roll-up from both, the count rules' findings, and the "Căn cứ" of a row.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CountTableView, GridView, UnitNode } from '../../../shared/api';
-import { checkTable, COUNT_TEMPLATES, countColumns, countRowOf, getCountTemplate, normaliseCount, normaliseFlag, type CountTemplateDef, type CountTemplateId, type TableRow } from '../../../shared/counts';
+import { checkTable, COUNT_TEMPLATES, countColumns, countRowOf, getCountTemplate, normaliseCount, normaliseFlag, type CountTemplateDef, type TableCache, type CountTemplateId, type TableRow } from '../../../shared/counts';
 import type { RuleFinding } from '../../../shared/rules';
 import { BasisPanel } from '../count-tables/BasisPanel';
 import { CountLevelsLine } from '../count-tables/CountLevelsLine';
@@ -181,7 +181,9 @@ function CountEditor({ template: t, view, save }: { template: CountTemplateDef; 
   );
 
   const rows = useMemo<TableRow[]>(() => grid.rows.map((r) => ({ unitId: r.unitId!, name: r.unit, values: r.values })), [grid]);
-  const check = useMemo(() => checkTable(t, year, rows, table.prereqs, table.marks ?? undefined), [t, year, rows, table]);
+  // Rows an edit did not touch keep their values object, and their findings (a province's table: thousands of rows).
+  const cache = useMemo<TableCache>(() => new WeakMap(), [table]);
+  const check = useMemo(() => checkTable(t, year, rows, table.prereqs, table.marks ?? undefined, cache), [t, year, rows, table, cache]);
   const gridRef = useRef<CountGridHandle>(null);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const [basis, setBasis] = useState<{ open: boolean; byKey: boolean }>({ open: false, byKey: false });
