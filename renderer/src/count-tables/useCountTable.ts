@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { CountTableView } from '../../../shared/api';
 import type { CountTemplateId } from '../../../shared/counts';
+import { afterPaint } from '../platform/afterPaint';
 import { api, errorText } from '../platform/api';
 
 export type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; view: CountTableView };
@@ -14,13 +15,17 @@ export function useCountTables(template: CountTemplateId | undefined, unitId: nu
   useEffect(() => {
     if (!template) return;
     let live = true;
-    for (const year of key ? key.split(',') : []) {
-      setLoaded((m) => (m.has(year) ? m : new Map(m).set(year, { state: 'loading' })));
-      api.openCounts({ unitId, template, year }).then(
-        (view) => live && setLoaded((m) => new Map(m).set(year, { state: 'done', view })),
-        (e: unknown) => live && setLoaded((m) => new Map(m).set(year, { state: 'error', message: errorText(e) })),
-      );
-    }
+    // After the grid's first rows are painted: the grid and its check are asked for first.
+    void afterPaint().then(() => {
+      for (const year of key ? key.split(',') : []) {
+        if (!live) return;
+        setLoaded((m) => (m.has(year) ? m : new Map(m).set(year, { state: 'loading' })));
+        api.openCounts({ unitId, template, year }).then(
+          (view) => live && setLoaded((m) => new Map(m).set(year, { state: 'done', view })),
+          (e: unknown) => live && setLoaded((m) => new Map(m).set(year, { state: 'error', message: errorText(e) })),
+        );
+      }
+    });
     return () => {
       live = false;
     };
