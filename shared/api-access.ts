@@ -38,6 +38,8 @@ export const ACCESS = {
   setTargets: 'write',
   // Proposes only: the officer confirms, and setTargets stores.
   proposeTargets: 'read',
+  openCounts: 'read',
+  createCounts: 'write',
 } as const satisfies Record<string, Access>;
 
 /** The methods that only read. */

@@ -9,11 +9,14 @@ import type { Finding, ValidationReport } from './report';
 import type { Target } from './targets/model';
 import type { Rollup } from './rules/rollup';
 import { TEMPLATE_IDS, type Layout, type TemplateId } from './templates';
-import type { CountTemplateId } from './counts/templates/types';
+import type { CountTemplateId } from './counts/templates';
+import type { MarkedLevel, Prereqs } from './counts/types';
 
 const id = z.number().int().positive();
 const templateId = z.enum(TEMPLATE_IDS);
 /** A file's bytes travel as base64 so that IPC and HTTP carry the same payload. */
+const countTemplateId = z.enum(['xmc-count', 'mn-count', 'th-count', 'thcs-count'] as const satisfies readonly CountTemplateId[]);
+const year = z.string().regex(/^\d{4}$/);
 const fileData = z.object({ name: z.string().min(1).max(260), data: z.string().max(80_000_000) });
 
 export const contract = {
@@ -98,6 +101,14 @@ export const contract = {
   setTargets: z.object({ unitId: id, rows: z.array(z.array(z.string().max(5000)).max(9)).max(2000) }).strict(),
   /** The targets a plan's pasted text proposes (nothing stored: the officer confirms them). */
   proposeTargets: z.object({ unitId: id.optional(), text: z.string().max(2_000_000), when: z.string().regex(/^\d{4}(?:-\d{4})?$/).optional() }).strict(),
+  /**
+   * A district's count table of one template and year (DOMAIN.md §9) with what its rules read
+   * besides it: the marks of the Phụ lục result group "năm Y" and the THCS prerequisites.
+   * Without a year: the newest stored; none stored: `table` null.
+   */
+  openCounts: z.object({ unitId: id.optional(), template: countTemplateId, year: year.optional() }).strict(),
+  /** An empty count table of a year (made when missing), opened as openCounts. */
+  createCounts: z.object({ unitId: id.optional(), template: countTemplateId, year }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -304,6 +315,30 @@ export interface BackupsView {
   suggested?: string;
 }
 
+/** A stored count table (its cells as stored: counts as digits, ĐBKK "x" / "?" / blank). */
+export interface CountTable {
+  reportId: number;
+  year: string;
+  updatedAt: string;
+  locked: boolean;
+  /** Every commune of the district, in order, with its stored values (none: {}). */
+  rows: { unitId: number; name: string; values: Record<string, string> }[];
+  /** The Phụ lục result group "năm Y" of the programme (preschool: its 5-year-olds); null when there is none. */
+  marks: MarkedLevel[] | null;
+  /** Per row: the THCS prerequisites from the other stored tables and marks of that year (null elsewhere). */
+  prereqs: (Prereqs | null)[];
+}
+
+export interface CountTableView {
+  unit: UnitNode;
+  template: CountTemplateId;
+  /** The years of this template's stored tables, newest first. */
+  years: string[];
+  /** The result years of the Phụ lục the counts check, newest first: the years to propose for a new table. */
+  resultYears: string[];
+  table: CountTable | null;
+}
+
 export interface Outputs {
   /** In recovery: no units, and what is wrong (the renderer shows the recovery screen). */
   overview: { units: UnitNode[]; reports: ReportInfo[]; recovery?: RecoveryInfo };
@@ -334,6 +369,8 @@ export interface Outputs {
   targets: TargetsView;
   setTargets: TargetsView & { saved: boolean };
   proposeTargets: { scope: string; proposals: TargetRowView[]; unread: UnreadSentence[] };
+  openCounts: CountTableView;
+  createCounts: CountTableView;
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };

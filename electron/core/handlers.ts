@@ -11,6 +11,8 @@ import { asciiName } from '../../shared/text/normalize';
 import { officeWords } from '../../shared/units/words';
 import { districtErrors } from './check-district';
 import { storedCountCheck } from './counts-check';
+import { countTableView } from './counts-view';
+import { countColumns, getCountTemplate, isCountTemplateId, normaliseCount, normaliseFlag } from '../../shared/counts';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { followUpsOf } from './follow-ups';
 import { importBuffer } from './import';
@@ -100,6 +102,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
   function checkWrites(reportId: number, writes: readonly { unitId: number; key: string }[]): void {
     const report = store.getReport(reportId);
     if (!report) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
+    if (isCountTemplateId(report.template)) return checkCountWrites(report, writes as readonly { unitId: number; key: string; value?: string }[]);
     const template = getTemplate(report.template);
     const kinds = new Map(columnsOf(template, report.layout).map((c) => [c.key, c.kind]));
     const unit = store.getUnit(report.unitId)!;
@@ -116,8 +119,23 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     }
   }
 
-  /** The unit whose plan the targets are: the one named, else the first district. */
-  function targetUnit(unitId?: number): UnitRecord {
+  /** A count table takes a whole number ≥ 0 (or blank) in a count column and x, ? or blank as ĐBKK, on its communes' rows. */
+  function checkCountWrites(report: ReportRecord, writes: readonly { unitId: number; key: string; value?: string }[]): void {
+    const t = getCountTemplate(report.template as unknown as Parameters<typeof getCountTemplate>[0]);
+    const counts = new Set(countColumns(t).map((c) => c.key));
+    const rows = new Set(store.children(report.unitId).map((u) => u.id));
+    for (const w of writes) {
+      const isCount = counts.has(w.key);
+      if (!isCount && w.key !== 'dbkk') throw new UserError(`Không lưu được: "${w.key}" không phải là một cột của biểu ${t.formCode}. Không ô nào của lần sửa này được lưu.`);
+      if (!rows.has(w.unitId)) throw new UserError(`Không lưu được: đơn vị #${w.unitId} không phải là một xã của biểu này. Không ô nào của lần sửa này được lưu.`);
+      if (w.value === undefined) continue;
+      const ok = isCount ? normaliseCount(w.value) : normaliseFlag(w.value);
+      if (!ok.ok || ok.value !== w.value) throw new UserError(`Không lưu được "${w.value}": ${isCount ? 'số liệu phải là số nguyên không âm' : 'cột ĐBKK chỉ nhận x hoặc để trống'}. Không ô nào của lần sửa này được lưu.`);
+    }
+  }
+
+  /** The unit named (whose plan, whose count tables), else the first district. */
+  function unitOrDistrict(unitId?: number): UnitRecord {
     const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
     if (!unit) throw new UserError('Không tìm thấy đơn vị.');
     return unit;
@@ -287,15 +305,25 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     },
 
     async targets({ unitId }) {
-      return targetsView(store, targetUnit(unitId));
+      return targetsView(store, unitOrDistrict(unitId));
     },
 
     async setTargets({ unitId, rows }) {
-      return saveTargets(store, targetUnit(unitId), rows);
+      return saveTargets(store, unitOrDistrict(unitId), rows);
     },
 
     async proposeTargets({ unitId, text, when }) {
-      return proposeFor(store, targetUnit(unitId), text, when);
+      return proposeFor(store, unitOrDistrict(unitId), text, when);
+    },
+
+    async openCounts({ unitId, template, year }) {
+      return countTableView(store, unitOrDistrict(unitId), template, year);
+    },
+
+    async createCounts({ unitId, template, year }) {
+      const unit = unitOrDistrict(unitId);
+      store.ensureCountReport(template, unit.id, year);
+      return countTableView(store, unit, template, year);
     },
   };
 }

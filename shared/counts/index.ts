@@ -13,3 +13,4 @@ export { marksFromGrid } from './marks';
 export { checkCountSheet, recheckCountRow } from './check';
 export { appendixColumns } from './appendix-columns';
 export * from './read';
+export * from './table';

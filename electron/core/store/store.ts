@@ -6,14 +6,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Grid } from '../../../shared/grid';
 import { getTemplate, isTemplateId, type Layout, type TemplateId } from '../../../shared/templates';
-import { isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
+import { getCountTemplate, isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
 import { cleanText } from '../../../shared/text/normalize';
 import { UserError } from '../../../shared/errors';
 import { asDbFault, dbFaultError } from './db-faults';
 
 /** Why a locked report's values are not changed, in the officer's words. */
 export function lockedReason(template: TemplateId): string {
-  return `${getTemplate(template).appendix} đã khóa số liệu: không sửa được. Hãy mở khóa (nút “Mở khóa”) nếu cần sửa.`;
+  const name = isCountTemplateId(template) ? `Biểu ${getCountTemplate(template).sheet}` : getTemplate(template).appendix;
+  return `${name} đã khóa số liệu: không sửa được. Hãy mở khóa (nút “Mở khóa”) nếu cần sửa.`;
 }
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations';
 import { ReformStore } from './reform';

@@ -52,6 +52,15 @@ export function keyWrite(t: CellTarget, key: string): CellWrite | undefined {
     if (key === 'Delete' || key === 'Backspace') return write('');
     return undefined;
   }
+  if (t.info.kind === 'flag') {
+    if (t.data.kind !== 'unit') return undefined;
+    if (key === 'x' || key === 'X' || key === '×') return write('x');
+    if (key === ' ') return write(t.data.values[t.colId] === 'x' ? '' : 'x');
+    if (key === 'Delete' || key === 'Backspace') return write('');
+    return undefined;
+  }
+  // A count: a digit opens the editor (AG Grid's own); the total row is summed, never typed.
+  if (t.info.kind === 'count' && t.data.kind === 'unit' && (key === 'Delete' || key === 'Backspace')) return write('');
   if (t.info.kind === 'text' && (key === 'Delete' || key === 'Backspace')) return write('');
   return undefined;
 }
@@ -90,7 +99,12 @@ export function pasteWrites(api: GridApi<RowData>, infos: Map<string, ColumnInfo
       const col = cols[start + j];
       if (!col) return;
       const info = infos.get(col.getColId());
-      if (!info || info.kind === 'stt' || info.kind === 'name') return;
+      if (!info || info.kind === 'stt' || info.kind === 'name' || info.kind === 'computed') return;
+      // Counts and flags go as pasted: the count table's own act checks them (whole numbers only).
+      if (info.kind === 'count' || info.kind === 'flag') {
+        if (data.kind === 'unit') writes.push({ unitId: data.unitId, key: info.column.key, value: raw });
+        return;
+      }
       if (info.kind === 'mark') {
         if (data.kind !== 'unit') return;
         writes.push({ unitId: data.unitId, key: info.column.key, value: normaliseMark(raw) });

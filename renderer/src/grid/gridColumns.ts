@@ -16,7 +16,19 @@ export type ColumnInfo =
   | { kind: 'stt' }
   | { kind: 'name' }
   | { kind: 'mark'; column: GridColumn }
-  | { kind: 'text'; column: GridColumn };
+  | { kind: 'text'; column: GridColumn }
+  // The count tables (countColumns.ts): a count typed as a whole number, the ĐBKK flag, and the
+  // columns computed from them (rates, levels), never typed.
+  | { kind: 'count'; column: CellColumn }
+  | { kind: 'flag'; column: CellColumn }
+  | { kind: 'computed' };
+
+/** A typed column of a count table: its key and headings. */
+export interface CellColumn {
+  key: string;
+  group: string;
+  label: string;
+}
 
 export interface CellIssue {
   severity: 'error' | 'warning' | 'info';

@@ -21,6 +21,8 @@ export function commitEditing(api: GridApi<RowData>, infos: Map<string, ColumnIn
     if (info?.kind === 'text') writes.push({ unitId: node.data.unitId, key: info.column.key, value: normaliseText(raw) });
     // A mark cell opened by a double click.
     else if (info?.kind === 'mark' && node.data.kind === 'unit') writes.push({ unitId: node.data.unitId, key: info.column.key, value: normaliseMark(raw) });
+    // A count or a flag as typed: the count table's act checks it.
+    else if ((info?.kind === 'count' || info?.kind === 'flag') && node.data.kind === 'unit') writes.push({ unitId: node.data.unitId, key: info.column.key, value: raw });
   }
   // Cancelled, not stopped: AG Grid's own request would come later and change nothing more.
   api.stopEditing(true);

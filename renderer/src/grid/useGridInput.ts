@@ -43,7 +43,7 @@ function clearWrites(rows: RowData[], cols: string[], infos: Map<string, ColumnI
   for (const data of rows)
     for (const col of cols) {
       const info = infos.get(col);
-      if (info?.kind === 'text' || (info?.kind === 'mark' && data.kind === 'unit')) writes.push({ unitId: data.unitId, key: col, value: '' });
+      if (info?.kind === 'text' || ((info?.kind === 'mark' || info?.kind === 'count' || info?.kind === 'flag') && data.kind === 'unit')) writes.push({ unitId: data.unitId, key: col, value: '' });
     }
   return writes;
 }

@@ -4,8 +4,10 @@
 // "#/follow-up" or "#/follow-up/<unitId>": the notes and follow-up flags (Cần theo dõi);
 // "#/backups": the database's backups ("Sao lưu và khôi phục");
 // "#/targets" or "#/targets/<unitId>": the plan's targets ("Mục tiêu kế hoạch").
+// "#/counts/<countTemplateId>[/<unitId>[/<year>]]": a district's count table (DOMAIN.md §9).
 // No React here: the page's first chunk (early.ts) reads the route (useHash.ts follows it).
 import { isTemplateId, type TemplateId } from '../../../shared/templates';
+import { isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
 
 export type Route =
   | { page: 'home' }
@@ -14,7 +16,8 @@ export type Route =
   | { page: 'overview'; unitId?: number }
   | { page: 'follow-up'; unitId?: number }
   | { page: 'backups' }
-  | { page: 'targets'; unitId?: number };
+  | { page: 'targets'; unitId?: number }
+  | { page: 'counts'; template: CountTemplateId; unitId?: number; year?: string };
 
 export function parseHash(hash: string): Route {
   const m = /^#\/grid\/([^/?#]+)(?:\/(\d+))?\/?$/.exec(hash);
@@ -31,6 +34,8 @@ export function parseHash(hash: string): Route {
   if (/^#\/backups\/?$/.test(hash)) return { page: 'backups' };
   const t = /^#\/targets(?:\/(\d+))?\/?$/.exec(hash);
   if (t) return { page: 'targets', unitId: t[1] ? Number(t[1]) : undefined };
+  const k = /^#\/counts\/([a-z-]+)(?:\/(\d+)(?:\/(\d{4}))?)?\/?$/.exec(hash);
+  if (k && isCountTemplateId(k[1])) return { page: 'counts', template: k[1], unitId: k[2] ? Number(k[2]) : undefined, year: k[3] };
   return { page: 'home' };
 }
 
@@ -57,6 +62,11 @@ export function followUpHash(unitId?: number): string {
 /** "Mục tiêu kế hoạch": the plan's targets, checked on the grids. */
 export function targetsHash(unitId?: number): string {
   return `#/targets${unitId ? `/${unitId}` : ''}`;
+}
+
+/** A district's count table: of a year, or the newest stored. */
+export function countsHash(template: CountTemplateId, unitId?: number, year?: string): string {
+  return `#/counts/${template}${unitId ? `/${unitId}${year ? `/${year}` : ''}` : ''}`;
 }
 
 export function navigate(hash: string, replace = false): void {

@@ -8,6 +8,7 @@ import { api, arrived, errorText } from '../platform/api';
 import { BackupsPage } from '../backups/BackupsPage';
 import { downloadBase64 } from '../platform/bytes';
 import { CompletenessPage } from '../completeness/CompletenessPage';
+import { CountsPage } from './CountsPage';
 import { DropOverlay } from './DropOverlay';
 import { ErrorsFirst, withErrors, type ErrorsFirstAsk } from './ErrorsFirst';
 import { FilePicker } from './FilePicker';
@@ -105,7 +106,7 @@ export function App() {
   /** The database could not be opened: only the recovery screen is shown. */
   const recovery = overview?.recovery;
   /** The district the toolbar's actions are about: the one on screen. */
-  const districtId = route.page === 'completeness' || route.page === 'overview' || route.page === 'follow-up' || route.page === 'targets' ? (route.unitId ?? listed?.id) : open?.unitId;
+  const districtId = route.page === 'completeness' || route.page === 'overview' || route.page === 'follow-up' || route.page === 'targets' || route.page === 'counts' ? (route.unitId ?? listed?.id) : open?.unitId;
 
   // Default route: the first grid once there is something to show.
   useEffect(() => {
@@ -317,11 +318,12 @@ export function App() {
   else if (route.page === 'overview') page = <OverviewPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onOverview} />;
   else if (route.page === 'follow-up') page = <FollowUpPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onFollowUps} onGo={goToNote} />;
   else if (route.page === 'targets') page = <TargetsPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onTargets} />;
+  else if (route.page === 'counts') page = <CountsPage template={route.template} unitId={route.unitId} year={route.year} reloadKey={reloadKey} save={saver.save} onOpened={setListed} />;
   else page = <div className="page-message">Đang mở biểu…</div>;
 
   return (
     <div className="app">
-      {route.page === 'grid' && hasUnits && (
+      {(route.page === 'grid' || route.page === 'counts') && hasUnits && (
         // The first stop of the Tab key: straight to the grid's first cell, past the toolbar and the tree.
         <button type="button" className="skip-link" data-testid="skip-to-grid" onClick={() => window.dispatchEvent(new Event(FOCUS_GRID_EVENT))}>
           Đến bảng

@@ -9,6 +9,10 @@ import { api, arrived, errorText } from '../platform/api';
 import '../notes/notes.css';
 import { AppendixGrid, type AppendixGridHandle } from '../grid/AppendixGrid';
 import { AuditPanel } from '../audit/AuditPanel';
+import { ComputedRollup } from '../count-tables/ComputedRollup';
+import { MarkBasis } from '../count-tables/MarkBasis';
+import '../count-tables/counts.css';
+import { isBasisKey } from './CountsPage';
 import { NoteDialog, type NoteTarget } from '../notes/NoteDialog';
 import { NoteLine } from '../notes/NoteLine';
 import { useCellNotes } from '../notes/useCellNotes';
@@ -158,6 +162,11 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
   const cellRef = useRef<FocusedCell | null>(refocus);
   const auditRef = useRef(audit);
   auditRef.current = audit;
+  // "Căn cứ" (Ctrl+Shift+K): the counts behind the mark the user is on; it follows the cell while open.
+  const [basis, setBasis] = useState<{ byKey: boolean; cell: FocusedCell | null } | null>(null);
+  const basisOpen = useRef(false);
+  basisOpen.current = basis !== null;
+  const toggleBasis = useCallback((byKey: boolean) => setBasis((b) => (b ? null : { byKey, cell: cellRef.current })), []);
   const reportId = view.report.id;
   // Notes and follow-up flags: corner marks in the grid; the focused cell's note in the title bar.
   const { notes, error: notesError, reload: reloadNotes } = useCellNotes(reportId);
@@ -172,6 +181,7 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
       const k = noteKey(cell.unitId, cell.key);
       setNoteHere(notesRef.current.has(k) ? k : null);
       if (auditRef.current) onAudit({ reportId, cell });
+      if (basisOpen.current) setBasis((b) => b && { ...b, cell });
     },
     [onAudit, reportId],
   );
@@ -194,6 +204,12 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
         e.preventDefault();
         e.stopPropagation();
         openNote(c);
+        return;
+      }
+      if (isBasisKey(e) && !document.querySelector('[role="dialog"]')) {
+        e.preventDefault();
+        e.stopPropagation();
+        toggleBasis(true);
         return;
       }
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
@@ -227,7 +243,7 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
       window.removeEventListener('keydown', onKey, true);
       offMenu?.();
     };
-  }, [undo, redo, toggleAudit, openNote]);
+  }, [undo, redo, toggleAudit, openNote, toggleBasis]);
 
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -284,6 +300,16 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
         <button
           type="button"
           className="btn btn-small"
+          aria-pressed={!!basis}
+          data-testid="basis-toggle"
+          title="Số liệu, tỉ lệ, ngưỡng và số người còn thiếu đằng sau dấu x đang chọn (Ctrl+Shift+K)"
+          onClick={() => toggleBasis(false)}
+        >
+          Căn cứ
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
           aria-pressed={locked}
           data-testid="lock-toggle"
           title={locked ? 'Mở khóa để sửa hoặc nhập lại số liệu của phụ lục này (được ghi vào lịch sử)' : 'Khóa số liệu đã hoàn thành: không sửa, không nhập đè'}
@@ -310,6 +336,22 @@ function GridEditor({ view, save, focus, audit, onAudit, onRestore, refocus, sav
       )}
       <AppendixGrid ref={gridRef} template={template} grid={grid} aggregate={view.unit} findings={findings ?? NO_FINDINGS} onAct={act} onCellFocus={onCellFocus} notes={notes} />
       <RollupLine template={template} grid={grid} aggregate={view.unit} />
+      <ComputedRollup template={template} grid={grid} districtId={view.unit.id} />
+      {basis && (
+        <MarkBasis
+          template={template}
+          grid={grid}
+          districtId={view.unit.id}
+          cell={basis.cell}
+          focusOnOpen={basis.byKey}
+          onClose={() => {
+            setBasis(null);
+            const c = cellRef.current;
+            const row = c ? (c.unitId === view.unit.id ? 'total' : view.grid.rows.findIndex((r) => r.unitId === c.unitId)) : -1;
+            if (c && row !== -1) gridRef.current?.focusCell(row, c.key);
+          }}
+        />
+      )}
       {audit && <AuditPanel reportId={reportId} cell={audit.cell} savedAt={savedAt} onRestore={onRestore} onClose={closeAudit} notesVersion={notes} />}
       {note && (
         <NoteDialog

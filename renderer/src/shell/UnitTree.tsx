@@ -5,7 +5,7 @@ import type { UnitNode } from '../../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
 import { unitTitle } from '../platform/format';
-import { completenessHash, followUpHash, gridHash, targetsHash } from '../platform/route';
+import { completenessHash, countsHash, followUpHash, gridHash, targetsHash } from '../platform/route';
 
 /**
  * A commune of the tree. The shell re-renders on every save state; a country holds 3,321
@@ -112,6 +112,13 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, followed = nu
                 </li>
               );
             })}
+          {aggregates && communes.length > 0 && (
+            <li role="treeitem" aria-selected={false}>
+              <a className="tree-grid tree-counts" href={countsHash('xmc-count', u.id)} data-testid="tree-counts">
+                Số liệu đạt chuẩn (XMC, MN, TH, THCS)
+              </a>
+            </li>
+          )}
           {aggregates && communes.length > 0 && (
             <li role="treeitem" aria-selected={listed === u.id}>
               <a
