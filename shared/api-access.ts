@@ -32,6 +32,13 @@ export const ACCESS = {
   notes: 'read',
   // Audited both ways.
   setLocked: 'write',
+  createOffice: 'write',
+  unitsView: 'read',
+  changeUnits: 'write',
+  undoUnitChange: 'write',
+  // Reads the file it is sent and matches it against the units; stores nothing.
+  previewChangeTable: 'read',
+  applyChangeTable: 'write',
 } as const satisfies Record<string, Access>;
 
 /** The methods that only read. */

@@ -8,11 +8,16 @@ import type { Grid } from './grid';
 import type { Finding, ValidationReport } from './report';
 import type { Rollup } from './rules/rollup';
 import { TEMPLATE_IDS, type Layout, type TemplateId } from './templates';
+import { UNIT_KINDS } from './units/kinds';
+import type { ChangeRowResult, UnitSnapshot } from './units';
 
 const id = z.number().int().positive();
 const templateId = z.enum(TEMPLATE_IDS);
 /** A file's bytes travel as base64 so that IPC and HTTP carry the same payload. */
 const fileData = z.object({ name: z.string().min(1).max(260), data: z.string().max(80_000_000) });
+const unitName = z.string().trim().min(1).max(200);
+const unitCode = z.string().trim().min(1).max(40);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const contract = {
   /** What the database holds: the unit tree and each unit's grids; empty on first run. */
@@ -82,6 +87,35 @@ export const contract = {
   notes: z.object({ reportId: id }).strict(),
   /** Lock a finished report (no edit, no import over it) or unlock it, explicitly; audited. */
   setLocked: z.object({ reportId: id, locked: z.boolean() }).strict(),
+  /**
+   * First run, after 1/7/2025 (DOMAIN.md §11.2): a province office (a tỉnh or a centrally-run
+   * city, its communes as rows) or a commune office (a xã, phường or đặc khu, its thôn and tổ dân
+   * phố as rows), with the four empty grids. A district before 1/7/2025 stays createDistrict.
+   */
+  createOffice: z
+    .object({
+      kind: z.enum(['tinh', 'thanh-pho-tw', 'xa', 'phuong', 'dac-khu']),
+      name: z.string().trim().min(1).max(100),
+      rows: z.array(z.string().trim().min(1).max(100)).min(1).max(20_000),
+    })
+    .strict(),
+  /** The unit tree as it is and was: kinds, validity, codes, aliases, successor links, and the history of unit changes. */
+  unitsView: z.object({}).strict(),
+  /** One change made in the app (add, rename, merge, retire): one audited, undoable step. */
+  changeUnits: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('add'), parentId: id, kind: z.enum(UNIT_KINDS), name: unitName, code: unitCode.optional(), date: isoDay.optional() }).strict(),
+    z.object({ op: z.literal('rename'), unitId: id, name: unitName }).strict(),
+    z
+      .object({ op: z.literal('merge'), unitIds: z.array(id).min(2).max(200), parentId: id, kind: z.enum(UNIT_KINDS), name: unitName, code: unitCode.optional(), date: isoDay })
+      .strict(),
+    z.object({ op: z.literal('retire'), unitId: id, date: isoDay }).strict(),
+  ]),
+  /** Takes one unit change back (refused, with the reason, when a later step depends on it). */
+  undoUnitChange: z.object({ changeId: id }).strict(),
+  /** A change table read and matched, nothing stored: the rows that apply and the refused ones with reasons. */
+  previewChangeTable: z.object({ file: fileData }).strict(),
+  /** The same change table stored as one audited, undoable step (its refused rows apply nothing). */
+  applyChangeTable: z.object({ file: fileData }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -241,6 +275,33 @@ export interface Outputs {
   setNote: { saved: true };
   notes: { notes: CellNote[] };
   setLocked: { locked: boolean };
+  createOffice: { unitId: number };
+  unitsView: UnitsView;
+  changeUnits: { changeId: number; summary: string };
+  undoUnitChange: { undone: true };
+  previewChangeTable: ChangeTableResult;
+  applyChangeTable: ChangeTableResult & { changeId: number | null };
+}
+
+/** One step of the unit history (a change table applied, a change made in the app). */
+export interface UnitChangeInfo {
+  id: number;
+  at: string;
+  /** "tệp …" or "nhập trong ứng dụng". */
+  source: string;
+  summary: string;
+  undone: boolean;
+}
+
+export interface UnitsView extends UnitSnapshot {
+  changes: UnitChangeInfo[];
+}
+
+/** A change table read (and, unless a preview, stored): every row with its status and reason. */
+export interface ChangeTableResult {
+  file: string;
+  rows: Omit<ChangeRowResult, 'alias'>[];
+  created: string[];
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };

@@ -12,6 +12,7 @@ import { districtErrors } from './check-district';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { importBuffer } from './import';
 import { formsZip } from './forms-out';
+import { unitsHandlers } from './units-handlers';
 import type { ParsePool } from './batch/pool';
 import { BatchRegistry } from './batch/registry';
 import { backupDir, backupStore, listBackups } from './store/backup';
@@ -251,5 +252,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       store.setLocked(reportId, locked);
       return { locked: store.isLocked(reportId) };
     },
+
+    ...unitsHandlers(store),
   };
 }
