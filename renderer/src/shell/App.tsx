@@ -13,16 +13,17 @@ import { ErrorsFirst, withErrors, type ErrorsFirstAsk } from './ErrorsFirst';
 import { FilePicker } from './FilePicker';
 import { FOCUS_GRID_EVENT } from '../grid/AppendixGrid';
 import './fit.css';
-import { FirstRun } from './FirstRun';
+import { FirstRun, type OfficeKind } from './FirstRun';
 import { formatCount } from '../platform/format';
 import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from '../import/ImportDialog';
 import { OverviewPage } from '../overview/OverviewPage';
 import type { ImportSummaryData } from '../import/importSummary';
 import { Notice, type NoticeMessage } from '../platform/Notice';
-import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash } from '../platform/route';
+import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash, UNITS_HASH } from '../platform/route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
+import { UnitsPage } from '../units/UnitsPage';
 import { useHash } from '../platform/useHash';
 import { useImport } from '../import/useImport';
 import { useKeepOnLeave } from '../platform/useKeepOnLeave';
@@ -146,6 +147,17 @@ export function App() {
       'Không tạo được huyện',
     );
 
+  const createOffice = (kind: OfficeKind, name: string, rows: string[]) =>
+    run(
+      'Đang tạo đơn vị…',
+      async () => {
+        await api.createOffice({ kind, name, rows });
+        await refresh();
+        say('info', `Đã tạo ${name} với ${formatCount(rows.length)} đơn vị.`);
+      },
+      'Không tạo được đơn vị',
+    );
+
   /** Hands a made file to the user: the native save dialog in the app, a download in the browser host. */
   async function deliver(file: { name: string; data: string }, type: string | undefined, made: string, savedAs: string) {
     const saved = await api.saveFile({ name: file.name, data: file.data });
@@ -227,6 +239,13 @@ export function App() {
   const showCompleteness = () => navigate(completenessHash(districtId));
   const showBackups = () => navigate(BACKUPS_HASH);
   const showOverview = () => navigate(overviewHash(districtId));
+  const showUnits = () => navigate(UNITS_HASH);
+
+  // After a unit change: the tree and the grids show the units as they are now.
+  const onUnitsChanged = useCallback(() => {
+    setReloadKey((k) => k + 1);
+    refresh().catch((e: unknown) => say('error', errorText(e)));
+  }, [refresh, say]);
 
   // After a restore: everything on screen comes from the restored database.
   const onRestored = useCallback(
@@ -269,7 +288,7 @@ export function App() {
   else if (!overview) page = <div className="page-message">Đang tải…</div>;
   else if (recovery) page = <BackupsPage recovery={recovery} onRestored={onRestored} onMessage={say} />;
   else if (route.page === 'backups') page = <BackupsPage onRestored={onRestored} onMessage={say} />;
-  else if (!hasUnits) page = <FirstRun busy={busy !== null} onDemo={loadDemo} onCreate={createDistrict} onImport={() => picker.current?.click()} />;
+  else if (!hasUnits) page = <FirstRun busy={busy !== null} onDemo={loadDemo} onCreate={createDistrict} onCreateOffice={createOffice} onImport={() => picker.current?.click()} />;
   else if (route.page === 'grid')
     page = (
       <GridPage
@@ -284,6 +303,7 @@ export function App() {
       />
     );
   else if (route.page === 'completeness') page = <CompletenessPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onListed} />;
+  else if (route.page === 'units') page = <UnitsPage reloadKey={reloadKey} onChanged={onUnitsChanged} onMessage={say} />;
   else if (route.page === 'overview') page = <OverviewPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onOverview} />;
   else page = <div className="page-message">Đang mở biểu…</div>;
 
@@ -306,6 +326,7 @@ export function App() {
         onCompleteness={showCompleteness}
         onOverview={showOverview}
         onBackups={showBackups}
+        onUnits={showUnits}
       />
       <FilePicker ref={picker} onFiles={imp.start} />
       <FilePicker ref={folderPicker} onFiles={imp.start} directory />
