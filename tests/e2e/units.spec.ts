@@ -30,7 +30,7 @@ async function mergeThree(page: Page) {
   await expect(form.getByRole('heading')).toHaveText('Nhập các xã đã chọn thành một (3 đã chọn)');
   await form.getByLabel('Tên đơn vị mới').fill('Cần Yên');
   await form.getByLabel('Mã mới (nếu có)').fill('01366');
-  await expect(form.getByLabel('Từ ngày')).toHaveValue('2025-07-01');
+  await expect(form.getByLabel('Từ ngày')).toHaveValue('01/07/2025');
   await form.getByRole('button', { name: 'Nhập 3 xã' }).click();
   await expect(page.getByTestId('notice')).toContainText('Đã lưu: Nhập xã Cần Nông, xã Lương Thông, xã Cần Yên thành Xã Cần Yên từ ngày 01/07/2025.');
 }
@@ -46,6 +46,7 @@ test('a province office first run: the grid totals "Tổng toàn tỉnh" and the
   await form.getByRole('button', { name: 'Tạo tỉnh (5 xã, phường)' }).click();
 
   await expect(page).toHaveURL(/#\/grid\/xmc$/);
+  await expect(unitRows(page, 'xmc')).toHaveCount(5, { timeout: 30_000 });
   await expect(unitRows(page, 'xmc')).toHaveText(['Cần Nông', 'Lương Thông', 'Cần Yên', 'Phường Sông Hiến', 'Đa Thông']);
   await expect(totalCell(page, 'xmc', 'name')).toHaveText('Tổng toàn tỉnh');
   const tree = page.getByTestId('unit-tree');
@@ -74,10 +75,10 @@ test('a province office first run: the grid totals "Tổng toàn tỉnh" and the
 test('a merge done in the units page, then taken back with "Hoàn tác"', async ({ host, page }) => {
   const { unitId } = await host.api.createOffice({ kind: 'tinh', name: 'Cao Bằng', rows: COMMUNES });
   await page.goto(`${host.url}#/grid/xmc`);
-  await expect(unitRows(page, 'xmc')).toHaveCount(5);
+  await expect(unitRows(page, 'xmc')).toHaveCount(5, { timeout: 30_000 });
   await page.getByTestId('show-units').click();
   await expect(page).toHaveURL(/#\/units$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đơn vị hành chính – Tỉnh Cao Bằng');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đơn vị hành chính – Tỉnh Cao Bằng', { timeout: 30_000 });
   await mergeThree(page);
 
   const rows = page.getByTestId('unit-row');
@@ -113,7 +114,7 @@ test('a merge done in the units page, then taken back with "Hoàn tác"', async 
 
 test('a change table is previewed, rows that apply and refused rows with reasons, before it is stored', async ({ demo, page }) => {
   await page.goto(`${demo.url}#/units`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đơn vị hành chính – Tỉnh Cao Bằng');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đơn vị hành chính – Huyện Hà Quảng', { timeout: 30_000 });
   await page.getByTestId('change-table-file').setInputFiles(`${ROOT}tests/fixtures/plans/ha-quang-chuyen-doi.xlsx`);
   const preview = page.getByTestId('change-table-preview');
   await expect(preview.getByRole('status')).toContainText('Tệp ha-quang-chuyen-doi.xlsx: 21 dòng sẽ được áp dụng, 2 dòng bị từ chối.');
@@ -129,6 +130,10 @@ test('a change table is previewed, rows that apply and refused rows with reasons
   await expect(page.getByTestId('unit-change').first()).toContainText('Áp dụng bảng chuyển đổi ha-quang-chuyen-doi.xlsx: 21 dòng, tạo 7 đơn vị.');
   expect(demo.store.reform.snapshot().links).toHaveLength(21);
   await expect(page.getByTestId('unit-tree')).toContainText('Xã, phường (7)');
+  // The page now shows the province, whose communes are the ones in force.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đơn vị hành chính – Tỉnh Cao Bằng', { timeout: 30_000 });
+  // Its communes in force, the old district beside them as ended.
+  await expect(page.locator('[data-testid="unit-row"]:not([data-ended])')).toHaveCount(7);
 });
 
 for (const s of SCALES) {
@@ -139,15 +144,22 @@ for (const s of SCALES) {
       await page.goto(host.url);
       await expect(page.getByTestId('first-run-create')).toBeVisible();
       await page.screenshot({ path: `${ROOT}docs/screens/first-run-${s.name}.png` });
+      // A province office after a merge made in the app.
       await host.api.createOffice({ kind: 'tinh', name: 'Cao Bằng', rows: COMMUNES });
       await page.goto(`${host.url}#/units`);
       await page.reload();
       await mergeThree(page);
-      await page.getByTestId('change-table-file').setInputFiles(`${ROOT}tests/fixtures/plans/ha-quang-chuyen-doi.xlsx`);
-      await expect(page.getByTestId('change-table-preview')).toBeVisible();
       await page.getByTestId('notice').getByRole('button').first().click().catch(() => undefined);
+      await page.screenshot({ path: `${ROOT}docs/screens/units-merge-${s.name}.png` });
+    });
+
+    test('the units page with a change table previewed', async ({ demo, page }) => {
+      await page.goto(`${demo.url}#/units`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đơn vị hành chính – Huyện Hà Quảng', { timeout: 30_000 });
+      await page.getByTestId('change-table-file').setInputFiles(`${ROOT}tests/fixtures/plans/ha-quang-chuyen-doi.xlsx`);
+      await expect(page.getByTestId('change-table-preview').getByRole('status')).toContainText('21 dòng sẽ được áp dụng');
+      await page.getByTestId('change-table-preview').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${ROOT}docs/screens/units-${s.name}.png` });
-      await page.screenshot({ path: `${ROOT}docs/screens/units-full-${s.name}.png`, fullPage: true });
     });
   });
 }

@@ -20,7 +20,7 @@ import { ImportDialog } from '../import/ImportDialog';
 import { OverviewPage } from '../overview/OverviewPage';
 import type { ImportSummaryData } from '../import/importSummary';
 import { Notice, type NoticeMessage } from '../platform/Notice';
-import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash, UNITS_HASH } from '../platform/route';
+import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash } from '../platform/route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
 import { UnitsPage } from '../units/UnitsPage';
@@ -239,7 +239,6 @@ export function App() {
   const showCompleteness = () => navigate(completenessHash(districtId));
   const showBackups = () => navigate(BACKUPS_HASH);
   const showOverview = () => navigate(overviewHash(districtId));
-  const showUnits = () => navigate(UNITS_HASH);
 
   // After a unit change: the tree and the grids show the units as they are now.
   const onUnitsChanged = useCallback(() => {
@@ -326,7 +325,6 @@ export function App() {
         onCompleteness={showCompleteness}
         onOverview={showOverview}
         onBackups={showBackups}
-        onUnits={showUnits}
       />
       <FilePicker ref={picker} onFiles={imp.start} />
       <FilePicker ref={folderPicker} onFiles={imp.start} directory />
@@ -336,6 +334,7 @@ export function App() {
           units={overview?.units ?? []}
           open={route.page === 'grid' ? open : null}
           listed={route.page === 'completeness' ? (listed?.id ?? null) : null}
+          unitsOpen={route.page === 'units'}
           selectedUnit={focus?.unitId ?? null}
           onPickUnit={pickUnit}
         />

@@ -14,10 +14,9 @@ interface Props {
   onCompleteness(): void;
   onOverview(): void;
   onBackups(): void;
-  onUnits(): void;
 }
 
-export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onExport, onSendForms, onCompleteness, onOverview, onBackups, onUnits }: Props) {
+export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onExport, onSendForms, onCompleteness, onOverview, onBackups }: Props) {
   return (
     <header className="toolbar">
       <span className="app-name" title="Phổ cập giáo dục – Xóa mù chữ">
@@ -55,9 +54,6 @@ export function Toolbar({ status, busy, canExport, onImport, onImportFolder, onE
       </button>
       <button type="button" className="btn" onClick={onOverview} disabled={!canExport} data-testid="show-overview" title="Biểu đồ số xã theo mức đạt của từng phụ lục, với ngưỡng theo quy định">
         Tổng quan
-      </button>
-      <button type="button" className="btn" onClick={onUnits} disabled={!canExport} data-testid="show-units" title="Các xã, phường: thêm, đổi tên, nhập, thôi hiệu lực, áp dụng bảng chuyển đổi; lịch sử và hoàn tác">
-        Đơn vị hành chính
       </button>
       <button type="button" className="btn" onClick={onBackups} data-testid="show-backups" title="Các bản sao lưu cơ sở dữ liệu: sao lưu ngay, khôi phục một bản">
         Sao lưu và khôi phục

@@ -11,7 +11,7 @@ function rowsLabel(u: UnitNode): string {
   const w = aggregateWords(u).footerRows;
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
-import { completenessHash, gridHash } from '../platform/route';
+import { completenessHash, gridHash, UNITS_HASH } from '../platform/route';
 
 /**
  * A commune of the tree. The shell re-renders on every save state; a country holds 3,321
@@ -75,10 +75,12 @@ interface Props {
   /** The district whose list of sent forms is on screen. */
   listed: number | null;
   selectedUnit: number | null;
+  /** The units page is on screen. */
+  unitsOpen?: boolean;
   onPickUnit(unit: UnitNode): void;
 }
 
-export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit, onPickUnit }: Props) {
+export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit, unitsOpen, onPickUnit }: Props) {
   // A country's tree holds thousands of communes: it follows the units and the open grid a
   // moment later, so that the grid is fetched and shown first.
   const units = useDeferredValue(unitsNow);
@@ -148,9 +150,14 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, selectedUnit,
       {units.length === 0 ? (
         <p className="muted tree-empty">Chưa có đơn vị nào.</p>
       ) : (
-        <ul className="tree" role="tree">
-          {kidsOf(null).all.map(node)}
-        </ul>
+        <>
+          <a className={`tree-grid tree-units${unitsOpen ? ' active' : ''}`} href={UNITS_HASH} aria-current={unitsOpen ? 'page' : undefined} data-testid="show-units">
+            Đơn vị hành chính (thêm, đổi tên, nhập xã)
+          </a>
+          <ul className="tree" role="tree">
+            {kidsOf(null).all.map(node)}
+          </ul>
+        </>
       )}
     </nav>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { UnitsView } from '../../../shared/api';
 import { KINDS } from '../../../shared/units/kinds';
 import type { UnitRecord } from '../../../shared/units/model';
+import { DayInput } from './DayInput';
 import { endedBefore, titleOf, validityText, viDay } from './unitWords';
 
 interface Props {
@@ -100,12 +101,7 @@ export function UnitTable({ view, rows, picked, busy, nameColumn, today, onPick,
                   {edit ? (
                     <>
                       {edit.op === 'retire' && (
-                        <input
-                          type="date"
-                          aria-label={`Ngày ${titleOf(u)} thôi hiệu lực`}
-                          value={edit.value}
-                          onChange={(e) => setEditing({ ...edit, value: e.currentTarget.value })}
-                        />
+                        <DayInput name="retire-date" aria-label={`Ngày ${titleOf(u)} thôi hiệu lực`} value={edit.value} onChange={(value) => setEditing({ ...edit, value })} />
                       )}
                       <button type="button" className="btn btn-primary" disabled={busy || !edit.value.trim()} onClick={() => void save()}>
                         {edit.op === 'rename' ? 'Lưu tên' : 'Thôi hiệu lực'}

@@ -8,6 +8,7 @@ import { KINDS, type UnitKind } from '../../../shared/units/kinds';
 import { officeWords } from '../../../shared/units/words';
 import { api, errorText } from '../platform/api';
 import { ChangeTablePanel } from './ChangeTablePanel';
+import { DayInput } from './DayInput';
 import { UnitHistory } from './UnitHistory';
 import { UnitTable } from './UnitTable';
 import { parentsOf, rowKinds, titleOf, today } from './unitWords';
@@ -56,7 +57,7 @@ export function UnitsPage({ reloadKey, onChanged, onMessage }: Props) {
     void load();
   }, [load, reloadKey]);
 
-  const parents = useMemo(() => (view ? parentsOf(view) : []), [view]);
+  const parents = useMemo(() => (view ? parentsOf(view, today()) : []), [view]);
   const parent = parents.find((p) => p.id === parentId) ?? parents[0];
   const words = parent ? officeWords(parent.kind, parent.name) : null;
   const kinds = rowKinds(parent);
@@ -145,7 +146,7 @@ export function UnitsPage({ reloadKey, onChanged, onMessage }: Props) {
               </label>
               <label>
                 Từ ngày (nếu có)
-                <input type="date" name="add-date" value={add.date} onChange={(e) => setAdd({ ...add, date: e.currentTarget.value })} />
+                <DayInput name="add-date" value={add.date} onChange={(date) => setAdd({ ...add, date })} />
               </label>
             </div>
             <button type="submit" className="btn" disabled={busy || !add.name.trim()}>
@@ -158,7 +159,7 @@ export function UnitsPage({ reloadKey, onChanged, onMessage }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               void change(
-                { op: 'merge', unitIds: picked, parentId: parent.id, kind: merge.kind, name: merge.name, date: merge.date || REFORM_DAY, ...(merge.code.trim() ? { code: merge.code.trim() } : {}) },
+                { op: 'merge', unitIds: picked, parentId: parent.id, kind: merge.kind, name: merge.name, date: merge.date, ...(merge.code.trim() ? { code: merge.code.trim() } : {}) },
                 () => {
                   setPicked([]);
                   setMerge((m) => ({ ...m, name: '', code: '' }));
@@ -186,10 +187,10 @@ export function UnitsPage({ reloadKey, onChanged, onMessage }: Props) {
               </label>
               <label>
                 Từ ngày
-                <input type="date" name="merge-date" value={merge.date} onChange={(e) => setMerge({ ...merge, date: e.currentTarget.value })} required />
+                <DayInput name="merge-date" value={merge.date} onChange={(date) => setMerge({ ...merge, date })} />
               </label>
             </div>
-            <button type="submit" className="btn btn-primary" disabled={busy || picked.length < 2 || !merge.name.trim()}>
+            <button type="submit" className="btn btn-primary" disabled={busy || picked.length < 2 || !merge.name.trim() || !merge.date}>
               Nhập {picked.length >= 2 ? `${picked.length} ${rowWord}` : ''}
             </button>
           </form>

@@ -32,10 +32,16 @@ export function endedBefore(u: Pick<UnitRecord, 'validTo'>, day: string): boolea
   return u.validTo !== null && u.validTo < day;
 }
 
-/** Units that other units belong to (a province, a district, a commune office), the office first. */
-export function parentsOf(snap: UnitSnapshot): UnitRecord[] {
+/**
+ * Units that other units belong to (a province, a district, a commune office): first those with
+ * communes in force on the day (the demo's district; the province once a change table has
+ * replaced the district's communes), the higher tier first.
+ */
+export function parentsOf(snap: UnitSnapshot, day: string): UnitRecord[] {
   const withKids = new Set(snap.units.map((u) => u.parentId));
-  const rank = (u: UnitRecord) => (tierOf(u.kind) === 'province' ? 0 : tierOf(u.kind) === 'district' ? (u.validTo ? 2 : 1) : 3);
+  const live = new Set(snap.units.filter((u) => tierOf(u.kind) === 'commune' && !endedBefore(u, day)).map((u) => u.parentId));
+  const tier = (u: UnitRecord) => (tierOf(u.kind) === 'province' ? 0 : tierOf(u.kind) === 'district' ? 1 : 2);
+  const rank = (u: UnitRecord) => (live.has(u.id) ? 0 : 3) + tier(u);
   return snap.units.filter((u) => withKids.has(u.id) || tierOf(u.kind) !== 'commune').sort((a, b) => rank(a) - rank(b) || a.id - b.id);
 }
 
