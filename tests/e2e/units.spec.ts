@@ -158,7 +158,7 @@ for (const s of SCALES) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đơn vị hành chính – Huyện Hà Quảng', { timeout: 30_000 });
       await page.getByTestId('change-table-file').setInputFiles(`${ROOT}tests/fixtures/plans/ha-quang-chuyen-doi.xlsx`);
       await expect(page.getByTestId('change-table-preview').getByRole('status')).toContainText('21 dòng sẽ được áp dụng');
-      await page.getByTestId('change-table-preview').scrollIntoViewIfNeeded();
+      await page.getByTestId('change-table').evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: `${ROOT}docs/screens/units-${s.name}.png` });
     });
   });

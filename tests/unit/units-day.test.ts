@@ -1,8 +1,8 @@
 // The units page's day field: a day as the officer writes it ("01/07/2025", "1/7/2025") becomes
 // ISO; anything that is not a real day is refused (empty), never guessed.
 import { describe, expect, it } from 'vitest';
-import { parseViDay } from '../../renderer/src/units/DayInput';
-import { parentsOf } from '../../renderer/src/units/unitWords';
+import { parseViDay } from '../../renderer/src/unit-changes/DayInput';
+import { parentsOf } from '../../renderer/src/unit-changes/unitWords';
 import type { UnitRecord } from '../../shared/units/model';
 
 describe('parseViDay', () => {

@@ -23,7 +23,7 @@ import { Notice, type NoticeMessage } from '../platform/Notice';
 import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash } from '../platform/route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
-import { UnitsPage } from '../units/UnitsPage';
+import { UnitsPage } from '../unit-changes/UnitsPage';
 import { useHash } from '../platform/useHash';
 import { useImport } from '../import/useImport';
 import { useKeepOnLeave } from '../platform/useKeepOnLeave';

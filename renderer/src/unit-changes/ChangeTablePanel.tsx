@@ -3,6 +3,7 @@
 // stored; applying stores the whole file as one step of the history.
 import { useRef, useState } from 'react';
 import type { ChangeTableResult } from '../../../shared/api';
+import { splitKind } from '../../../shared/units/kinds';
 import { api, errorText } from '../platform/api';
 import { fileToBase64 } from '../platform/bytes';
 
@@ -83,7 +84,7 @@ export function ChangeTablePanel({ onApplied, onMessage }: Props) {
             Tệp {preview.file}: {ok} dòng sẽ được áp dụng, {refused} dòng bị từ chối.
             {preview.created.length > 0 && ` Sẽ tạo: ${preview.created.join(', ')}.`}
           </p>
-          <table className="completeness-table">
+          <table className="completeness-table units-preview">
             <thead>
               <tr>
                 <th className="num">Dòng</th>
@@ -102,7 +103,7 @@ export function ChangeTablePanel({ onApplied, onMessage }: Props) {
                   <td>{r.district ?? ''}</td>
                   <td>{r.new}</td>
                   <td>{r.change ?? ''}</td>
-                  <td>{r.status === 'ok' ? `Áp dụng${r.unit && r.unit !== r.old ? ` (khớp với ${r.unit})` : ''}` : `Từ chối: ${r.reason ?? ''}`}</td>
+                  <td>{r.status === 'ok' ? `Áp dụng${r.unit && r.unit !== splitKind(r.old).name && r.unit !== r.old ? ` (khớp với ${r.unit})` : ''}` : `Từ chối: ${r.reason ?? ''}`}</td>
                 </tr>
               ))}
             </tbody>
