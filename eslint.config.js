@@ -25,7 +25,7 @@ const NODE = 'node:[a-z_/]+';
 const CORE_PACKAGES = [NODE, 'better-sqlite3', 'exceljs', 'jszip', '@e965/xlsx', 'zod'];
 
 /** renderer/src/<feature>/ may reach platform/, findings/ and itself; shell/ reaches all. */
-const FEATURES = ['grid', 'import', 'audit', 'completeness', 'backups', 'overview', 'notes', 'followup', 'print', 'targets', 'count-tables'];
+const FEATURES = ['grid', 'import', 'audit', 'completeness', 'backups', 'overview', 'notes', 'followup', 'print', 'targets', 'count-tables', 'unit-changes'];
 const featureRule = (allowed) => ({
   regex: `^\\.\\./(?!\\.\\./|${allowed.map((a) => `${a}/`).join('|')})`,
   message: 'Một phần của giao diện chỉ dùng platform/ và findings/, không dùng phần khác; shell/ ghép chúng lại.',

@@ -40,6 +40,13 @@ export const ACCESS = {
   proposeTargets: 'read',
   openCounts: 'read',
   createCounts: 'write',
+  createOffice: 'write',
+  unitsView: 'read',
+  changeUnits: 'write',
+  undoUnitChange: 'write',
+  // Reads the file it is sent and matches it against the units; stores nothing.
+  previewChangeTable: 'read',
+  applyChangeTable: 'write',
 } as const satisfies Record<string, Access>;
 
 /** The methods that only read. */

@@ -11,6 +11,8 @@ import type { Rollup } from './rules/rollup';
 import { TEMPLATE_IDS, type Layout, type TemplateId } from './templates';
 import type { CountTemplateId } from './counts/templates';
 import type { MarkedLevel, Prereqs } from './counts/types';
+import { UNIT_KINDS } from './units/kinds';
+import type { ChangeRowResult, UnitSnapshot } from './units';
 
 const id = z.number().int().positive();
 const templateId = z.enum(TEMPLATE_IDS);
@@ -18,6 +20,9 @@ const templateId = z.enum(TEMPLATE_IDS);
 const countTemplateId = z.enum(['xmc-count', 'mn-count', 'th-count', 'thcs-count'] as const satisfies readonly CountTemplateId[]);
 const year = z.string().regex(/^\d{4}$/);
 const fileData = z.object({ name: z.string().min(1).max(260), data: z.string().max(80_000_000) });
+const unitName = z.string().trim().min(1).max(200);
+const unitCode = z.string().trim().min(1).max(40);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const contract = {
   /** What the database holds: the unit tree and each unit's grids; empty on first run. */
@@ -109,6 +114,35 @@ export const contract = {
   openCounts: z.object({ unitId: id.optional(), template: countTemplateId, year: year.optional() }).strict(),
   /** An empty count table of a year (made when missing), opened as openCounts. */
   createCounts: z.object({ unitId: id.optional(), template: countTemplateId, year }).strict(),
+  /**
+   * First run, after 1/7/2025 (DOMAIN.md §11.2): a province office (a tỉnh or a centrally-run
+   * city, its communes as rows) or a commune office (a xã, phường or đặc khu, its thôn and tổ dân
+   * phố as rows), with the four empty grids. A district before 1/7/2025 stays createDistrict.
+   */
+  createOffice: z
+    .object({
+      kind: z.enum(['tinh', 'thanh-pho-tw', 'xa', 'phuong', 'dac-khu']),
+      name: z.string().trim().min(1).max(100),
+      rows: z.array(z.string().trim().min(1).max(100)).min(1).max(20_000),
+    })
+    .strict(),
+  /** The unit tree as it is and was: kinds, validity, codes, aliases, successor links, and the history of unit changes. */
+  unitsView: z.object({}).strict(),
+  /** One change made in the app (add, rename, merge, retire): one audited, undoable step. */
+  changeUnits: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('add'), parentId: id, kind: z.enum(UNIT_KINDS), name: unitName, code: unitCode.optional(), date: isoDay.optional() }).strict(),
+    z.object({ op: z.literal('rename'), unitId: id, name: unitName }).strict(),
+    z
+      .object({ op: z.literal('merge'), unitIds: z.array(id).min(2).max(200), parentId: id, kind: z.enum(UNIT_KINDS), name: unitName, code: unitCode.optional(), date: isoDay })
+      .strict(),
+    z.object({ op: z.literal('retire'), unitId: id, date: isoDay }).strict(),
+  ]),
+  /** Takes one unit change back (refused, with the reason, when a later step depends on it). */
+  undoUnitChange: z.object({ changeId: id }).strict(),
+  /** A change table read and matched, nothing stored: the rows that apply and the refused ones with reasons. */
+  previewChangeTable: z.object({ file: fileData }).strict(),
+  /** The same change table stored as one audited, undoable step (its refused rows apply nothing). */
+  applyChangeTable: z.object({ file: fileData }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -371,6 +405,33 @@ export interface Outputs {
   proposeTargets: { scope: string; proposals: TargetRowView[]; unread: UnreadSentence[] };
   openCounts: CountTableView;
   createCounts: CountTableView;
+  createOffice: { unitId: number };
+  unitsView: UnitsView;
+  changeUnits: { changeId: number; summary: string };
+  undoUnitChange: { undone: true };
+  previewChangeTable: ChangeTableResult;
+  applyChangeTable: ChangeTableResult & { changeId: number | null };
+}
+
+/** One step of the unit history (a change table applied, a change made in the app). */
+export interface UnitChangeInfo {
+  id: number;
+  at: string;
+  /** "tệp …" or "nhập trong ứng dụng". */
+  source: string;
+  summary: string;
+  undone: boolean;
+}
+
+export interface UnitsView extends UnitSnapshot {
+  changes: UnitChangeInfo[];
+}
+
+/** A change table read (and, unless a preview, stored): every row with its status and reason. */
+export interface ChangeTableResult {
+  file: string;
+  rows: Omit<ChangeRowResult, 'alias'>[];
+  created: string[];
 }
 
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };

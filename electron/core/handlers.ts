@@ -18,6 +18,7 @@ import { followUpsOf } from './follow-ups';
 import { importBuffer } from './import';
 import { formsZip } from './forms-out';
 import { proposeFor, saveTargets, targetsView } from './targets';
+import { unitsHandlers } from './units-handlers';
 import type { ParsePool } from './batch/pool';
 import { BatchRegistry } from './batch/registry';
 import { backupDir, backupStore, listBackups } from './store/backup';
@@ -325,5 +326,6 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       store.ensureCountReport(template, unit.id, year);
       return countTableView(store, unit, template, year);
     },
+    ...unitsHandlers(store),
   };
 }

@@ -36,20 +36,35 @@ function sheetCells(ws: ExcelJS.Worksheet): Cell[][] {
 
 /** `units apply FILE`: every row matched and planned; unless a dry run, the plan stored as one step. */
 export async function applyChangeTableFile(store: Store, file: string, opts: { dryRun?: boolean } = {}): Promise<UnitsApplyResult> {
-  const wb = await loadWorkbook(await readFileBytes(file));
+  const r = await applyChangeTableBytes(store, basename(file), await readFileBytes(file), opts);
+  return { file, dryRun: r.dryRun, rows: r.rows, created: r.created };
+}
+
+/**
+ * The same from the file's bytes (the app sends them): `changeId` is the stored step, null for a
+ * dry run or a table that changes nothing.
+ */
+export async function applyChangeTableBytes(
+  store: Store,
+  name: string,
+  bytes: Buffer,
+  opts: { dryRun?: boolean } = {},
+): Promise<UnitsApplyResult & { changeId: number | null }> {
+  const wb = await loadWorkbook(bytes);
   const table = findChangeTable(wb.worksheets.map((ws) => ({ name: ws.name, cells: sheetCells(ws) })));
   if (!table) {
     throw new UserError(
-      `tệp "${basename(file)}" không có bảng chuyển đổi đơn vị: cần một trang có dòng tiêu đề Tỉnh | Huyện cũ | Xã cũ | Mã xã cũ | Xã mới | Mã xã mới | Ghi chú | Ngày hiệu lực.`,
+      `tệp "${name}" không có bảng chuyển đổi đơn vị: cần một trang có dòng tiêu đề Tỉnh | Huyện cũ | Xã cũ | Mã xã cũ | Xã mới | Mã xã mới | Ghi chú | Ngày hiệu lực.`,
       'units.no-table',
     );
   }
-  const plan = planChanges(table.rows, store.reform.snapshot(), basename(file));
+  const plan = planChanges(table.rows, store.reform.snapshot(), name);
+  let changeId: number | null = null;
   if (!opts.dryRun) {
     const ok = plan.rows.filter((r) => r.status === 'ok').length;
-    store.reform.applyPlan(plan, `tệp ${basename(file)}`, `Áp dụng bảng chuyển đổi ${basename(file)}: ${ok} dòng, tạo ${plan.created.length} đơn vị.`);
+    changeId = store.reform.applyPlan(plan, `tệp ${name}`, `Áp dụng bảng chuyển đổi ${name}: ${ok} dòng, tạo ${plan.created.length} đơn vị.`).changeId;
   }
-  return { file, dryRun: !!opts.dryRun, rows: plan.rows.map(({ alias: _a, ...r }) => r), created: plan.created };
+  return { file: name, dryRun: !!opts.dryRun, rows: plan.rows.map(({ alias: _a, ...r }) => r), created: plan.created, changeId };
 }
 
 /** `units rebase --as-of DAY`: what the old grids imply for the units in force on that day. */

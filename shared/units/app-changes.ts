@@ -72,7 +72,8 @@ export function planAppChange(db: UnitSnapshot, change: AppChange): AppChangeRes
         if (whole) return { refused: `${capital(label(u))} đã được nhập vào đơn vị khác.` };
       }
       const clash = db.units.find(
-        (u) => u.parentId === change.parentId && validOn(u, change.date) && exactKey(u.name) === exactKey(name),
+        // The merged units end the day before: the new one may take one of their names (Cần Yên).
+        (u) => u.parentId === change.parentId && !change.unitIds.includes(u.id) && validOn(u, change.date) && exactKey(u.name) === exactKey(name),
       );
       if (clash) return { refused: `Đã có ${label(clash)} từ ngày này.` };
       const into: UnitRecord = {

@@ -215,6 +215,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX report_events_report ON report_events(report_id, id);
     `,
   },
+  {
+    // A commune merged in the app may take the name of one of the communes it replaces, under the
+    // same parent (Cần Nông, Lương Thông and Cần Yên → Xã Cần Yên from 1/7/2025, all in the
+    // province office's tree): siblings' names are unique per tier *and* start of validity. The
+    // table constraint of migration 4 cannot be dropped in place: rebuilt as migration 4 did.
+    version: 7,
+    sql: /* sql */ `
+      CREATE TABLE units_new (
+        id         INTEGER PRIMARY KEY,
+        parent_id  INTEGER REFERENCES units(id) ON DELETE CASCADE,
+        name       TEXT NOT NULL CHECK (name <> ''),
+        kind       TEXT NOT NULL CHECK (kind IN ('tinh', 'huyen', 'xa')),
+        sort       INTEGER NOT NULL DEFAULT 0,
+        kind_word  TEXT,
+        valid_from TEXT,
+        valid_to   TEXT
+      );
+      INSERT INTO units_new (id, parent_id, name, kind, sort, kind_word, valid_from, valid_to)
+        SELECT id, parent_id, name, kind, sort, kind_word, valid_from, valid_to FROM units;
+      DROP TABLE units;
+      ALTER TABLE units_new RENAME TO units;
+      CREATE UNIQUE INDEX units_sibling_name ON units(parent_id, kind, name, coalesce(valid_from, ''));
+      CREATE UNIQUE INDEX units_root_name ON units(kind, name, coalesce(valid_from, '')) WHERE parent_id IS NULL;
+      CREATE INDEX units_children ON units(parent_id, sort, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

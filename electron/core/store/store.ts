@@ -375,6 +375,11 @@ export class Store {
     });
   }
 
+  /** The detailed kind (shared/units UNIT_KINDS: 'phuong', 'dac-khu'…) within the unit's tier. */
+  setKindWord(unitId: number, kind: string): void {
+    this.q('UPDATE units SET kind_word = ? WHERE id = ?').run(kind, unitId);
+  }
+
   addAlias(unitId: number, alias: string): void {
     const clean = cleanText(alias);
     if (clean === '') return;

@@ -3,8 +3,9 @@
 // "#/overview" or "#/overview/<unitId>": the charts of the levels (Tổng quan);
 // "#/follow-up" or "#/follow-up/<unitId>": the notes and follow-up flags (Cần theo dõi);
 // "#/backups": the database's backups ("Sao lưu và khôi phục");
-// "#/targets" or "#/targets/<unitId>": the plan's targets ("Mục tiêu kế hoạch").
-// "#/counts/<countTemplateId>[/<unitId>[/<year>]]": a district's count table (DOMAIN.md §9).
+// "#/targets" or "#/targets/<unitId>": the plan's targets ("Mục tiêu kế hoạch");
+// "#/counts/<countTemplateId>[/<unitId>[/<year>]]": a district's count table (DOMAIN.md §9);
+// "#/units": the units and their changes ("Đơn vị hành chính").
 // No React here: the page's first chunk (early.ts) reads the route (useHash.ts follows it).
 import { isTemplateId, type TemplateId } from '../../../shared/templates';
 import { isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
@@ -17,7 +18,8 @@ export type Route =
   | { page: 'follow-up'; unitId?: number }
   | { page: 'backups' }
   | { page: 'targets'; unitId?: number }
-  | { page: 'counts'; template: CountTemplateId; unitId?: number; year?: string };
+  | { page: 'counts'; template: CountTemplateId; unitId?: number; year?: string }
+  | { page: 'units' };
 
 export function parseHash(hash: string): Route {
   const m = /^#\/grid\/([^/?#]+)(?:\/(\d+))?\/?$/.exec(hash);
@@ -36,10 +38,14 @@ export function parseHash(hash: string): Route {
   if (t) return { page: 'targets', unitId: t[1] ? Number(t[1]) : undefined };
   const k = /^#\/counts\/([a-z-]+)(?:\/(\d+)(?:\/(\d{4}))?)?\/?$/.exec(hash);
   if (k && isCountTemplateId(k[1])) return { page: 'counts', template: k[1], unitId: k[2] ? Number(k[2]) : undefined, year: k[3] };
+  if (/^#\/units\/?$/.test(hash)) return { page: 'units' };
   return { page: 'home' };
 }
 
 export const BACKUPS_HASH = '#/backups';
+
+/** "Đơn vị hành chính": the units, their changes (add, rename, merge, retire, a change table) and their history. */
+export const UNITS_HASH = '#/units';
 
 export function gridHash(template: TemplateId, unitId?: number): string {
   return `#/grid/${template}${unitId ? `/${unitId}` : ''}`;

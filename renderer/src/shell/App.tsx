@@ -14,7 +14,7 @@ import { ErrorsFirst, withErrors, type ErrorsFirstAsk } from './ErrorsFirst';
 import { FilePicker } from './FilePicker';
 import { FOCUS_GRID_EVENT } from '../grid/AppendixGrid';
 import './fit.css';
-import { FirstRun } from './FirstRun';
+import { FirstRun, type OfficeKind } from './FirstRun';
 import { FollowUpPage } from '../followup/FollowUpPage';
 import { formatCount } from '../platform/format';
 import { GridPage, type FocusRequest } from './GridPage';
@@ -26,6 +26,7 @@ import { Notice, type NoticeMessage } from '../platform/Notice';
 import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash } from '../platform/route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
+import { UnitsPage } from '../unit-changes/UnitsPage';
 import { useHash } from '../platform/useHash';
 import { useImport } from '../import/useImport';
 import { useKeepOnLeave } from '../platform/useKeepOnLeave';
@@ -177,6 +178,17 @@ export function App() {
       'Không tạo được huyện',
     );
 
+  const createOffice = (kind: OfficeKind, name: string, rows: string[]) =>
+    run(
+      'Đang tạo đơn vị…',
+      async () => {
+        await api.createOffice({ kind, name, rows });
+        await refresh();
+        say('info', `Đã tạo ${name} với ${formatCount(rows.length)} đơn vị.`);
+      },
+      'Không tạo được đơn vị',
+    );
+
   /** Hands a made file to the user: the native save dialog in the app, a download in the browser host. */
   async function deliver(file: { name: string; data: string }, type: string | undefined, made: string, savedAs: string) {
     const saved = await api.saveFile({ name: file.name, data: file.data });
@@ -259,6 +271,12 @@ export function App() {
   const showBackups = () => navigate(BACKUPS_HASH);
   const showOverview = () => navigate(overviewHash(districtId));
 
+  // After a unit change: the tree and the grids show the units as they are now.
+  const onUnitsChanged = useCallback(() => {
+    setReloadKey((k) => k + 1);
+    refresh().catch((e: unknown) => say('error', errorText(e)));
+  }, [refresh, say]);
+
   // After a restore: everything on screen comes from the restored database.
   const onRestored = useCallback(
     (message: string) => {
@@ -300,7 +318,7 @@ export function App() {
   else if (!overview) page = <div className="page-message">Đang tải…</div>;
   else if (recovery) page = <BackupsPage recovery={recovery} onRestored={onRestored} onMessage={say} />;
   else if (route.page === 'backups') page = <BackupsPage onRestored={onRestored} onMessage={say} />;
-  else if (!hasUnits) page = <FirstRun busy={busy !== null} onDemo={loadDemo} onCreate={createDistrict} onImport={() => picker.current?.click()} />;
+  else if (!hasUnits) page = <FirstRun busy={busy !== null} onDemo={loadDemo} onCreate={createDistrict} onCreateOffice={createOffice} onImport={() => picker.current?.click()} />;
   else if (route.page === 'grid')
     page = (
       <GridPage
@@ -315,6 +333,7 @@ export function App() {
       />
     );
   else if (route.page === 'completeness') page = <CompletenessPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onListed} />;
+  else if (route.page === 'units') page = <UnitsPage reloadKey={reloadKey} onChanged={onUnitsChanged} onMessage={say} />;
   else if (route.page === 'overview') page = <OverviewPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onOverview} />;
   else if (route.page === 'follow-up') page = <FollowUpPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onFollowUps} onGo={goToNote} />;
   else if (route.page === 'targets') page = <TargetsPage unitId={route.unitId} reloadKey={reloadKey} onOpened={onTargets} />;
@@ -351,6 +370,7 @@ export function App() {
           listed={route.page === 'completeness' ? (listed?.id ?? null) : null}
           followed={route.page === 'follow-up' ? (listed?.id ?? null) : null}
           targetsOf={route.page === 'targets' ? (listed?.id ?? null) : null}
+          unitsOpen={route.page === 'units'}
           selectedUnit={focus?.unitId ?? null}
           onPickUnit={pickUnit}
         />

@@ -1,13 +1,53 @@
-// First run (the database holds no unit): the demo district, an empty district, or a file.
+// First run (the database holds no unit): the demo district, an empty unit of one of the three
+// offices (DOMAIN.md §11.2: a province office, a commune office, a district before 1/7/2025), or a file.
 import { useState, type FormEvent } from 'react';
 import { cleanText, unitKey } from '../../../shared/text/normalize';
+
+/** The kinds of unit an office after 1/7/2025 may be (shared/api createOffice). */
+export type OfficeKind = 'tinh' | 'thanh-pho-tw' | 'xa' | 'phuong' | 'dac-khu';
 
 interface Props {
   busy: boolean;
   onDemo(): void;
+  /** A district before 1/7/2025 and its communes. */
   onCreate(name: string, communes: string[]): void;
+  /** A province office with its communes, or a commune office with its thôn and tổ dân phố. */
+  onCreateOffice(kind: OfficeKind, name: string, rows: string[]): void;
   onImport(): void;
 }
+
+type Office = 'province' | 'commune' | 'district';
+
+/** The words of each office's form: every label follows the unit (DOMAIN.md §11.2). */
+const OFFICES: Record<Office, { choice: string; kinds: { kind: OfficeKind | 'huyen'; word: string }[]; rows: string; one: string; rowsShort: string; placeholder: string; example: string }> = {
+  province: {
+    choice: 'Sở GD&ĐT (tỉnh, thành phố)',
+    kinds: [{ kind: 'tinh', word: 'tỉnh' }, { kind: 'thanh-pho-tw', word: 'thành phố' }],
+    rows: 'Các xã, phường, đặc khu',
+    one: 'xã, phường, đặc khu',
+    rowsShort: 'xã, phường',
+    placeholder: 'Xã Trường Hà\nPhường Thục Phán\nXã Thông Nông',
+    example: 'Cao Bằng',
+  },
+  commune: {
+    choice: 'Cấp xã (xã, phường, đặc khu)',
+    kinds: [{ kind: 'xa', word: 'xã' }, { kind: 'phuong', word: 'phường' }, { kind: 'dac-khu', word: 'đặc khu' }],
+    rows: 'Các thôn, tổ dân phố',
+    one: 'thôn, tổ dân phố',
+    rowsShort: 'thôn, tổ dân phố',
+    placeholder: 'Thôn Nà Mạ\nThôn Bản Gủn\nTổ dân phố 1',
+    example: 'Trường Hà',
+  },
+  district: {
+    choice: 'Phòng GD&ĐT huyện (trước 01/7/2025)',
+    kinds: [{ kind: 'huyen', word: 'huyện' }],
+    rows: 'Các xã, thị trấn',
+    one: 'xã, thị trấn',
+    rowsShort: 'xã',
+    placeholder: 'Cải Viên\nCần Nông\nThị trấn Thông Nông',
+    example: 'Hà Quảng',
+  },
+};
 
 /** Names one per line: cleaned, blanks and repeats (same name without tone marks) dropped. */
 export function communeLines(text: string): string[] {
@@ -23,19 +63,30 @@ export function communeLines(text: string): string[] {
   return out;
 }
 
-export function FirstRun({ busy, onDemo, onCreate, onImport }: Props) {
+export function FirstRun({ busy, onDemo, onCreate, onCreateOffice, onImport }: Props) {
+  const [office, setOffice] = useState<Office>('province');
+  const [kindIndex, setKindIndex] = useState(0);
   const [name, setName] = useState('');
   const [lines, setLines] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const communes = communeLines(lines);
+  const rows = communeLines(lines);
+  const o = OFFICES[office];
+  const k = o.kinds[Math.min(kindIndex, o.kinds.length - 1)];
+
+  function choose(next: Office) {
+    setOffice(next);
+    setKindIndex(0);
+    setProblem(null);
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const n = cleanText(name);
-    if (!n) return setProblem('Hãy nhập tên huyện.');
-    if (!communes.length) return setProblem('Hãy nhập ít nhất một xã, thị trấn (mỗi dòng một tên).');
+    if (!n) return setProblem(`Hãy nhập tên ${k.word}.`);
+    if (!rows.length) return setProblem(`Hãy nhập ít nhất một ${o.one} (mỗi dòng một tên).`);
     setProblem(null);
-    onCreate(n, communes);
+    if (k.kind === 'huyen') onCreate(n, rows);
+    else onCreateOffice(k.kind, n, rows);
   }
 
   return (
@@ -50,21 +101,36 @@ export function FirstRun({ busy, onDemo, onCreate, onImport }: Props) {
             Dùng dữ liệu mẫu huyện Hà Quảng
           </button>
         </div>
-        <form className="card" data-testid="first-run-create" onSubmit={submit}>
-          <h2>Tạo huyện mới (biểu trống)</h2>
+        <form className="card card-create" data-testid="first-run-create" onSubmit={submit}>
+          <h2>Tạo đơn vị mới (biểu trống)</h2>
+          <fieldset className="office-choice">
+            <legend>Cơ quan của bạn</legend>
+            {(Object.keys(OFFICES) as Office[]).map((id) => (
+              <label key={id}>
+                <input type="radio" name="office" value={id} checked={office === id} onChange={() => choose(id)} />
+                {OFFICES[id].choice}
+              </label>
+            ))}
+          </fieldset>
+          {o.kinds.length > 1 && (
+            <label>
+              Loại đơn vị
+              <select name="kind" value={kindIndex} onChange={(e) => setKindIndex(Number(e.currentTarget.value))}>
+                {o.kinds.map((x, i) => (
+                  <option key={x.kind} value={i}>
+                    {x.word.charAt(0).toUpperCase() + x.word.slice(1)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
-            Tên huyện
-            <input name="district" value={name} onChange={(e) => setName(e.currentTarget.value)} placeholder="Ví dụ: Hà Quảng" maxLength={100} />
+            Tên {k.word}
+            <input name="district" value={name} onChange={(e) => setName(e.currentTarget.value)} placeholder={`Ví dụ: ${o.example}`} maxLength={100} />
           </label>
           <label>
-            Các xã, thị trấn (mỗi dòng một tên)
-            <textarea
-              name="communes"
-              rows={7}
-              value={lines}
-              onChange={(e) => setLines(e.currentTarget.value)}
-              placeholder={'Cải Viên\nCần Nông\nThị trấn Thông Nông'}
-            />
+            {o.rows} (mỗi dòng một tên)
+            <textarea name="communes" rows={6} value={lines} onChange={(e) => setLines(e.currentTarget.value)} placeholder={o.placeholder} />
           </label>
           {problem && (
             <p className="form-problem" role="alert">
@@ -72,12 +138,13 @@ export function FirstRun({ busy, onDemo, onCreate, onImport }: Props) {
             </p>
           )}
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            Tạo huyện{communes.length ? ` (${communes.length} xã)` : ''}
+            Tạo {k.word}
+            {rows.length ? ` (${rows.length} ${o.rowsShort})` : ''}
           </button>
         </form>
         <div className="card">
-          <h2>Nhập tệp Excel của huyện</h2>
-          <p>Chọn các tệp phụ lục (.xlsx, .xls hoặc .ods), hoặc kéo thả tệp vào cửa sổ. Huyện và các xã được tạo theo tệp; bạn xem trước mọi thay đổi trước khi lưu.</p>
+          <h2>Nhập tệp Excel có sẵn</h2>
+          <p>Chọn các tệp phụ lục (.xlsx, .xls hoặc .ods), hoặc kéo thả tệp vào cửa sổ. Đơn vị và các xã được tạo theo tệp; bạn xem trước mọi thay đổi trước khi lưu.</p>
           <button type="button" className="btn" disabled={busy} onClick={onImport}>
             Chọn tệp Excel…
           </button>

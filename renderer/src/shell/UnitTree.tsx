@@ -4,8 +4,14 @@ import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from '
 import type { UnitNode } from '../../../shared/api';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { CommuneSearch } from './CommuneSearch';
-import { unitTitle } from '../platform/format';
-import { completenessHash, countsHash, followUpHash, gridHash, targetsHash } from '../platform/route';
+import { aggregateWords, unitTitle } from '../platform/format';
+import { completenessHash, countsHash, followUpHash, gridHash, targetsHash, UNITS_HASH } from '../platform/route';
+
+/** "Xã, phường (7)": the footer's word for the rows, capitalised. */
+function rowsLabel(u: UnitNode): string {
+  const w = aggregateWords(u).footerRows;
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
 
 /**
  * A commune of the tree. The shell re-renders on every save state; a country holds 3,321
@@ -23,6 +29,8 @@ const CommuneItem = memo(function CommuneItem({ unit, selected, onPick }: { unit
 
 interface CommuneListProps {
   communes: UnitNode[];
+  /** "Xã, phường", "Xã, thị trấn", "Thôn, tổ dân phố": the rows as the unit's office calls them. */
+  label: string;
   /** Unfolded: the open grid is this unit's. */
   open: boolean;
   selectedUnit: number | null;
@@ -33,11 +41,13 @@ interface CommuneListProps {
  * A unit's communes, folded: built only while unfolded (the open grid's unit, or a click), and
  * rendered again only when they, the fold or the chosen commune change.
  */
-const CommuneList = memo(function CommuneList({ communes, open, selectedUnit, onPick }: CommuneListProps) {
+const CommuneList = memo(function CommuneList({ communes, label, open, selectedUnit, onPick }: CommuneListProps) {
   const [shown, setShown] = useState(open);
   return (
     <details open={open || undefined} onToggle={(e) => setShown(e.currentTarget.open)}>
-      <summary>Xã, thị trấn ({communes.length})</summary>
+      <summary>
+        {label} ({communes.length})
+      </summary>
       {(open || shown) && (
         <ul role="group">
           {communes.map((c) => (
@@ -69,10 +79,12 @@ interface Props {
   /** The unit whose plan targets are on screen. */
   targetsOf?: number | null;
   selectedUnit: number | null;
+  /** The units page is on screen. */
+  unitsOpen?: boolean;
   onPickUnit(unit: UnitNode): void;
 }
 
-export function UnitTree({ units: unitsNow, open: openNow, listed, followed = null, targetsOf = null, selectedUnit, onPickUnit }: Props) {
+export function UnitTree({ units: unitsNow, open: openNow, listed, followed = null, targetsOf = null, selectedUnit, unitsOpen, onPickUnit }: Props) {
   // A country's tree holds thousands of communes: it follows the units and the open grid a
   // moment later, so that the grid is fetched and shown first.
   const units = useDeferredValue(unitsNow);
@@ -94,9 +106,10 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, followed = nu
   const pick = useCallback((u: UnitNode) => pickRef.current(u), []);
 
   function node(u: UnitNode) {
-    if (u.kind === 'xa') return <CommuneItem key={u.id} unit={u} selected={selectedUnit === u.id} onPick={pick} />;
+    // A commune office's commune has its thôn and tổ dân phố as rows: it aggregates like a district.
+    if (u.kind === 'xa' && !kids.has(u.id)) return <CommuneItem key={u.id} unit={u} selected={selectedUnit === u.id} onPick={pick} />;
     const { communes, others } = kidsOf(u.id);
-    const aggregates = communes.length > 0 || u.kind === 'huyen';
+    const aggregates = communes.length > 0 || u.kind !== 'tinh';
     return (
       <li key={u.id} role="treeitem" aria-expanded="true" aria-selected={false}>
         <div className={`tree-unit kind-${u.kind}`}>{unitTitle(u)}</div>
@@ -159,7 +172,7 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, followed = nu
           {others.map(node)}
           {communes.length > 0 && (
             <li role="treeitem" aria-expanded="true" aria-selected={false}>
-              <CommuneList communes={communes} open={open?.unitId === u.id} selectedUnit={selectedUnit} onPick={pick} />
+              <CommuneList communes={communes} label={rowsLabel(u)} open={open?.unitId === u.id} selectedUnit={selectedUnit} onPick={pick} />
             </li>
           )}
         </ul>
@@ -173,9 +186,14 @@ export function UnitTree({ units: unitsNow, open: openNow, listed, followed = nu
       {units.length === 0 ? (
         <p className="muted tree-empty">Chưa có đơn vị nào.</p>
       ) : (
-        <ul className="tree" role="tree">
-          {kidsOf(null).all.map(node)}
-        </ul>
+        <>
+          <a className={`tree-grid tree-units${unitsOpen ? ' active' : ''}`} href={UNITS_HASH} aria-current={unitsOpen ? 'page' : undefined} data-testid="show-units">
+            Đơn vị hành chính (thêm, đổi tên, nhập xã)
+          </a>
+          <ul className="tree" role="tree">
+            {kidsOf(null).all.map(node)}
+          </ul>
+        </>
       )}
     </nav>
   );
