@@ -38,7 +38,7 @@ for (const s of SCALES) {
       await page.goto(host.url);
       await expect(page.getByTestId('first-run')).toBeVisible();
       await fits(page, 'first-run-create');
-      await page.screenshot({ path: `${ROOT}docs/screens/first-run-${s.name}.png` });
+      // Its screenshot (first-run-<scale>.png) is made by units.spec.ts, with the office chosen.
     });
 
     test('"Xã đã gửi biểu": the counts and the list in view', async ({ demo, page }) => {
