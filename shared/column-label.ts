@@ -10,10 +10,20 @@ export function groupLabel(g: { kind: 'result' | 'period'; when: string; age?: s
 
 /** The column of `key` under `layout`, or the key itself when the template has no such column. */
 export function columnLabel(t: TemplateDef, layout: Layout, key: string): string {
-  const bar = key.lastIndexOf('|');
-  const groupId = bar === -1 ? key : key.slice(0, bar);
-  const leaf = bar === -1 ? '' : key.slice(bar + 1);
-  const g = groupsOf(t, layout).find((x) => x.id === groupId);
-  if (!g) return key;
-  return leaf ? `${groupLabel(g)} · ${leaf}` : groupLabel(g);
+  return columnLabeller(t, layout)(key);
+}
+
+/**
+ * columnLabel for many keys of one grid: its groups are worked out once (an import labels every
+ * change of every file, a few hundred per form).
+ */
+export function columnLabeller(t: TemplateDef, layout: Layout): (key: string) => string {
+  const groups = new Map(groupsOf(t, layout).map((g) => [g.id, groupLabel(g)] as const));
+  return (key) => {
+    const bar = key.lastIndexOf('|');
+    const label = groups.get(bar === -1 ? key : key.slice(0, bar));
+    if (label === undefined) return key;
+    const leaf = bar === -1 ? '' : key.slice(bar + 1);
+    return leaf ? `${label} · ${leaf}` : label;
+  };
 }

@@ -6,7 +6,7 @@
 // `ok` means stored: a file whose cells would land nowhere is never `ok`.
 // A dry run goes through the very same steps and rolls the transaction back.
 // Storing never depends on validity: a grid with errors is kept as is and its findings reported.
-import { columnLabel } from '../../shared/column-label';
+import { columnLabeller } from '../../shared/column-label';
 import { lockedReason } from './store/store';
 import { basename, extname } from 'node:path';
 import type { ImportFileResult } from '../../shared/api';
@@ -396,11 +396,12 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         const rs = wb.sheets[i];
         const names = new Map<number, string>([[district.id, `Tổng ${district.name}`]]);
         for (const u of rowUnits(rs)) if (u) names.set(u.id, u.name);
+        const columnOfKey = columnLabeller(rs.template, rs.grid.layout);
         return plan.writes.map((w) => ({
           sheet: rs.sheet,
           cell: plan.where.get(`${w.unitId}|${w.key}`) ?? null,
           unitName: names.get(w.unitId) ?? '',
-          column: columnLabel(rs.template, rs.grid.layout, w.key),
+          column: columnOfKey(w.key),
           old: now.get(w.unitId)?.[w.key] ?? '',
           new: w.value,
         }));
