@@ -49,7 +49,10 @@ export async function exportAsOfBuffer(store: Store, asOf: string, unitName?: st
     grids.push({ template: t.id, layout: old.layout, rows, totalTexts: {} });
   }
   if (!grids.length) throw new ExportError('cơ sở dữ liệu chưa có biểu nào để suy ra mức theo đơn vị mới.');
-  return writeWorkbook({ unit: { name: province.name, kind: 'tinh' }, parent: null, date, grids });
+  const [y, m, d] = asOf.split('-');
+  // The marks are a lower bound and must be read as one (DOMAIN.md §11.5): said on every sheet.
+  const noteAddendum = `Theo đơn vị hành chính có hiệu lực ngày ${d}/${m}/${y}: dấu "x" là mức tối thiểu suy ra từ kết quả các xã trước sắp xếp (xã mới đạt ít nhất mức mà mọi xã cũ hợp thành đều đạt); "Chưa xác định" khi một xã cũ chưa có dấu, chỉ nhập một phần, hoặc khác nhau về địa bàn đặc biệt khó khăn.`;
+  return writeWorkbook({ unit: { name: province.name, kind: 'tinh' }, parent: null, date, grids, noteAddendum });
 }
 
 export async function exportAsOfToFile(store: Store, out: string, asOf: string, unitName?: string): Promise<void> {

@@ -78,4 +78,16 @@ describe('export --as-of on the Hà Quảng change table', () => {
     expect(undecided.length).toBeGreaterThan(0);
     for (const r of mn) if (undecided.includes(text(r.getCell(2).value))) expect([text(r.getCell(3).value), text(r.getCell(4).value)]).toEqual(['', '']);
   });
+
+  it('says on every sheet, after its Ghi chú, that the marks are lower bounds as of the day', () => {
+    for (const ws of wb.worksheets.filter((w) => w.name.startsWith('Phụ lục'))) {
+      let note = '';
+      ws.eachRow((row) => {
+        const t = text(row.getCell(1).value);
+        if (t.startsWith('Ghi chú')) note = t;
+      });
+      expect(note, ws.name).toContain('Theo đơn vị hành chính có hiệu lực ngày 01/07/2025: dấu "x" là mức tối thiểu');
+      expect(note, ws.name).toContain('"Chưa xác định"');
+    }
+  });
 });

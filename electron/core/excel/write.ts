@@ -44,6 +44,8 @@ export interface OfficialReport {
   counts?: { sheet: CountSheet; levels: LevelResult[] }[];
   /** The plan's targets (DOMAIN.md §10.5): a "Mục tiêu" sheet after the others when there are any. */
   targets?: readonly Target[];
+  /** A sentence after each sheet's "Ghi chú" (the re-based view says its marks are lower bounds). */
+  noteAddendum?: string;
 }
 
 /**
@@ -508,8 +510,9 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   });
 
   // Notes line and signature block.
-  block(ws, notesRow, 1, lastCol, notesValue(t.notes, S), S.notes);
-  ws.getRow(notesRow).height = linesFor(t.notes, total, BODY_SIZE, false) * lineHeight(BODY_SIZE);
+  const notes = report.noteAddendum ? `${t.notes} ${report.noteAddendum}` : t.notes;
+  block(ws, notesRow, 1, lastCol, notesValue(notes, S), S.notes);
+  ws.getRow(notesRow).height = linesFor(notes, total, BODY_SIZE, false) * lineHeight(BODY_SIZE);
   // Under the notes, not between the table and them: the reader stops at "Ghi chú", so no
   // instruction line can ever be taken for a commune row.
   instructions.forEach((line, i) => {
