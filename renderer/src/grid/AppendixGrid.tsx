@@ -17,7 +17,7 @@ import './hands.css';
 import { onCommitEdits } from '../platform/editCommit';
 import { commitEditing } from './gridCommit';
 import { aggregateWords, totalLabel } from '../platform/format';
-import { buildColumns, columnInfos, columnsMaxWidth, groupDepth, NAME_COL, type CellIssue } from './gridColumns';
+import { buildColumns, columnInfos, columnsMaxWidth, groupDepth, issueMap, NAME_COL, type CellIssue } from './gridColumns';
 import { normaliseMark, normaliseText, type CellChange, type CellWrite } from './gridEdits';
 import { rowId, totalRow, unitRows, type RowData } from './gridRows';
 import { RangeSelection } from './rangeSelection';
@@ -64,22 +64,6 @@ const DEFAULT_COL = {
   suppressHeaderMenuButton: true,
   suppressHeaderContextMenu: true,
 };
-
-function issueMap(findings: RuleFinding[]): Map<string, CellIssue> {
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const m = new Map<string, CellIssue>();
-  for (const f of findings) {
-    if (f.row === null) continue;
-    const id = `${f.row}|${f.col === null || f.col === 'name' ? NAME_COL : f.col}`;
-    const hit = m.get(id);
-    if (!hit) m.set(id, { severity: f.severity, messages: [f.message] });
-    else {
-      hit.messages.push(f.message);
-      if (rank[f.severity] < rank[hit.severity]) hit.severity = f.severity;
-    }
-  }
-  return m;
-}
 
 function sameIssue(a: CellIssue | undefined, b: CellIssue | undefined): boolean {
   return a === b || (!!a && !!b && a.severity === b.severity && a.messages.join('\n') === b.messages.join('\n'));

@@ -12,7 +12,7 @@ import { FOCUS_GRID_EVENT } from './AppendixGrid';
 import { buildCountColumns, countColumnInfos } from './countColumns';
 import { countRowData, countTotalRow } from './countRows';
 import { commitEditing } from './gridCommit';
-import { NAME_COL, type CellIssue } from './gridColumns';
+import { issueMap, NAME_COL } from './gridColumns';
 import type { CellChange, CellWrite } from './gridEdits';
 import { focusFirstCell } from './gridKeys';
 import { rowId, type RowData } from './gridRows';
@@ -43,22 +43,6 @@ interface Props {
 const DEFAULT_COL = { sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true, suppressHeaderContextMenu: true };
 const getRowId = (p: GetRowIdParams<RowData>) => rowId(p.data);
 const getRowClass = (p: RowClassParams<RowData>) => (p.data?.kind === 'total' ? 'row-total' : undefined);
-
-function issueMap(findings: readonly CountFinding[]): Map<string, CellIssue> {
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const m = new Map<string, CellIssue>();
-  for (const f of findings) {
-    if (f.row === null) continue;
-    const id = `${f.row}|${f.col === null || f.col === 'name' ? NAME_COL : f.col}`;
-    const hit = m.get(id);
-    if (!hit) m.set(id, { severity: f.severity, messages: [f.message] });
-    else {
-      hit.messages.push(f.message);
-      if (rank[f.severity] < rank[hit.severity]) hit.severity = f.severity;
-    }
-  }
-  return m;
-}
 
 function focusAt(api: GridApi<RowData>, row: number | 'total', col: string | null) {
   const colId = col && col !== 'name' && api.getColumn(col) ? col : NAME_COL;

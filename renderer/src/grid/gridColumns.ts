@@ -35,6 +35,31 @@ export interface CellIssue {
   messages: string[];
 }
 
+/** A finding as a grid places it: its row (an index, the total row, or none) and column key. */
+interface PlacedFinding {
+  row: number | 'total' | null;
+  col: string | null;
+  severity: CellIssue['severity'];
+  message: string;
+}
+
+/** The findings by "row|column" (the name column for a row's own findings), the worst severity first; for both the Phụ lục and the count grids. */
+export function issueMap(findings: readonly PlacedFinding[]): Map<string, CellIssue> {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const m = new Map<string, CellIssue>();
+  for (const f of findings) {
+    if (f.row === null) continue;
+    const id = `${f.row}|${f.col === null || f.col === 'name' ? NAME_COL : f.col}`;
+    const hit = m.get(id);
+    if (!hit) m.set(id, { severity: f.severity, messages: [f.message] });
+    else {
+      hit.messages.push(f.message);
+      if (rank[f.severity] < rank[hit.severity]) hit.severity = f.severity;
+    }
+  }
+  return m;
+}
+
 /** How the columns read live state (findings) without being rebuilt on every edit. */
 export interface ColumnHooks {
   issueAt(data: RowData | undefined, colId: string): CellIssue | undefined;
