@@ -19,8 +19,11 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
-    screenshot: 'on',
-    trace: 'retain-on-failure',
+    // A screenshot and a trace of every test cost about a third of the suite's time on a 2-core
+    // machine (149 s → 107 s for four specs): a screenshot on failure only, and a trace when
+    // asked for (PW_TRACE=1 npx playwright test …) to look into a failure.
+    screenshot: 'only-on-failure',
+    trace: process.env.PW_TRACE ? 'retain-on-failure' : 'off',
     viewport: { width: 1400, height: 860 },
     locale: 'vi-VN',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
