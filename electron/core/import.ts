@@ -59,10 +59,13 @@ type DistrictPick = { unit: UnitRecord; created?: true } | { unit: null; reason?
  * district, so it is matched among the districts there are.
  */
 function districtFor(store: Store, wb: WorkbookRead, origin: FormOrigin | null): DistrictPick {
-  const existing = store.districts();
   if (origin) {
+    // A form of this database (the usual case, once per file of a batch): settled by one row.
     const d = store.getUnit(origin.districtId);
     if (d && unitKey(d.name) === unitKey(origin.district)) return { unit: d };
+  }
+  const existing = store.districts();
+  if (origin) {
     // Issued from another database: its ids mean nothing here, the district's name does.
     const named = existing.find((x) => unitKey(x.name) === unitKey(origin.district));
     if (named) return { unit: named };
@@ -452,7 +455,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       for (const plan of [...plans, ...countPlans]) store.setValues(plan.reportId, plan.writes, { kind: 'file', file: basename(p.name) });
       // Counts against marks across the database (§9.6): this file's counts and the marks stored
       // before, or its marks and the counts stored before, whichever order they came in.
-      if (store.listCountReports(district.id).length) {
+      if (store.hasCountReports(district.id)) {
         const touched = new Set<number>();
         for (const rs of wb.sheets) for (const u of rowUnits(rs)) if (u) touched.add(u.id);
         for (const cs of wb.counts ?? []) for (const row of cs.rows) {

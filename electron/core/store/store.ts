@@ -421,6 +421,11 @@ export class Store {
       .map((r) => ({ id: r.id, template: r.template as CountTemplateId, year: (JSON.parse(r.layout) as Layout).results[0] ?? '', updatedAt: r.updated_at }));
   }
 
+  /** Whether a unit has any count table: asked once per imported file, so one indexed row at most. */
+  hasCountReports(unitId: number): boolean {
+    return this.q<[number], number>(`SELECT 1 FROM reports WHERE unit_id = ? AND template LIKE '%-count' LIMIT 1`).pluck().get(unitId) !== undefined;
+  }
+
   /** The report holding a unit's count table of one template and year, made when missing. */
   ensureCountReport(template: CountTemplateId, unitId: number, year: string): number {
     return this.ensureReport(template as unknown as TemplateId, unitId, { results: [year], periods: [] }).id;
