@@ -65,6 +65,24 @@ describe("a commune's form", () => {
     expect(kimSon.counts.every((c) => c.rows[0].dbkk === true)).toBe(true);
   });
 
+  it('writes an unknown ĐBKK flag "?" with a line asking the commune to settle it; a known one gets no such line', async () => {
+    const longPhu = communeNamed('Long Phú');
+    const xmc = store.listCountReports(district.id).find((x) => x.template === 'xmc-count')!;
+    store.setValues(xmc.id, [{ unitId: longPhu.id, key: 'dbkk', value: '?' }], { kind: 'typed' });
+    const wb = await book(await formForCommune(store, longPhu.id, ISSUED));
+    const texts = (name: string) => {
+      const ws = wb.getWorksheet(name)!;
+      return [...Array(ws.rowCount).keys()].flatMap((r) => (ws.getRow(r + 1).values as unknown[]).map((v) => String(v ?? '')));
+    };
+    expect(texts('XMC-4').filter((t) => t === '?')).toHaveLength(1);
+    expect(texts('XMC-4').some((t) => t.startsWith('Ô ĐBKK ghi "?"'))).toBe(true);
+    // The other tables keep Long Phú's stored "not ĐBKK": blank, and no line about "?".
+    expect(texts('PCGD TH').some((t) => t === '?' || t.startsWith('Ô ĐBKK ghi'))).toBe(false);
+    // Returned as it went out, the flag is still unknown (not settled to "not ĐBKK").
+    const back = await readWorkbookBuffer(await formForCommune(store, longPhu.id, ISSUED), 'Long_Phu.xlsx');
+    expect(back.counts.find((c) => c.template.id === 'xmc-count')!.rows[0].dbkk).toBeNull();
+  });
+
   it('opens the count and ĐBKK cells to typing, checks them in Excel, and computes its rates by formula', async () => {
     const wb = await book(await formForCommune(store, communeNamed('Long Phú').id, ISSUED));
     const ws = wb.getWorksheet('XMC-4')!;

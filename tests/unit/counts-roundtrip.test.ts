@@ -96,6 +96,45 @@ describe('count sheets: import → export → import', () => {
   });
 });
 
+describe('an unknown ĐBKK flag through export', () => {
+  // Before: an unknown flag was written blank, and blank reads "not ĐBKK" (§9.1): the next import
+  // settled a question nobody had answered, and the level was then computed one way only.
+  it('is written "?", explained under the table, and read back unknown (value.invalid, as §9.1 reads "?")', async () => {
+    const first = await readWorkbookFile(join(FIX, 'huyen-mau-so-lieu.xlsx'));
+    const sheet = first.counts[0];
+    const unknown = sheet.rows[2].unit;
+    const rows = sheet.rows.map((r) => (r.unit === unknown ? { ...r, dbkk: null } : r));
+    const buf = await writeWorkbook({
+      unit: { name: 'Mẫu', kind: 'huyen' },
+      parent: null,
+      date: new Date(2020, 8, 30),
+      grids: [],
+      counts: [{ sheet: { ...sheet, rows }, levels: [] }],
+    });
+    const again = (await readWorkbookBuffer(buf, 'export.xlsx')).counts[0];
+    expect(again.rows.find((r) => r.unit === unknown)!.dbkk).toBeNull();
+    // Every other row keeps its flag.
+    expect(again.rows.filter((r) => r.unit !== unknown).map((r) => r.dbkk)).toEqual(sheet.rows.filter((r) => r.unit !== unknown).map((r) => r.dbkk));
+    expect(again.notes.map((n) => [n.rule, n.unit])).toEqual([['value.invalid', unknown]]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets.find((w) => w.name === sheet.sheet)!;
+    const texts = [...Array(ws.rowCount).keys()].flatMap((r) => (ws.getRow(r + 1).values as unknown[]).map((v) => String(v ?? '')));
+    expect(texts.filter((t) => t === '?')).toHaveLength(1);
+    expect(texts.some((t) => t.startsWith('ĐBKK ghi "?": chưa rõ'))).toBe(true);
+  });
+
+  it('writes no "?" and no such line when every flag is known', async () => {
+    const { buf } = await exportAndReread();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    for (const ws of wb.worksheets) {
+      const texts = [...Array(ws.rowCount).keys()].flatMap((r) => (ws.getRow(r + 1).values as unknown[]).map((v) => String(v ?? '')));
+      expect(texts.filter((t) => t === '?' || t.startsWith('ĐBKK ghi')), ws.name).toEqual([]);
+    }
+  });
+});
+
 describe('count tables in the database', () => {
   it('are stored on import, exported in the official look, and a re-import of the export changes nothing', async () => {
     const { mkdtempSync, readFileSync } = await import('node:fs');

@@ -6,6 +6,7 @@
 // reader (shared/counts/read.ts) reads back unchanged.
 import type ExcelJS from 'exceljs';
 import { footerLines, headerTree, rowRate, totalRow, type CountSheet, type LevelResult } from '../../../shared/counts';
+import { DBKK_UNKNOWN } from '../../../shared/counts/table';
 import { cleanText } from '../../../shared/text/normalize';
 
 const TNR = 'Times New Roman';
@@ -138,7 +139,9 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
           const [n, d] = [`${at(col.num)}${r}`, `${at(col.den)}${r}`];
           return { formula: `IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),N(${d})>0),100*${n}/${d},"")`, result: rate ?? '' };
         }
-        if (col.kind === 'flag') return row.dbkk ? 'x' : null;
+        // Unknown is written "?", never blank: blank reads back as "not ĐBKK" (§9.1), which would
+        // turn an unsettled flag into a settled one on the next import.
+        if (col.kind === 'flag') return row.dbkk === null ? DBKK_UNKNOWN : row.dbkk ? 'x' : null;
         return null;
       },
       false,
@@ -155,7 +158,7 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
   if (form) {
     let r = COUNT_LAYOUT.firstRow + sheet.rows.length + 1;
     // Wrapped within the table's width: a longer line would widen the printed page and shrink the table.
-    for (const line of form.instructions) {
+    for (const line of [...form.instructions, ...unknownFlagLine(sheet, true)]) {
       ws.mergeCells(r, 2, r, width);
       put(r, 2, line, font(11, { italic: true }), { wrapText: true, vertical: 'top' });
       ws.getRow(r++).height = 30;
@@ -178,10 +181,20 @@ export function addCountSheet(wb: ExcelJS.Workbook, name: string, sheet: CountSh
     true,
   );
   let r = totalAt + 2;
-  for (const line of footerLines(t, levels)) put(r++, 2, line, font(12));
+  for (const line of [...footerLines(t, levels), ...unknownFlagLine(sheet, false)]) put(r++, 2, line, font(12));
   r++;
   signatures(ws, r, width, look);
   ws.pageSetup.printTitlesRow = `${COUNT_LAYOUT.groupRow}:${COUNT_LAYOUT.numberRow}`;
+}
+
+/** What a "?" in the ĐBKK column means, under a table that has one (none otherwise). */
+function unknownFlagLine(sheet: CountSheet, form: boolean): string[] {
+  if (!sheet.rows.some((row) => row.dbkk === null)) return [];
+  return [
+    form
+      ? 'Ô ĐBKK ghi "?": chưa rõ xã có thuộc diện đặc biệt khó khăn hay không. Hãy ghi x nếu có, để trống nếu không.'
+      : 'ĐBKK ghi "?": chưa rõ xã có thuộc diện đặc biệt khó khăn hay không; mức đạt được tính theo cả hai cách.',
+  ];
 }
 
 /** The date line and the signatures from row r: each block centred over its columns, a hint under each title. */
