@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { faultLogPath, fileFaultLog } from '../fault-log';
 import { parseFile, type ParsedFile } from './parse';
 
@@ -28,7 +28,7 @@ function workerEntry(bundledFile?: string): { file: string | URL; execArgv: stri
  * The young generation keeps V8's default: a 64 MB one made every batch 4% slower (bench/ab-batch.ts
  * with AB_LIMITS: worker CPU 1156 → 1250 ms for 200 forms) and bounds nothing the old one does not.
  */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 768 };
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 768 };
 
 /** What the officer is told of a file whose worker died reading it (never parsed again). */
 export const WORKER_DIED =
@@ -51,7 +51,7 @@ export class ParsePool {
   constructor(
     private readonly size = Math.max(1, Math.min(2, cpus().length)),
     private readonly bundledWorker?: string,
-    private readonly limits = WORKER_LIMITS,
+    private readonly limits: ResourceLimits = WORKER_LIMITS,
   ) {}
 
   private spawn(): void {
