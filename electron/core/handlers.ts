@@ -10,14 +10,14 @@ import { getTemplate, TEMPLATES } from '../../shared/templates';
 import { asciiName } from '../../shared/text/normalize';
 import { officeWords } from '../../shared/units/words';
 import { districtErrors } from './check-district';
-import { storedCountCheck } from './counts-check';
-import { countTableView } from './counts-view';
-import { countColumns, getCountTemplate, isCountTemplateId, normaliseCount, normaliseFlag } from '../../shared/counts';
+import { checkCountWrites, countFindingsOn, countsHandlers } from './counts-handlers';
+import { isCountTemplateId } from '../../shared/counts';
 import { exportBuffer, gridsOf, pickDistrict } from './export';
 import { followUpsOf } from './follow-ups';
 import { importBuffer } from './import';
 import { formsZip } from './forms-out';
-import { proposeFor, saveTargets, targetsView } from './targets';
+import { targetsHandlers } from './targets-handlers';
+import { unitOrDistrict } from './unit-or-district';
 import { unitsHandlers } from './units-handlers';
 import type { ParsePool } from './batch/pool';
 import { BatchRegistry } from './batch/registry';
@@ -81,14 +81,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     const aliases = store.childAliases(unit.id);
     const children = store.children(unit.id);
     const knownUnits = children.flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
-    // Its marks against the stored count tables (§9.6), whichever was imported first.
-    const rowOf = new Map(children.map((u, i) => [u.id, i]));
-    const countFindings = store.listCountReports(unit.id).length
-      ? storedCountCheck(store, unit)
-          .findings.filter((f) => f.place.kind === 'grid' && f.place.reportId === report.id && f.place.unitId !== null && f.rule !== 'level.chain_gap')
-          .map((f) => ({ rule: f.rule, severity: f.severity, row: rowOf.get(f.place.unitId!) ?? -1, col: f.place.col, unit: f.unit, message: f.message }))
-          .filter((f) => f.row >= 0)
-      : [];
+    const countFindings = countFindingsOn(store, unit, children, report);
     const targets = store.reform.targets(unit.id).filter((t) => t.programme === report.template).map(({ id: _id, ...t }) => t);
     const base = { others, knownUnits, targets, rowWord: officeWords(unit.kind, unit.name).rowWord };
     return countFindings.length ? { ...base, countFindings } : base;
@@ -103,7 +96,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
   function checkWrites(reportId: number, writes: readonly { unitId: number; key: string }[]): void {
     const report = store.getReport(reportId);
     if (!report) throw new UserError('Không tìm thấy biểu này trong cơ sở dữ liệu.');
-    if (isCountTemplateId(report.template)) return checkCountWrites(report, writes as readonly { unitId: number; key: string; value?: string }[]);
+    if (isCountTemplateId(report.template)) return checkCountWrites(store, report, writes as readonly { unitId: number; key: string; value?: string }[]);
     const template = getTemplate(report.template);
     const kinds = new Map(columnsOf(template, report.layout).map((c) => [c.key, c.kind]));
     const unit = store.getUnit(report.unitId)!;
@@ -118,28 +111,6 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
         throw new UserError(`Không lưu được: ${who} không phải là một xã của ${unit.name} trong ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
       }
     }
-  }
-
-  /** A count table takes a whole number ≥ 0 (or blank) in a count column and x, ? or blank as ĐBKK, on its communes' rows. */
-  function checkCountWrites(report: ReportRecord, writes: readonly { unitId: number; key: string; value?: string }[]): void {
-    const t = getCountTemplate(report.template as unknown as Parameters<typeof getCountTemplate>[0]);
-    const counts = new Set(countColumns(t).map((c) => c.key));
-    const rows = new Set(store.children(report.unitId).map((u) => u.id));
-    for (const w of writes) {
-      const isCount = counts.has(w.key);
-      if (!isCount && w.key !== 'dbkk') throw new UserError(`Không lưu được: "${w.key}" không phải là một cột của biểu ${t.formCode}. Không ô nào của lần sửa này được lưu.`);
-      if (!rows.has(w.unitId)) throw new UserError(`Không lưu được: đơn vị #${w.unitId} không phải là một xã của biểu này. Không ô nào của lần sửa này được lưu.`);
-      if (w.value === undefined) continue;
-      const ok = isCount ? normaliseCount(w.value) : normaliseFlag(w.value);
-      if (!ok.ok || ok.value !== w.value) throw new UserError(`Không lưu được "${w.value}": ${isCount ? 'số liệu phải là số nguyên không âm' : 'cột ĐBKK chỉ nhận x hoặc để trống'}. Không ô nào của lần sửa này được lưu.`);
-    }
-  }
-
-  /** The unit named (whose plan, whose count tables), else the first district. */
-  function unitOrDistrict(unitId?: number): UnitRecord {
-    const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
-    if (!unit) throw new UserError('Không tìm thấy đơn vị.');
-    return unit;
   }
 
   return {
@@ -221,8 +192,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     },
 
     async completeness({ unitId }) {
-      const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
-      if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+      const unit = unitOrDistrict(store, unitId);
       const latest = store.latestSubmissions(unit.id);
       return {
         unit: unitNode(unit),
@@ -234,8 +204,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     },
 
     async exportForms({ unitId }) {
-      const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
-      if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+      const unit = unitOrDistrict(store, unitId);
       const zip = await formsZip(store, unit);
       return { name: `Bieu_gui_xa_${asciiName(unit.name)}.zip`, data: zip.data.toString('base64'), count: zip.count };
     },
@@ -272,8 +241,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       }),
 
     async checkDistrict({ unitId }) {
-      const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
-      if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+      const unit = unitOrDistrict(store, unitId);
       return { unit: unitNode(unit), ...districtErrors(store, unit) };
     },
 
@@ -295,8 +263,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     },
 
     async followUps({ unitId }) {
-      const unit = unitId ? store.getUnit(unitId) : pickDistrict(store);
-      if (!unit) throw new UserError('Không tìm thấy đơn vị.');
+      const unit = unitOrDistrict(store, unitId);
       return { unit: unitNode(unit), items: followUpsOf(store, unit) };
     },
 
@@ -305,27 +272,8 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       return { entries: store.noteEvents(reportId, unitId, key.normalize('NFC')) };
     },
 
-    async targets({ unitId }) {
-      return targetsView(store, unitOrDistrict(unitId));
-    },
-
-    async setTargets({ unitId, rows }) {
-      return saveTargets(store, unitOrDistrict(unitId), rows);
-    },
-
-    async proposeTargets({ unitId, text, when }) {
-      return proposeFor(store, unitOrDistrict(unitId), text, when);
-    },
-
-    async openCounts({ unitId, template, year }) {
-      return countTableView(store, unitOrDistrict(unitId), template, year);
-    },
-
-    async createCounts({ unitId, template, year }) {
-      const unit = unitOrDistrict(unitId);
-      store.ensureCountReport(template, unit.id, year);
-      return countTableView(store, unit, template, year);
-    },
+    ...targetsHandlers(store),
+    ...countsHandlers(store),
     ...unitsHandlers(store),
   };
 }

@@ -1,32 +1,11 @@
 // The count tables through the API (openCounts, createCounts, setCells) on the Hà Quảng demo in a
 // real database: an empty table of a year made on request, its marks from Phụ lục 1 "năm 2020",
 // whole numbers only, and a THCS table's prerequisites from the XMC counts typed for that year.
-import { afterEach, describe, expect, it } from 'vitest';
-import { isUserError } from '../../shared/errors';
-import { openTestApp, type TestApp } from '../support/handlers';
+import { describe, expect, it } from 'vitest';
+import { appsClosedAfterEach, loadedDemo, refusal } from '../support/handlers';
 
-const apps: TestApp[] = [];
-afterEach(async () => {
-  while (apps.length) await apps.pop()!.close();
-});
-
-async function demo() {
-  const app = openTestApp('pcgd-counts-');
-  apps.push(app);
-  await app.api.loadDemo({});
-  const district = app.store.districts()[0];
-  return { app, district };
-}
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error('not refused');
-}
+const open = appsClosedAfterEach('pcgd-counts-');
+const demo = () => loadedDemo(open());
 
 describe('openCounts and createCounts', () => {
   it('has no table until one is made, then an empty one with every commune and the marks of "năm 2020"', async () => {

@@ -3,18 +3,14 @@
 // line ("MĐ2 trở lên: 20/21 xã (95,24%), cần từ 95%"), inside the print area, above the notes.
 // Read back with exceljs from the bytes the app hands the officer.
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHEET_LAYOUT } from '../../electron/core/excel/write';
-import { openTestApp, type TestApp } from '../support/handlers';
+import { appsClosedAfterEach } from '../support/handlers';
 
-const apps: TestApp[] = [];
-afterEach(async () => {
-  while (apps.length) await apps.pop()!.close();
-});
+const open = appsClosedAfterEach('pcgd-shares-');
 
 async function exported(): Promise<ExcelJS.Workbook> {
-  const app = openTestApp('pcgd-shares-');
-  apps.push(app);
+  const app = open();
   await app.api.loadDemo({});
   const file = await app.api.exportWorkbook({});
   const wb = new ExcelJS.Workbook();

@@ -1,19 +1,13 @@
 // "Cần theo dõi" (issue 11, item 8): the district's notes and follow-up flags listed in the
 // officer's words (Phụ lục, commune, column), in the grids' order, on a real SQLite database;
 // and the audit of one cell's note shown beside its history.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../support/handlers';
+import { describe, expect, it } from 'vitest';
+import { appsClosedAfterEach, loadedDemo } from '../support/handlers';
 
-const apps: TestApp[] = [];
-afterEach(async () => {
-  while (apps.length) await apps.pop()!.close();
-});
+const open = appsClosedAfterEach('pcgd-follow-');
 
 async function demo() {
-  const app = openTestApp('pcgd-follow-');
-  apps.push(app);
-  await app.api.loadDemo({});
-  const district = app.store.districts()[0];
+  const { app, district } = await loadedDemo(open());
   const report = (template: string) => app.store.listReports(district.id).find((r) => r.template === template)!;
   const commune = (name: string) => app.store.children(district.id).find((u) => u.name === name)!;
   return { app, district, report, commune };

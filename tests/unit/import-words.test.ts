@@ -3,19 +3,16 @@
 // a file with errors is not ticked unasked; what a commune sent keeps its error count.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { columnLabel } from '../../shared/column-label';
 import { getTemplate } from '../../shared/templates';
 import { changeText, chosenByDefault } from '../../renderer/src/import/importWords';
 import type { Finding } from '../../shared/report';
-import { openTestApp, type TestApp } from '../support/handlers';
+import { appsClosedAfterEach } from '../support/handlers';
 import { runImport } from '../support/run-import';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const apps: TestApp[] = [];
-afterEach(async () => {
-  while (apps.length) await apps.pop()!.close();
-});
+const open = appsClosedAfterEach('pcgd-words-');
 
 describe('columnLabel', () => {
   const mn = getTemplate('pcgd-mn');
@@ -51,8 +48,7 @@ describe('chosenByDefault', () => {
 
 describe('an import preview and what it stores', () => {
   it('names each change by commune and column; a commune form stores its error count with the submission', async () => {
-    const app = openTestApp('pcgd-words-');
-    apps.push(app);
+    const app = open();
     const file = (p: string) => ({ name: p.split('/').pop()!, data: readFileSync(p).toString('base64') });
     const { files } = await runImport(app.api, { files: [file(join(ROOT, 'tests', 'fixtures', 'huyen-mau-phu-luc.xlsx'))], dryRun: true });
     const hoaLac = files[0].changes.find((c) => c.unitName === 'Hòa Lạc' && c.column === 'Giai đoạn 2026-2030 · MĐ1');

@@ -3,36 +3,19 @@
 // reason until it is unlocked, explicitly and audited.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isUserError } from '../../shared/errors';
-import { openTestApp, type TestApp } from '../support/handlers';
+import { describe, expect, it } from 'vitest';
+import { appsClosedAfterEach, loadedDemo, refusal } from '../support/handlers';
 import { runImport } from '../support/run-import';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FORM = join(ROOT, 'tests', 'fixtures', 'batch', 'ha-quang-forms', 'Luong_Thong.xlsx');
-const apps: TestApp[] = [];
-afterEach(async () => {
-  while (apps.length) await apps.pop()!.close();
-});
+const open = appsClosedAfterEach('pcgd-notes-');
 
 async function demo() {
-  const app = openTestApp('pcgd-notes-');
-  apps.push(app);
-  await app.api.loadDemo({});
-  const district = app.store.districts()[0];
+  const { app, district } = await loadedDemo(open());
   const mn = app.store.listReports(district.id).find((r) => r.template === 'pcgd-mn')!;
   const luongThong = app.store.children(district.id).find((u) => u.name === 'Lương Thông')!;
   return { app, mn, luongThong };
-}
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error('not refused');
 }
 
 describe('notes and follow-up', () => {

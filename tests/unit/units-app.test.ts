@@ -6,34 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isUserError } from '../../shared/errors';
+import { describe, expect, it } from 'vitest';
 import { columnsOf } from '../../shared/grid';
 import { getTemplate } from '../../shared/templates';
-import { openTestApp, type TestApp } from '../support/handlers';
+import { appsClosedAfterEach, refusal, type TestApp } from '../support/handlers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TABLE = join(ROOT, 'tests/fixtures/plans/ha-quang-chuyen-doi.xlsx');
-const apps: TestApp[] = [];
-afterEach(async () => {
-  while (apps.length) await apps.pop()!.close();
-});
-
-function open(): TestApp {
-  const app = openTestApp('pcgd-units-app-');
-  apps.push(app);
-  return app;
-}
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error('not refused');
-}
+const open = appsClosedAfterEach('pcgd-units-app-');
 
 /** Every text cell of every sheet of a workbook sent as base64. */
 async function texts(data: string): Promise<Set<string>> {
