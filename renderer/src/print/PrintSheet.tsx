@@ -54,7 +54,7 @@ export const PrintSheet = memo(function PrintSheet({ template, grid, aggregate }
 });
 
 function Sheet({ template, grid, aggregate, printedAt }: Props & { printedAt: string }) {
-  const layout = printLayout(template, grid, { nameColumn: aggregateWords(aggregate).nameColumn, totalRow: totalLabel(aggregate.kind) });
+  const layout = printLayout(template, grid, { nameColumn: aggregateWords(aggregate).nameColumn, totalRow: totalLabel(aggregate.kind, aggregate.detailedKind) });
   return createPortal(
     <div className="print-sheet" data-testid="print-sheet">
       <h1 className="print-title">
