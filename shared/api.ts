@@ -7,6 +7,7 @@ import { UserError } from './errors';
 import type { Grid } from './grid';
 import type { Finding, ValidationReport } from './report';
 import type { Target } from './targets/model';
+import type { UnitKind as DetailedUnitKind } from './units/kinds';
 import type { Rollup } from './rules/rollup';
 import { TEMPLATE_IDS, type Layout, type TemplateId } from './templates';
 import type { CountTemplateId } from './counts/templates';
@@ -161,6 +162,11 @@ export interface UnitNode {
   parentId: number | null;
   name: string;
   kind: 'tinh' | 'huyen' | 'xa';
+  /**
+   * Its own kind word within the tier (phường, thị trấn, đặc khu, quận…; shared/units), given with
+   * an opened grid's unit: its total row and headers follow it. Absent: the tier's plain words.
+   */
+  detailedKind?: DetailedUnitKind | null;
 }
 
 export interface ReportInfo {

@@ -47,7 +47,7 @@ export async function exportBuffer(store: Store, unitName?: string, date = new D
   if (!grids.length) throw new ExportError(`đơn vị "${unit.name}" chưa có biểu nào để xuất.`);
   const parent = unit.parentId ? store.getUnit(unit.parentId) : undefined;
   return writeWorkbook({
-    unit: { name: unit.name, kind: unit.kind },
+    unit: { name: unit.name, kind: unit.kind, detailedKind: store.reform.kindOf(unit.id) },
     parent: parent ? { name: parent.name, kind: parent.kind } : null,
     date,
     grids,

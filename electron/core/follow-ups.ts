@@ -6,13 +6,14 @@ import type { FollowUpItem } from '../../shared/api';
 import { columnLabel } from '../../shared/column-label';
 import { columnsOf } from '../../shared/grid';
 import { getTemplate, TEMPLATES } from '../../shared/templates';
-import { officeWords } from '../../shared/units/words';
+import { officeWords, wordsKind } from '../../shared/units/words';
 import type { Store } from './store/store';
 import type { UnitRecord } from './store/types';
 
 export function followUpsOf(store: Store, unit: UnitRecord): FollowUpItem[] {
   const rowOf = new Map(store.children(unit.id).map((c, i) => [c.id, { name: c.name, index: i }]));
-  const total = { name: officeWords(unit.kind, unit.name).totalRow, index: Number.MAX_SAFE_INTEGER };
+  // The total row as the grid names it: after the unit's own kind word ("Tổng toàn phường").
+  const total = { name: officeWords(wordsKind(unit.kind, store.reform.kindOf(unit.id)), unit.name).totalRow, index: Number.MAX_SAFE_INTEGER };
   const reports = store.listReports(unit.id);
   return TEMPLATES.flatMap((t) => {
     const report = reports.filter((r) => r.template === t.id).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];

@@ -45,9 +45,9 @@ function communeCounts(tables: CountTables, commune: UnitRecord): FormArgs['coun
 function formArgs(store: Store, district: UnitRecord, grids: Grid[], commune: UnitRecord, issuedAt: Date, seal: FormSeal, tables: CountTables = countTablesOf(store, district, grids)): FormArgs {
   const parent = district.parentId ? store.getUnit(district.parentId) : undefined;
   return {
-    district: { name: district.name, kind: district.kind },
+    district: { name: district.name, kind: district.kind, detailedKind: store.reform.kindOf(district.id) },
     parent: parent ? { name: parent.name, kind: parent.kind } : null,
-    commune: { id: commune.id, name: commune.name, kind: commune.kind },
+    commune: { id: commune.id, name: commune.name, kind: commune.kind, detailedKind: store.reform.kindOf(commune.id) },
     districtId: district.id,
     // loadGrid gives every child of the district a row, so the commune always has its own.
     grids: grids.map((g) => ({ ...g, rows: g.rows.filter((r) => r.unitId === commune.id), totalTexts: {} })),

@@ -70,7 +70,9 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
   const inputsOf = (files: { name: string; data: string }[]) => files.map((f, index) => ({ index, name: f.name, load: async () => decode(f.data) }));
 
   function gridView(report: ReportRecord): GridView {
-    return { report: reportInfo(report), unit: unitNode(store.getUnit(report.unitId)!), grid: store.loadGrid(report.id) };
+    // The grid's total row and headers follow the unit's own kind word (a phường: "Tổng toàn phường").
+    const unit = { ...unitNode(store.getUnit(report.unitId)!), detailedKind: store.reform.kindOf(report.unitId) };
+    return { report: reportInfo(report), unit, grid: store.loadGrid(report.id) };
   }
 
   function gridContext(report: ReportRecord): GridContext {

@@ -51,6 +51,15 @@ export function unitPhrase(kind: UnitKind, name: string): string {
   return KIND_PREFIX.test(clean) ? clean : `${KINDS[kind].word.toLowerCase()} ${clean}`;
 }
 
+/**
+ * The kind a unit's words follow: its own kind word (phường, thị trấn, đặc khu, stored since
+ * migration 4) when it is of the unit's tier, else the tier's plain kind. A phường office's total
+ * row reads "Tổng toàn phường", not the tier's "Tổng toàn xã".
+ */
+export function wordsKind(kind: UnitKind, detailed?: UnitKind | null): UnitKind {
+  return detailed && tierOf(detailed) === tierOf(kind) ? detailed : kind;
+}
+
 /** The words of an office whose unit is of this kind and name ("tinh", "Cao Bằng"). */
 export function officeWords(kind: UnitKind, name: string, opts: OfficeOptions = {}): OfficeWords {
   const word = KINDS[kind].word;

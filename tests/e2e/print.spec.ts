@@ -134,3 +134,18 @@ test('Lưu PDF (desktop app): asks the main process with the grid’s title whil
   ]);
   await expect(page.getByTestId('print-sheet')).toHaveCount(0);
 });
+
+test('a phường office: the grid’s total row, the line under it and the printed sheet say "phường", not "xã"', async ({ host, page }, testInfo) => {
+  await host.api.createOffice({ kind: 'phuong', name: 'Phường Sông Hiến', rows: ['Tổ 1', 'Tổ 2', 'Tổ 3'] });
+  await page.goto(`${host.url}#/grid/pcgd-mn`);
+  await expect(grid(page, 'pcgd-mn')).toBeVisible({ timeout: 20_000 });
+  const total = grid(page, 'pcgd-mn').locator('.ag-row.row-total');
+  await expect(total).toContainText('Tổng toàn phường');
+  await expect(total).not.toContainText('Tổng toàn xã');
+  await expect(page.getByTestId('rollup')).toContainText('Mức đạt của phường:');
+  const file = testInfo.outputPath('phuong.pdf');
+  await printToPdf(page, file);
+  const text = pageWords(file, 1);
+  expect(text).toContain('Tổng toàn phường');
+  expect(text).not.toContain('Tổng toàn xã');
+});

@@ -152,3 +152,93 @@ test('a Đánh giá cell mid-edit when the page is closed: stored', async ({ dem
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Cải Viên', TEXT_KEY)).toBe('Khi đóng cửa sổ');
 });
+
+/**
+ * Printing as the browser does it, recorded: window.print fires beforeprint, the printed sheet
+ * (PrintSheet) is read while it is on the page, then afterprint.
+ */
+async function recordPrints(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const sheets: string[] = [];
+    (window as unknown as { printedSheets: string[] }).printedSheets = sheets;
+    window.print = () => {
+      window.dispatchEvent(new Event('beforeprint'));
+      sheets.push(document.querySelector('[data-testid="print-sheet"]')?.textContent ?? '(không có trang in)');
+      window.dispatchEvent(new Event('afterprint'));
+    };
+  });
+}
+
+const printedSheets = (page: Page) => page.evaluate(() => (window as unknown as { printedSheets: string[] }).printedSheets);
+
+test('Ctrl+P while a Đánh giá cell is still being typed: printed once, the printed page holds the text, stored and shown', async ({ demo, page }) => {
+  await recordPrints(page);
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  await typeWithoutEnter(page, demo.store, 'Gõ dở khi in');
+  await page.keyboard.press('Control+P');
+  await expect.poll(async () => (await printedSheets(page)).length).toBe(1);
+  expect((await printedSheets(page))[0]).toContain('Gõ dở khi in');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Cải Viên', TEXT_KEY)).toBe('Gõ dở khi in');
+  await expect(cell(page, 'pcgd-mn', demo.store, 'Cải Viên', TEXT_KEY)).toHaveText('Gõ dở khi in');
+});
+
+test('"In biểu" while a Đánh giá cell is still being typed: the printed page holds the text, stored and shown', async ({ demo, page }) => {
+  await recordPrints(page);
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  await typeWithoutEnter(page, demo.store, 'Gõ dở, bấm In biểu');
+  await page.getByTestId('print').click();
+  await expect.poll(async () => (await printedSheets(page)).length).toBe(1);
+  expect((await printedSheets(page))[0]).toContain('Gõ dở, bấm In biểu');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Cải Viên', TEXT_KEY)).toBe('Gõ dở, bấm In biểu');
+  await expect(cell(page, 'pcgd-mn', demo.store, 'Cải Viên', TEXT_KEY)).toHaveText('Gõ dở, bấm In biểu');
+});
+
+test('the browser’s own printing (its menu: beforeprint with no click in the page) while a Đánh giá cell is still being typed: printed with the text, stored', async ({ demo, page }) => {
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  await typeWithoutEnter(page, demo.store, 'In từ trình duyệt');
+  const sheet = await page.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    const text = document.querySelector('[data-testid="print-sheet"]')?.textContent ?? '';
+    window.dispatchEvent(new Event('afterprint'));
+    return text;
+  });
+  expect(sheet).toContain('In từ trình duyệt');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Cải Viên', TEXT_KEY)).toBe('In từ trình duyệt');
+  await expect(cell(page, 'pcgd-mn', demo.store, 'Cải Viên', TEXT_KEY)).toHaveText('In từ trình duyệt');
+});
+
+test('"Lưu PDF" and the desktop menu’s In biểu (its Ctrl+P) while a Đánh giá cell is still being typed: the sheet printed holds the text, stored', async ({ demo, page }) => {
+  // The preload's window.appPrint and window.appMenu, recorded: the sheet on the page when the
+  // PDF is asked for, and a menu command sent as the main process sends it.
+  await recordPrints(page);
+  await page.addInitScript(() => {
+    const pdfSheets: string[] = [];
+    const menu = new Set<(c: string) => void>();
+    const w = window as unknown as Record<string, unknown>;
+    w.pdfSheets = pdfSheets;
+    w.sendMenu = (c: string) => menu.forEach((cb) => cb(c));
+    w.appMenu = { onCommand: (cb: (c: string) => void) => (menu.add(cb), () => menu.delete(cb)) };
+    w.appPrint = {
+      savePdf: async () => {
+        pdfSheets.push(document.querySelector('[data-testid="print-sheet"]')?.textContent ?? '(không có trang in)');
+        return { saved: true, path: 'C:\\bieu.pdf' };
+      },
+    };
+  });
+  await page.goto(`${demo.url}#/grid/pcgd-mn`);
+  await typeWithoutEnter(page, demo.store, 'Gõ dở, Lưu PDF');
+  await page.getByTestId('save-pdf').click();
+  await expect(page.getByText('Đã lưu tệp PDF tại C:\\bieu.pdf.')).toBeVisible();
+  const pdfSheets = () => page.evaluate(() => (window as unknown as { pdfSheets: string[] }).pdfSheets);
+  expect(await pdfSheets()).toHaveLength(1);
+  expect((await pdfSheets())[0]).toContain('Gõ dở, Lưu PDF');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Cải Viên', TEXT_KEY)).toBe('Gõ dở, Lưu PDF');
+
+  // The menu's In biểu: the accelerator is the main process's, the page gets the command.
+  await typeWithoutEnter(page, demo.store, 'Gõ dở, menu In biểu');
+  await page.evaluate(() => (window as unknown as { sendMenu: (c: string) => void }).sendMenu('print'));
+  await expect.poll(async () => (await printedSheets(page)).length).toBe(1);
+  expect((await printedSheets(page))[0]).toContain('Gõ dở, menu In biểu');
+  await expect.poll(() => stored(demo.store, 'pcgd-mn', 'Cải Viên', TEXT_KEY)).toBe('Gõ dở, menu In biểu');
+  await expect(cell(page, 'pcgd-mn', demo.store, 'Cải Viên', TEXT_KEY)).toHaveText('Gõ dở, menu In biểu');
+});

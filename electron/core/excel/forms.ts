@@ -24,7 +24,7 @@ export interface FormArgs {
   district: ReportUnit;
   parent: ReportUnit | null;
   /** kind defaults to 'xa'; a province's child may be a district ('huyen'). */
-  commune: { id: number; name: string; kind?: UnitKind };
+  commune: { id: number; name: string; kind?: UnitKind; detailedKind?: ReportUnit['detailedKind'] };
   districtId: number;
   /** Each with only this commune's row, its values filled in as stored. */
   grids: Grid[];
@@ -134,7 +134,7 @@ export function buildForm(args: FormArgs): ExcelJS.Workbook {
     if (c.sheet.rows.length !== 1) throw new Error(`Biểu gửi xã phải có đúng một dòng (biểu ${c.sheet.template.id} có ${c.sheet.rows.length}).`);
   }
   const form: FormLook = {
-    forLine: `Biểu dành cho ${unitPhrase({ name: args.commune.name, kind: args.commune.kind ?? 'xa' })}`,
+    forLine: `Biểu dành cho ${unitPhrase({ name: args.commune.name, kind: args.commune.kind ?? 'xa', detailedKind: args.commune.detailedKind })}`,
     instructions: formInstructions(args.district.kind),
     markValidation: MARK_VALIDATION,
   };

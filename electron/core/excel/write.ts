@@ -16,7 +16,8 @@ import { getTemplate, TEMPLATES, type Layout, type TemplateDef } from '../../../
 import { shareLines, shareMember } from '../../../shared/rules/shares';
 import { MARK, markState } from '../../../shared/text/marks';
 import { cleanText } from '../../../shared/text/normalize';
-import { officeWords, unitPhrase as phraseOf } from '../../../shared/units/words';
+import type { UnitKind as DetailedKind } from '../../../shared/units/kinds';
+import { officeWords, unitPhrase as phraseOf, wordsKind } from '../../../shared/units/words';
 import { excelText } from './excel-text';
 import { addCountSheet } from './write-counts';
 import { addTargetSheet } from './write-targets';
@@ -27,6 +28,8 @@ import type { UnitKind } from '../store/types';
 export interface ReportUnit {
   name: string;
   kind: UnitKind;
+  /** Its own kind word (phường, thị trấn, đặc khu…; store.reform.kindOf): the words follow it. */
+  detailedKind?: DetailedKind | null;
 }
 
 export interface OfficialReport {
@@ -100,14 +103,14 @@ export const SHEET_LAYOUT = {
   minTableWidth: 100,
 } as const;
 
-/** The label of the total row: "Tổng toàn huyện", "Tổng toàn tỉnh", "Tổng toàn xã" (shared/units). */
-export function totalLabel(kind: UnitKind): string {
-  return officeWords(kind, '').totalRow;
+/** The label of the total row: "Tổng toàn huyện", "Tổng toàn tỉnh", "Tổng toàn xã", "Tổng toàn phường" (shared/units). */
+export function totalLabel(kind: UnitKind, detailed?: DetailedKind | null): string {
+  return officeWords(wordsKind(kind, detailed), '').totalRow;
 }
 
 /** "huyện Hà Quảng"; a name that carries its kind is kept as written (shared/units). */
 export function unitPhrase(unit: ReportUnit): string {
-  return phraseOf(unit.kind, unit.name);
+  return phraseOf(wordsKind(unit.kind, unit.detailedKind), unit.name);
 }
 
 /**
@@ -362,7 +365,7 @@ function addGridSheet(wb: ExcelJS.Workbook, name: string, report: OfficialReport
   const rightStart = leftEnd + 1;
 
   // The unit's words (DOMAIN.md §11.2) come from shared/units, as the screen's do.
-  const words = officeWords(report.unit.kind, report.unit.name);
+  const words = officeWords(wordsKind(report.unit.kind, report.unit.detailedKind), report.unit.name);
   const gov = words.governing ?? '';
   const office = words.issuing;
   const nation = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';

@@ -70,6 +70,12 @@ export class ReformStore {
     return { units, links };
   }
 
+  /** One unit's detailed kind (phường, thị trấn…), as snapshot() gives it; null for no such unit. */
+  kindOf(unitId: number): UnitKind | null {
+    const r = this.db.prepare('SELECT id, parent_id, name, kind, kind_word, valid_from, valid_to FROM units WHERE id = ?').get(unitId) as Row | undefined;
+    return r ? detailedKind(r) : null;
+  }
+
   /**
    * Writes a plan (a change table's, or one change made in the app) as one step of the unit
    * history; nothing when the plan changes nothing. Runs inside the caller's transaction if any.

@@ -131,7 +131,7 @@ export const AppendixGrid = memo(function AppendixGrid({ template, grid, aggrega
     [template, grid.layout, range, nameColumn],
   );
   const rowData = useMemo(() => unitRows(grid), [grid]);
-  const pinned = useMemo(() => [totalRow(template, grid, aggregate.id, totalLabel(aggregate.kind))], [template, grid, aggregate]);
+  const pinned = useMemo(() => [totalRow(template, grid, aggregate.id, totalLabel(aggregate.kind, aggregate.detailedKind))], [template, grid, aggregate]);
 
   // AG Grid is handed the first rows and total once; after an edit it gets only the rows the
   // edit replaced (a transaction) and the total row's new data. Handed all the rows again, it

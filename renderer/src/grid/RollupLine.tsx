@@ -22,7 +22,7 @@ export const RollupLine = memo(function RollupLine({ template, grid, aggregate }
   return (
     <>
       <p className="rollup" data-testid="rollup">
-        <strong>Mức đạt của {aggregateWord(aggregate.kind)}:</strong>{' '}
+        <strong>Mức đạt của {aggregateWord(aggregate.kind, aggregate.detailedKind)}:</strong>{' '}
         {rollups.map((r, i) => (
           <span key={r.group} className={r.level ? 'level level-ok' : 'level level-none'} title={lines[i].shares.join('\n')}>
             {i > 0 && <span className="sep"> · </span>}

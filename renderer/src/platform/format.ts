@@ -2,7 +2,7 @@
 import type { UnitNode } from '../../../shared/api';
 import { fold } from '../../../shared/text/normalize';
 import { KINDS, kindLower } from '../../../shared/units/kinds';
-import { officeWords, type OfficeWords } from '../../../shared/units/words';
+import { officeWords, wordsKind, type OfficeWords } from '../../../shared/units/words';
 
 const TIME = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -39,16 +39,16 @@ export function unitTitle(u: Pick<UnitNode, 'kind' | 'name'>): string {
 // The unit words come from shared/units, the same the Excel writer prints (DOMAIN.md §11.2).
 
 /** The words of the aggregating unit's office: total row, name column, … */
-export function aggregateWords(u: Pick<UnitNode, 'kind' | 'name'>): OfficeWords {
-  return officeWords(u.kind, u.name);
+export function aggregateWords(u: Pick<UnitNode, 'kind' | 'name' | 'detailedKind'>): OfficeWords {
+  return officeWords(wordsKind(u.kind, u.detailedKind), u.name);
 }
 
-/** The word for the aggregating unit: "huyện", "tỉnh", "xã". */
-export function aggregateWord(kind: UnitNode['kind']): string {
-  return kindLower(kind);
+/** The word for the aggregating unit: "huyện", "tỉnh", "xã", "phường". */
+export function aggregateWord(kind: UnitNode['kind'], detailed?: UnitNode['detailedKind']): string {
+  return kindLower(wordsKind(kind, detailed));
 }
 
-/** The total row's label, from the aggregating unit (DOMAIN.md §1). */
-export function totalLabel(kind: UnitNode['kind']): string {
-  return officeWords(kind, '').totalRow;
+/** The total row's label, from the aggregating unit (DOMAIN.md §1): "Tổng toàn phường" for a phường. */
+export function totalLabel(kind: UnitNode['kind'], detailed?: UnitNode['detailedKind']): string {
+  return officeWords(wordsKind(kind, detailed), '').totalRow;
 }

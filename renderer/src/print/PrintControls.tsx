@@ -32,6 +32,11 @@ async function ready(): Promise<void> {
   await afterPaint();
 }
 
+/** Ctrl+P (⌘P), without Shift or Alt (Ctrl+Shift+P is the browser's own). */
+function isPrintKey(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.code === 'KeyP' || e.key.toLowerCase() === 'p');
+}
+
 export function PrintControls({ template, grid, aggregate }: Props) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const title = `${template.appendix} – ${unitTitle(aggregate)}`;
@@ -58,14 +63,24 @@ export function PrintControls({ template, grid, aggregate }: Props) {
 
   const actions = useRef({ print, savePdf });
   actions.current = { print, savePdf };
-  useEffect(
-    () =>
-      window.appMenu?.onCommand((c) => {
+  useEffect(() => {
+    // The desktop app: Ctrl+P is the menu's accelerator, and the menu sends the command.
+    if (window.appMenu)
+      return window.appMenu.onCommand((c) => {
         if (c === 'print') void actions.current.print();
         else if (c === 'printPdf') void actions.current.savePdf();
-      }),
-    [],
-  );
+      });
+    // The browser host: Ctrl+P would open the browser's dialog at once, the cell being typed into
+    // not yet an edit; it prints as the button does.
+    const onKey = (e: KeyboardEvent) => {
+      if (!isPrintKey(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      void actions.current.print();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
 
   return (
     <>

@@ -6,6 +6,7 @@ import { createPortal, flushSync } from 'react-dom';
 import type { UnitNode } from '../../../shared/api';
 import type { Grid } from '../../../shared/grid';
 import type { TemplateDef } from '../../../shared/templates';
+import { commitEdits } from '../platform/editCommit';
 import { aggregateWords, formatDateTime, totalLabel, unitTitle } from '../platform/format';
 import { printLayout } from './printLayout';
 import './print.css';
@@ -30,7 +31,13 @@ export const PrintSheet = memo(function PrintSheet({ template, grid, aggregate }
   // The time on the sheet is the time it is printed.
   const [printedAt, setPrintedAt] = useState<string | null>(null);
   useEffect(() => {
-    const start = () => flushSync(() => setPrintedAt(new Date().toISOString()));
+    // Printed from elsewhere than our controls (the browser's menu), the cell being typed into
+    // is committed here, in the same synchronous render as the sheet, so the sheet shows it.
+    const start = () =>
+      flushSync(() => {
+        commitEdits();
+        setPrintedAt(new Date().toISOString());
+      });
     const end = () => setPrintedAt(null);
     const asked = (e: Event) => ((e as CustomEvent<boolean>).detail ? start() : end());
     window.addEventListener('beforeprint', start);
@@ -47,7 +54,7 @@ export const PrintSheet = memo(function PrintSheet({ template, grid, aggregate }
 });
 
 function Sheet({ template, grid, aggregate, printedAt }: Props & { printedAt: string }) {
-  const layout = printLayout(template, grid, { nameColumn: aggregateWords(aggregate).nameColumn, totalRow: totalLabel(aggregate.kind) });
+  const layout = printLayout(template, grid, { nameColumn: aggregateWords(aggregate).nameColumn, totalRow: totalLabel(aggregate.kind, aggregate.detailedKind) });
   return createPortal(
     <div className="print-sheet" data-testid="print-sheet">
       <h1 className="print-title">
