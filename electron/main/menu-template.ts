@@ -48,6 +48,12 @@ export function menuTemplate(): MenuItemSpec[] {
     {
       label: 'Xem',
       submenu: [
+        // The district's pages, as the tree's links open them (the district in view, or the first).
+        { label: 'Tổng quan', command: 'overview' },
+        { label: 'Cần theo dõi', command: 'followUps' },
+        { label: 'Mục tiêu kế hoạch', command: 'targets' },
+        { label: 'Đơn vị hành chính', command: 'units' },
+        { type: 'separator' },
         { label: 'Tải lại', role: 'reload' },
         { type: 'separator' },
         { label: 'Phóng to', role: 'zoomIn' },

@@ -69,6 +69,22 @@ test('Tệp › Xã đã gửi opens the completeness list', async ({ demo, page
   await expect(page.getByTestId('completeness-counts')).toHaveText('Đã gửi 0/21');
 });
 
+test('Xem › Tổng quan, Cần theo dõi, Mục tiêu kế hoạch and Đơn vị hành chính open their pages for the district in view', async ({ demo, page }) => {
+  await page.goto(`${demo.url}#/grid/xmc`);
+  await expect(unitRows(page, 'xmc')).toHaveCount(21);
+  const district = demo.store.districts()[0].id;
+  for (const [command, testId, hash] of [
+    ['overview', 'overview', `#/overview/${district}`],
+    ['followUps', 'follow-up', `#/follow-up/${district}`],
+    ['targets', 'targets-page', `#/targets/${district}`],
+    ['units', 'units-page', '#/units'],
+  ] as const) {
+    await menu(page, command);
+    await expect(page.getByTestId(testId)).toBeVisible();
+    expect(new URL(page.url()).hash).toBe(hash);
+  }
+});
+
 // The menu acts without the grid losing focus: the cell being typed into is committed first.
 const TEXT_KEY = '2020/4 tuổi|Đánh giá';
 

@@ -23,7 +23,7 @@ import { OverviewPage } from '../overview/OverviewPage';
 import { TargetsPage } from '../targets/TargetsPage';
 import type { ImportSummaryData } from '../import/importSummary';
 import { Notice, type NoticeMessage } from '../platform/Notice';
-import { BACKUPS_HASH, completenessHash, gridHash, navigate, overviewHash, parseHash } from '../platform/route';
+import { BACKUPS_HASH, completenessHash, followUpHash, gridHash, navigate, overviewHash, parseHash, targetsHash, UNITS_HASH } from '../platform/route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
 import { UnitsPage } from '../unit-changes/UnitsPage';
@@ -290,8 +290,8 @@ export function App() {
   );
 
   // The desktop menu (Tệp › Nhập / Xuất / Gửi biểu / Xã đã gửi, Trợ giúp › Giới thiệu) runs the same actions.
-  const menuActions = useRef({ exportReport, sendForms, showCompleteness, showBackups, say });
-  menuActions.current = { exportReport, sendForms, showCompleteness, showBackups, say };
+  const menuActions = useRef({ exportReport, sendForms, showCompleteness, showBackups, showOverview, navigate, districtId, say });
+  menuActions.current = { exportReport, sendForms, showCompleteness, showBackups, showOverview, navigate, districtId, say };
   useEffect(
     () =>
       window.appMenu?.onCommand((c) => {
@@ -301,6 +301,10 @@ export function App() {
         else if (c === 'sendForms') void m.sendForms();
         else if (c === 'completeness') m.showCompleteness();
         else if (c === 'backups') m.showBackups();
+        else if (c === 'overview') m.showOverview();
+        else if (c === 'followUps') m.navigate(followUpHash(m.districtId));
+        else if (c === 'targets') m.navigate(targetsHash(m.districtId));
+        else if (c === 'units') m.navigate(UNITS_HASH);
         else if (c === 'about') m.say('info', 'PCGD-XMC: nhập, kiểm tra và xuất các biểu phụ lục phổ cập giáo dục, xóa mù chữ.');
       }),
     [],
