@@ -49,7 +49,7 @@ function formArgs(store: Store, district: UnitRecord, grids: Grid[], commune: Un
     parent: parent ? { name: parent.name, kind: parent.kind } : null,
     commune: { id: commune.id, name: commune.name, kind: commune.kind },
     districtId: district.id,
-    // loadGrid gives every child of the district a row, so the commune always has its own.
+    // loadGrid gives every row unit of the district (store.rows) a row, so the commune always has its own.
     grids: grids.map((g) => ({ ...g, rows: g.rows.filter((r) => r.unitId === commune.id), totalTexts: {} })),
     counts: communeCounts(tables, commune),
     issuedAt,
@@ -84,7 +84,7 @@ export function formFileNames(communes: readonly { id: number; name: string }[])
 
 /** The district's communes with their file names and stored grids, or a Vietnamese reason why not. */
 function batchOf(store: Store, district: UnitRecord) {
-  const communes = store.children(district.id);
+  const communes = store.rows(district.id);
   if (!communes.length) throw new ExportError(`đơn vị "${district.name}" chưa có xã nào.`);
   const grids = requireGrids(store, district);
   // Read once for the batch: every commune's form carries its row of each table.

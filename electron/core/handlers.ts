@@ -79,7 +79,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     const others = gridsOf(store, unit, contextTemplates(getTemplate(report.template)).filter((t) => t !== report.template));
     // One query for every commune's aliases (a country has 3,321 communes).
     const aliases = store.childAliases(unit.id);
-    const children = store.children(unit.id);
+    const children = store.rows(unit.id);
     const knownUnits = children.flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
     // Its marks against the stored count tables (§9.6), whichever was imported first.
     const rowOf = new Map(children.map((u, i) => [u.id, i]));
@@ -107,7 +107,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     const template = getTemplate(report.template);
     const kinds = new Map(columnsOf(template, report.layout).map((c) => [c.key, c.kind]));
     const unit = store.getUnit(report.unitId)!;
-    const rows = new Set(store.children(unit.id).map((u) => u.id));
+    const rows = new Set(store.rows(unit.id).map((u) => u.id));
     for (const w of writes) {
       const kind = kinds.get(w.key.normalize('NFC'));
       if (!kind) throw new UserError(`Không lưu được: "${w.key}" không phải là một cột của ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
@@ -124,7 +124,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
   function checkCountWrites(report: ReportRecord, writes: readonly { unitId: number; key: string; value?: string }[]): void {
     const t = getCountTemplate(report.template as unknown as Parameters<typeof getCountTemplate>[0]);
     const counts = new Set(countColumns(t).map((c) => c.key));
-    const rows = new Set(store.children(report.unitId).map((u) => u.id));
+    const rows = new Set(store.rows(report.unitId).map((u) => u.id));
     for (const w of writes) {
       const isCount = counts.has(w.key);
       if (!isCount && w.key !== 'dbkk') throw new UserError(`Không lưu được: "${w.key}" không phải là một cột của biểu ${t.formCode}. Không ô nào của lần sửa này được lưu.`);
@@ -226,7 +226,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       const latest = store.latestSubmissions(unit.id);
       return {
         unit: unitNode(unit),
-        communes: store.children(unit.id).map((c) => {
+        communes: store.rows(unit.id).map((c) => {
           const s = latest.get(c.id);
           return { unitId: c.id, name: c.name, file: s?.file ?? null, at: s?.at ?? null, changes: s?.changes ?? null, errors: s?.errors ?? null };
         }),
