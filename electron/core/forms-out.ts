@@ -119,6 +119,8 @@ export async function formForCommune(store: Store, communeId: number, issuedAt: 
   if (!commune) throw new ExportError(`không có xã #${communeId} trong cơ sở dữ liệu.`);
   const district = commune.parentId ? store.getUnit(commune.parentId) : undefined;
   if (!district) throw new ExportError(`"${commune.name}" không thuộc huyện nào: không có biểu để gửi.`);
+  // A commune merged or retired has no row of the district's grids any more (store.rows).
+  if (!store.rows(district.id).some((u) => u.id === commune.id)) throw new ExportError(`xã "${commune.name}" đã thôi hiệu lực: không có biểu để gửi.`);
   return writeForm(formArgs(store, district, requireGrids(store, district), commune, issuedAt, storeSeal(store)));
 }
 

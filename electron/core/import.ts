@@ -24,7 +24,7 @@ import { planCountSheet } from './counts-store';
 import { levelFindingsAcross, storedCountCheck } from './counts-check';
 import { locateCount, type RecognisedCountSheet } from '../../shared/counts/read';
 import { columnOf } from '../../shared/counts/templates';
-import { KINDS, splitKind, viDate } from '../../shared/units';
+import { KINDS, splitKind, viDate, type UnitSnapshot } from '../../shared/units';
 import type { Store } from './store/store';
 import type { CellWrite, UnitRecord } from './store/types';
 
@@ -159,14 +159,8 @@ function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[
   return communes;
 }
 
-/**
- * A unit.unknown finding on a row naming a commune merged or retired says so, with its successor
- * (DOMAIN.md §11.1): "Xã Nội Thôn đã thôi hiệu lực từ ngày 01/07/2025 (nhập vào xã Nội Cải): …".
- * The row is not written (communesOf); the officer sees why, and where its commune went.
- */
-function sayRetired(store: Store, findings: Finding[], retired: Map<string, UnitRecord>): Finding[] {
-  if (!retired.size || !findings.some((f) => f.rule === 'unit.unknown' && f.unit && retired.has(unitKey(f.unit)))) return findings;
-  const snap = store.reform.snapshot();
+/** "Xã Nội Thôn đã thôi hiệu lực từ ngày 01/07/2025 (nhập vào xã Nội Cải)": where a commune no longer in force went (DOMAIN.md §11.1). */
+function retiredPhrase(snap: UnitSnapshot, unitId: number): string | null {
   const byId = new Map(snap.units.map((u) => [u.id, u]));
   const phrase = (id: number, lower: boolean) => {
     const u = byId.get(id)!;
@@ -174,14 +168,31 @@ function sayRetired(store: Store, findings: Finding[], retired: Map<string, Unit
     const word = KINDS[u.kind].word;
     return `${lower ? word.toLowerCase() : word} ${u.name}`;
   };
+  const to = byId.get(unitId)?.validTo;
+  if (!to) return null;
+  const successors = snap.links.filter((l) => l.from === unitId && byId.has(l.to)).map((l) => phrase(l.to, true));
+  return `${phrase(unitId, false)} đã thôi hiệu lực từ ngày ${viDate(dayAfter(to))}${successors.length ? ` (nhập vào ${successors.join(', ')})` : ''}`;
+}
+
+/**
+ * A unit.unknown finding on a row naming a commune merged or retired says so, with its successor.
+ * The row is not written (communesOf); the officer sees why, and where its commune went.
+ */
+function sayRetired(store: Store, findings: Finding[], retired: Map<string, UnitRecord>): Finding[] {
+  if (!retired.size || !findings.some((f) => f.rule === 'unit.unknown' && f.unit && retired.has(unitKey(f.unit)))) return findings;
+  const snap = store.reform.snapshot();
   return findings.map((f) => {
     const u = f.rule === 'unit.unknown' && f.unit ? retired.get(unitKey(f.unit)) : undefined;
-    const to = u && byId.get(u.id)?.validTo;
-    if (!u || !to) return f;
-    const successors = snap.links.filter((l) => l.from === u.id).map((l) => phrase(l.to, true));
-    const into = successors.length ? ` (nhập vào ${successors.join(', ')})` : '';
-    return { ...f, message: `${phrase(u.id, false)} đã thôi hiệu lực từ ngày ${viDate(dayAfter(to))}${into}: số liệu của dòng này không được nhập.` };
+    const said = u && retiredPhrase(snap, u.id);
+    return said ? { ...f, message: `${said}: số liệu của dòng này không được nhập.` } : f;
   });
+}
+
+/** Why a commune's own file is not stored when it is of a commune merged or retired (by its origin, else its name cell), or undefined. */
+function retiredFile(store: Store, retired: Map<string, UnitRecord>, wb: WorkbookRead, origin: FormOrigin | null): string | undefined {
+  const name = [origin?.commune, nameCell(wb)].find((n) => n && retired.has(unitKey(n)));
+  const said = name && retiredPhrase(store.reform.snapshot(), retired.get(unitKey(name))!.id);
+  return said ? `${said}: biểu của xã này không được nhập.` : undefined;
 }
 
 /** The ISO day after: "2025-06-30" → "2025-07-01". */
@@ -413,7 +424,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       }
       const commune = match?.unit ?? null;
       if (communeFile && !commune) {
-        const reason = match && 'reason' in match ? match.reason : undefined;
+        const reason = retiredFile(store, retired, wb, origin) ?? (match && 'reason' in match ? match.reason : undefined);
         result = reason ? { ...rejected(p.name, reason), findings } : { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings };
         throw new RollBack();
       }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isUserError } from '../../shared/errors';
+import { formForCommune } from '../../electron/core/forms-out';
 import { importBuffer } from '../../electron/core/import';
 import { rebaseView } from '../../electron/core/units';
 import { openTestApp, type TestApp } from '../support/handlers';
@@ -23,7 +24,7 @@ afterEach(() => app.close());
 const text = (v: ExcelJS.CellValue) => (typeof v === 'string' ? v.trim() : v && typeof v === 'object' && 'richText' in v ? v.richText.map((p) => p.text).join('').trim() : '');
 
 /** The demo district with Nội Thôn and Cải Viên merged into Nội Cải from 1/7/2025, and Yên Sơn retired from 2099. */
-async function reformed() {
+async function reformed(beforeChange?: (ids: Record<string, number>) => Promise<void>) {
   const { unitId } = await app.api.loadDemo({});
   const view = await app.api.unitsView({});
   const id = (name: string) => view.units.find((u) => u.name === name && u.parentId === unitId)!.id;
@@ -38,6 +39,7 @@ async function reformed() {
     { unitId: ids.yenSon, key: cleared.yenSon, value: '' },
   ] });
   const stored = app.store.getValues(grid.report.id);
+  await beforeChange?.(ids);
   await app.api.changeUnits({ op: 'merge', unitIds: [ids.noiThon, ids.caiVien], parentId: unitId, kind: 'xa', name: 'Nội Cải', date: '2025-07-01' });
   await app.api.changeUnits({ op: 'retire', unitId: ids.yenSon, date: '2099-01-01' });
   const noiCai = (await app.api.unitsView({})).units.find((u) => u.name === 'Nội Cải')!.id;
@@ -134,5 +136,36 @@ describe('a file naming a merged commune', () => {
     expect(said.length).toBeGreaterThan(0);
     expect(said[0].message).toBe('Xã Nội Thôn đã thôi hiệu lực từ ngày 01/07/2025 (nhập vào xã Nội Cải): số liệu của dòng này không được nhập.');
     expect(r.findings.some((f) => f.unit === 'Yên Sơn' && f.rule === 'unit.unknown')).toBe(false);
+  });
+});
+
+describe('a commune\'s form of a merged commune', () => {
+  it('sent before the merge and returned after it, is refused, naming the successor; no form goes out to it any more', async () => {
+    const forms: Record<string, Buffer> = {};
+    const { reportId, ids, stored } = await reformed(async (ids) => {
+      forms.noiThon = await formForCommune(app.store, ids.noiThon);
+      forms.yenSon = await formForCommune(app.store, ids.yenSon);
+    });
+    const r = await importBuffer(app.store, 'Noi_Thon.xlsx', forms.noiThon);
+    expect(r.status).toBe('rejected');
+    expect(r.reason).toBe('Xã Nội Thôn đã thôi hiệu lực từ ngày 01/07/2025 (nhập vào xã Nội Cải): biểu của xã này không được nhập.');
+    expect(app.store.getValues(reportId).get(ids.noiThon)).toEqual(stored.get(ids.noiThon));
+    // Yên Sơn, retired only from 2099, is still a commune of the district: its form goes in.
+    expect((await importBuffer(app.store, 'Yen_Son.xlsx', forms.yenSon)).status).toBe('ok');
+    await expect(formForCommune(app.store, ids.noiThon)).rejects.toThrow(/đã thôi hiệu lực/);
+    expect((await formForCommune(app.store, ids.yenSon)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a district retired whole (the Hà Quảng change table)', () => {
+  it('keeps its old grid with its 21 communes as they were: old grids are never rewritten (DOMAIN.md §11)', async () => {
+    const { unitId } = await app.api.loadDemo({});
+    const before = await app.api.openGrid({ template: 'pcgd-thcs', unitId });
+    const file = { name: 'ha-quang-chuyen-doi.xlsx', data: readFileSync(join(ROOT, 'tests/fixtures/plans/ha-quang-chuyen-doi.xlsx')).toString('base64') };
+    await app.api.applyChangeTable({ file });
+    expect((await app.api.unitsView({})).units.find((u) => u.id === unitId)!.validTo).toBe('2025-06-30');
+    const after = await app.api.openGrid({ template: 'pcgd-thcs', unitId });
+    expect(after.grid.rows).toHaveLength(21);
+    expect(after.grid).toEqual(before.grid);
   });
 });
