@@ -144,7 +144,13 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
 
   return {
     async overview() {
-      return { units: store.listUnits().map(unitNode), reports: store.listReports().map(reportInfo) };
+      // The unit tree lists a commune where it is a row of its parent's grids (store.rows): not
+      // once merged or retired. Districts and provinces stay, retired or not: their grids do.
+      const units = store.listUnits();
+      const parents = new Set(units.flatMap((u) => (u.kind === 'xa' && u.parentId !== null ? [u.parentId] : [])));
+      const rows = new Set([...parents].flatMap((p) => store.rows(p).map((u) => u.id)));
+      const listed = units.filter((u) => u.kind !== 'xa' || u.parentId === null || rows.has(u.id));
+      return { units: listed.map(unitNode), reports: store.listReports().map(reportInfo) };
     },
 
     async loadDemo() {

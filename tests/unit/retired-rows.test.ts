@@ -72,6 +72,9 @@ describe('a merged commune is no longer a row', () => {
     const communes = (await app.api.completeness({ unitId })).communes.map((c) => c.unitId);
     expect(communes).toHaveLength(20);
     expect(communes).not.toContain(ids.noiThon);
+    // The unit tree lists the same communes under the district.
+    const tree = (await app.api.overview({})).units.filter((u) => u.parentId === unitId).map((u) => u.id);
+    expect(tree.toSorted()).toEqual(communes.toSorted());
   });
 
   it('keeps the merged commune\'s values and history, refuses a mark typed for it, takes one for a commune retired later', async () => {
@@ -167,5 +170,10 @@ describe('a district retired whole (the Hà Quảng change table)', () => {
     const after = await app.api.openGrid({ template: 'pcgd-thcs', unitId });
     expect(after.grid.rows).toHaveLength(21);
     expect(after.grid).toEqual(before.grid);
+    // In the unit tree: the old district with its 21 communes, the province with its 7 new ones.
+    const tree = (await app.api.overview({})).units;
+    expect(tree.filter((u) => u.parentId === unitId)).toHaveLength(21);
+    const province = tree.find((u) => u.id === after.unit.parentId);
+    expect(tree.filter((u) => u.parentId === province?.id && u.kind === 'xa')).toHaveLength(7);
   });
 });
