@@ -125,6 +125,26 @@ describe('a merged commune is no longer a row', () => {
   });
 });
 
+describe('a merge from a day still to come', () => {
+  it('leaves its communes rows until then; the new commune is not a row before its first day', async () => {
+    const { unitId } = await app.api.loadDemo({});
+    const view = await app.api.unitsView({});
+    const olds = ['Mã Ba', 'Hồng Sỹ'].map((n) => view.units.find((u) => u.name === n && u.parentId === unitId)!.id);
+    await app.api.changeUnits({ op: 'merge', unitIds: olds, parentId: unitId, kind: 'xa', name: 'Mã Hồng', date: '2099-01-01' });
+    const made = (await app.api.unitsView({})).units.find((u) => u.name === 'Mã Hồng')!.id;
+    const rows = (await app.api.openGrid({ template: 'xmc', unitId })).grid.rows.map((r) => r.unitId);
+    expect(rows).toHaveLength(21);
+    for (const id of olds) expect(rows).toContain(id);
+    expect(rows).not.toContain(made);
+    // On its first day it is the row, the merged communes no longer are (store.rows on that day).
+    const then = app.store.rows(unitId, '2099-01-01').map((u) => u.id);
+    expect(then).toHaveLength(20);
+    expect(then).toContain(made);
+    for (const id of olds) expect(then).not.toContain(id);
+    expect(app.store.rows(unitId, '2098-12-31').map((u) => u.id)).toEqual(rows);
+  });
+});
+
 describe('a file naming a merged commune', () => {
   it('is not written into the merged commune but reported with its successor; a commune retired in 2099 is written', async () => {
     const { reportId, ids, cleared } = await reformed();
