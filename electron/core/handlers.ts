@@ -260,6 +260,16 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     },
 
     async restore({ auditId }) {
+      // Putting a value back is a write like any other: never into a commune no longer a row
+      // (merged, retired), whose stored values stay as they were (DOMAIN.md §11).
+      const target = store.auditTarget(auditId);
+      const report = target && store.getReport(target.reportId);
+      if (report && target.unitId !== null && target.unitId !== report.unitId && !store.rows(report.unitId).some((u) => u.id === target.unitId)) {
+        const unit = store.getUnit(target.unitId);
+        throw new UserError(
+          `Không khôi phục được: ${unit ? `"${unit.name}"` : 'đơn vị này'} không còn là một dòng của biểu (đã thôi hiệu lực hoặc đã nhập vào đơn vị khác). Giá trị cũ vẫn được giữ trong lịch sử.`,
+        );
+      }
       return { changed: store.restore(auditId).length };
     },
 

@@ -84,6 +84,12 @@ describe('a merged commune is no longer a row', () => {
     expect(app.store.getValues(reportId).get(ids.caiVien)).toEqual(stored.get(ids.caiVien));
     expect(app.store.getValues(reportId).get(ids.noiThon)).toEqual(stored.get(ids.noiThon));
     expect((await app.api.audit({ reportId, unitId: ids.caiVien })).entries.length).toBeGreaterThan(0);
+    // Its history is read, but a value is not put back into it; one of Yên Sơn (retired in 2099) is.
+    const cleared = (await app.api.audit({ reportId, unitId: ids.noiThon })).entries.find((e) => e.source === 'typed')!;
+    expect(await refusal(app.api.restore({ auditId: cleared.id }))).toMatch(/^Không khôi phục được: "Nội Thôn" không còn là một dòng của biểu/);
+    expect(app.store.getValues(reportId).get(ids.noiThon)).toEqual(stored.get(ids.noiThon));
+    const yen = (await app.api.audit({ reportId, unitId: ids.yenSon })).entries.find((e) => e.source === 'typed')!;
+    expect((await app.api.restore({ auditId: yen.id })).changed).toBe(1);
     expect((await app.api.setCells({ reportId, writes: [{ unitId: ids.yenSon, key, value: 'x' }] })).changed).toBe(1);
     expect((await app.api.setCells({ reportId, writes: [{ unitId: ids.noiCai, key, value: 'x' }] })).changed).toBe(1);
     // The re-based view still reads the merged communes' marks (its old grid is never rewritten).

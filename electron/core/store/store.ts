@@ -674,6 +674,12 @@ export class Store {
     this.q('INSERT INTO report_events (report_id, unit_id, key, kind, old, new, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(reportId, unitId, key, kind, old, now, at);
   }
 
+  /** The report and unit a history entry is of, or undefined when there is no such entry. */
+  auditTarget(auditId: number): { reportId: number; unitId: number | null } | undefined {
+    const row = this.q<[number], { report_id: number; unit_id: number | null }>('SELECT report_id, unit_id FROM audit WHERE id = ?').get(auditId);
+    return row && { reportId: row.report_id, unitId: row.unit_id };
+  }
+
   restore(auditId: number): CellChangeRecord[] {
     const row = this.q<[number], { report_id: number; unit_id: number; key: string; old: string }>('SELECT report_id, unit_id, key, old FROM audit WHERE id = ?')
       .get(auditId);
