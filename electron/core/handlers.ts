@@ -115,6 +115,8 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       if (!rows.has(w.unitId) && !ownText) {
         const other = store.getUnit(w.unitId);
         const who = other ? `"${other.name}"` : `đơn vị #${w.unitId}`;
+        // One of its communes no longer in force (merged, retired): its stored values stay as they were.
+        if (other?.parentId === unit.id) throw new UserError(`Không lưu được: ${who} đã thôi hiệu lực, không còn là một dòng của ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
         throw new UserError(`Không lưu được: ${who} không phải là một xã của ${unit.name} trong ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
       }
     }

@@ -80,7 +80,9 @@ describe('a merged commune is no longer a row', () => {
   it('keeps the merged commune\'s values and history, refuses a mark typed for it, takes one for a commune retired later', async () => {
     const { reportId, ids, stored } = await reformed();
     const key = Object.keys(stored.get(ids.caiVien)!)[0];
-    expect(await refusal(app.api.setCells({ reportId, writes: [{ unitId: ids.caiVien, key, value: '' }] }))).toMatch(/không phải là một xã của Hà Quảng/);
+    expect(await refusal(app.api.setCells({ reportId, writes: [{ unitId: ids.caiVien, key, value: '' }] }))).toBe(
+      'Không lưu được: "Cải Viên" đã thôi hiệu lực, không còn là một dòng của Phụ lục 1. Không ô nào của lần sửa này được lưu.',
+    );
     expect(app.store.getValues(reportId).get(ids.caiVien)).toEqual(stored.get(ids.caiVien));
     expect(app.store.getValues(reportId).get(ids.noiThon)).toEqual(stored.get(ids.noiThon));
     expect((await app.api.audit({ reportId, unitId: ids.caiVien })).entries.length).toBeGreaterThan(0);
