@@ -13,7 +13,7 @@ export function districtErrors(store: Store, unit: UnitRecord): { grids: GridErr
   // Counts against marks across the stored reports (§9.6): a level.* finding is the Phụ lục's.
   const counted = storedCountCheck(store, unit, grids).findings;
   const aliases = store.childAliases(unit.id);
-  const knownUnits = store.children(unit.id).flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
+  const knownUnits = store.rows(unit.id).flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
   const gridErrors = grids.map((grid): GridErrors => {
     const template = getTemplate(grid.template);
     const others = contextTemplates(template);

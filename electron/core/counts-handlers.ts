@@ -16,7 +16,7 @@ type CountsApi = Pick<Api, 'openCounts' | 'createCounts'>;
 export function checkCountWrites(store: Store, report: ReportRecord, writes: readonly { unitId: number; key: string; value?: string }[]): void {
   const t = getCountTemplate(report.template as unknown as Parameters<typeof getCountTemplate>[0]);
   const counts = new Set(countColumns(t).map((c) => c.key));
-  const rows = new Set(store.children(report.unitId).map((u) => u.id));
+  const rows = new Set(store.rows(report.unitId).map((u) => u.id));
   for (const w of writes) {
     const isCount = counts.has(w.key);
     if (!isCount && w.key !== 'dbkk') throw new UserError(`Không lưu được: "${w.key}" không phải là một cột của biểu ${t.formCode}. Không ô nào của lần sửa này được lưu.`);

@@ -51,7 +51,7 @@ export function loadCountSheet(store: Store, reportId: number, template: CountSh
   const values = store.getValues(reportId);
   const rows: CountRow[] = [];
   const unitIds: number[] = [];
-  for (const u of store.children(unitId)) {
+  for (const u of store.rows(unitId)) {
     const v = values.get(u.id);
     if (!v) continue;
     unitIds.push(u.id);

@@ -34,7 +34,7 @@ export function countTableView(store: Store, unit: UnitRecord, id: CountTemplate
   const base = { unit: unitNode(unit), template: id, years, resultYears: resultYears(own) };
   if (!report) return { ...base, table: null };
 
-  const communes = store.children(unit.id);
+  const communes = store.rows(unit.id);
   const values = store.getValues(report.id);
   const rows = communes.map((u) => ({ unitId: u.id, name: u.name, values: values.get(u.id) ?? {} }));
   const marks = own ? (marksFromGrid(t, getTemplate(own.template), own, report.year, null)?.marks ?? null) : null;

@@ -11,7 +11,7 @@ import type { Store } from './store/store';
 import type { UnitRecord } from './store/types';
 
 export function followUpsOf(store: Store, unit: UnitRecord): FollowUpItem[] {
-  const rowOf = new Map(store.children(unit.id).map((c, i) => [c.id, { name: c.name, index: i }]));
+  const rowOf = new Map(store.rows(unit.id).map((c, i) => [c.id, { name: c.name, index: i }]));
   // The total row as the grid names it: after the unit's own kind word ("Tổng toàn phường").
   const total = { name: officeWords(wordsKind(unit.kind, store.reform.kindOf(unit.id)), unit.name).totalRow, index: Number.MAX_SAFE_INTEGER };
   const reports = store.listReports(unit.id);

@@ -49,7 +49,7 @@ function formArgs(store: Store, district: UnitRecord, grids: Grid[], commune: Un
     parent: parent ? { name: parent.name, kind: parent.kind } : null,
     commune: { id: commune.id, name: commune.name, kind: commune.kind, detailedKind: store.reform.kindOf(commune.id) },
     districtId: district.id,
-    // loadGrid gives every child of the district a row, so the commune always has its own.
+    // loadGrid gives every row unit of the district (store.rows) a row, so the commune always has its own.
     grids: grids.map((g) => ({ ...g, rows: g.rows.filter((r) => r.unitId === commune.id), totalTexts: {} })),
     counts: communeCounts(tables, commune),
     issuedAt,
@@ -84,7 +84,7 @@ export function formFileNames(communes: readonly { id: number; name: string }[])
 
 /** The district's communes with their file names and stored grids, or a Vietnamese reason why not. */
 function batchOf(store: Store, district: UnitRecord) {
-  const communes = store.children(district.id);
+  const communes = store.rows(district.id);
   if (!communes.length) throw new ExportError(`đơn vị "${district.name}" chưa có xã nào.`);
   const grids = requireGrids(store, district);
   // Read once for the batch: every commune's form carries its row of each table.
@@ -119,6 +119,8 @@ export async function formForCommune(store: Store, communeId: number, issuedAt: 
   if (!commune) throw new ExportError(`không có xã #${communeId} trong cơ sở dữ liệu.`);
   const district = commune.parentId ? store.getUnit(commune.parentId) : undefined;
   if (!district) throw new ExportError(`"${commune.name}" không thuộc huyện nào: không có biểu để gửi.`);
+  // A commune merged or retired has no row of the district's grids any more (store.rows).
+  if (!store.rows(district.id).some((u) => u.id === commune.id)) throw new ExportError(`xã "${commune.name}" đã thôi hiệu lực: không có biểu để gửi.`);
   return writeForm(formArgs(store, district, requireGrids(store, district), commune, issuedAt, storeSeal(store)));
 }
 

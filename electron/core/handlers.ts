@@ -81,7 +81,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     const others = gridsOf(store, unit, contextTemplates(getTemplate(report.template)).filter((t) => t !== report.template));
     // One query for every commune's aliases (a country has 3,321 communes).
     const aliases = store.childAliases(unit.id);
-    const children = store.children(unit.id);
+    const children = store.rows(unit.id);
     const knownUnits = children.flatMap((u) => [u.name, ...(aliases.get(u.id) ?? [])]);
     const countFindings = countFindingsOn(store, unit, children, report);
     const targets = store.reform.targets(unit.id).filter((t) => t.programme === report.template).map(({ id: _id, ...t }) => t);
@@ -102,7 +102,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     const template = getTemplate(report.template);
     const kinds = new Map(columnsOf(template, report.layout).map((c) => [c.key, c.kind]));
     const unit = store.getUnit(report.unitId)!;
-    const rows = new Set(store.children(unit.id).map((u) => u.id));
+    const rows = new Set(store.rows(unit.id).map((u) => u.id));
     for (const w of writes) {
       const kind = kinds.get(w.key.normalize('NFC'));
       if (!kind) throw new UserError(`Không lưu được: "${w.key}" không phải là một cột của ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
@@ -110,6 +110,8 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       if (!rows.has(w.unitId) && !ownText) {
         const other = store.getUnit(w.unitId);
         const who = other ? `"${other.name}"` : `đơn vị #${w.unitId}`;
+        // One of its communes no longer in force (merged, retired): its stored values stay as they were.
+        if (other?.parentId === unit.id) throw new UserError(`Không lưu được: ${who} đã thôi hiệu lực, không còn là một dòng của ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
         throw new UserError(`Không lưu được: ${who} không phải là một xã của ${unit.name} trong ${template.appendix}. Không ô nào của lần sửa này được lưu.`);
       }
     }
@@ -117,7 +119,13 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
 
   return {
     async overview() {
-      return { units: store.listUnits().map(unitNode), reports: store.listReports().map(reportInfo) };
+      // The unit tree lists a commune where it is a row of its parent's grids (store.rows): not
+      // once merged or retired. Districts and provinces stay, retired or not: their grids do.
+      const units = store.listUnits();
+      const parents = new Set(units.flatMap((u) => (u.kind === 'xa' && u.parentId !== null ? [u.parentId] : [])));
+      const rows = new Set([...parents].flatMap((p) => store.rows(p).map((u) => u.id)));
+      const listed = units.filter((u) => u.kind !== 'xa' || u.parentId === null || rows.has(u.id));
+      return { units: listed.map(unitNode), reports: store.listReports().map(reportInfo) };
     },
 
     async loadDemo() {
@@ -198,7 +206,7 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
       const latest = store.latestSubmissions(unit.id);
       return {
         unit: unitNode(unit),
-        communes: store.children(unit.id).map((c) => {
+        communes: store.rows(unit.id).map((c) => {
           const s = latest.get(c.id);
           return { unitId: c.id, name: c.name, file: s?.file ?? null, at: s?.at ?? null, changes: s?.changes ?? null, errors: s?.errors ?? null };
         }),
@@ -225,6 +233,16 @@ function handlersOf({ store, pool, seedsDir, saveFile, restoreBackup, batches = 
     },
 
     async restore({ auditId }) {
+      // Putting a value back is a write like any other: never into a commune no longer a row
+      // (merged, retired), whose stored values stay as they were (DOMAIN.md §11).
+      const target = store.auditTarget(auditId);
+      const report = target && store.getReport(target.reportId);
+      if (report && target.unitId !== null && target.unitId !== report.unitId && !store.rows(report.unitId).some((u) => u.id === target.unitId)) {
+        const unit = store.getUnit(target.unitId);
+        throw new UserError(
+          `Không khôi phục được: ${unit ? `"${unit.name}"` : 'đơn vị này'} không còn là một dòng của biểu (đã thôi hiệu lực hoặc đã nhập vào đơn vị khác). Giá trị cũ vẫn được giữ trong lịch sử.`,
+        );
+      }
       return { changed: store.restore(auditId).length };
     },
 

@@ -12,7 +12,7 @@ import { basename, extname } from 'node:path';
 import type { ImportFileResult } from '../../shared/api';
 import { parseOrigin, type FormOrigin } from '../../shared/form-origin';
 import { columnsOf, groupsOf } from '../../shared/grid';
-import { readWorkbookTargets, validateWorkbook } from '../../shared/report';
+import { readWorkbookTargets, validateWorkbook, type Finding } from '../../shared/report';
 import { guessDistrict } from '../../shared/sheet/district';
 import { locate, type RecognisedSheet } from '../../shared/sheet/recognise';
 import { MARK, markState } from '../../shared/text/marks';
@@ -24,6 +24,7 @@ import { planCountSheet } from './counts-store';
 import { levelFindingsAcross, storedCountCheck } from './counts-check';
 import { locateCount, type RecognisedCountSheet } from '../../shared/counts/read';
 import { columnOf } from '../../shared/counts/templates';
+import { KINDS, splitKind, viDate, type UnitSnapshot } from '../../shared/units';
 import type { Store } from './store/store';
 import type { CellWrite, UnitRecord } from './store/types';
 
@@ -121,31 +122,83 @@ function isCommuneFile(wb: WorkbookRead, origin: FormOrigin | null): boolean {
 interface Communes {
   units: Map<string, UnitRecord>;
   known: string[];
+  /** The district's communes no longer in force (merged, retired) by name and alias: never written, said as such. */
+  retired: Map<string, UnitRecord>;
 }
 
 function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[], memory: BatchMemory, counts: readonly RecognisedCountSheet[] = []): Communes {
   const remembered = memory.districts.get(district.id);
   if (remembered) return remembered;
-  let children = store.children(district.id);
   // Communes made from this file may yet be rolled back with it: those are never remembered.
-  const made = !children.length;
+  const made = !store.children(district.id).length;
   if (made) {
     const names = new Map<string, string>();
     for (const row of [...sheets.flatMap((s) => s.grid.rows), ...counts.flatMap((c) => c.rows)]) if (unitKey(row.unit) && !names.has(unitKey(row.unit))) names.set(unitKey(row.unit), row.unit);
-    children = store.addUnits(district.id, [...names.values()], 'xa');
+    store.addUnits(district.id, [...names.values()], 'xa');
   }
+  // The rows of the district's grids (store.rows): a file row naming a commune merged or retired
+  // is not written into it, where no grid shows it and its successor would be counted beside it.
+  const rows = store.rows(district.id);
+  const inForce = new Set(rows.map((u) => u.id));
   const aliases = store.childAliases(district.id);
   const byKey = new Map<string, UnitRecord>();
+  const retired = new Map<string, UnitRecord>();
   const known: string[] = [];
-  for (const u of children) {
+  for (const u of rows) {
     for (const n of [u.name, ...(aliases.get(u.id) ?? [])]) {
       byKey.set(unitKey(n), u);
       known.push(n);
     }
   }
-  const communes = { units: byKey, known };
+  for (const u of store.children(district.id)) {
+    if (inForce.has(u.id)) continue;
+    for (const n of [u.name, ...(aliases.get(u.id) ?? [])]) if (!byKey.has(unitKey(n))) retired.set(unitKey(n), u);
+  }
+  const communes = { units: byKey, known, retired };
   if (!made) memory.districts.set(district.id, communes);
   return communes;
+}
+
+/** "Xã Nội Thôn đã thôi hiệu lực từ ngày 01/07/2025 (nhập vào xã Nội Cải)": where a commune no longer in force went (DOMAIN.md §11.1). */
+function retiredPhrase(snap: UnitSnapshot, unitId: number): string | null {
+  const byId = new Map(snap.units.map((u) => [u.id, u]));
+  const phrase = (id: number, lower: boolean) => {
+    const u = byId.get(id)!;
+    if (splitKind(u.name).kind) return u.name;
+    const word = KINDS[u.kind].word;
+    return `${lower ? word.toLowerCase() : word} ${u.name}`;
+  };
+  const to = byId.get(unitId)?.validTo;
+  if (!to) return null;
+  const successors = snap.links.filter((l) => l.from === unitId && byId.has(l.to)).map((l) => phrase(l.to, true));
+  return `${phrase(unitId, false)} đã thôi hiệu lực từ ngày ${viDate(dayAfter(to))}${successors.length ? ` (nhập vào ${successors.join(', ')})` : ''}`;
+}
+
+/**
+ * A unit.unknown finding on a row naming a commune merged or retired says so, with its successor.
+ * The row is not written (communesOf); the officer sees why, and where its commune went.
+ */
+function sayRetired(store: Store, findings: Finding[], retired: Map<string, UnitRecord>): Finding[] {
+  if (!retired.size || !findings.some((f) => f.rule === 'unit.unknown' && f.unit && retired.has(unitKey(f.unit)))) return findings;
+  const snap = store.reform.snapshot();
+  return findings.map((f) => {
+    const u = f.rule === 'unit.unknown' && f.unit ? retired.get(unitKey(f.unit)) : undefined;
+    const said = u && retiredPhrase(snap, u.id);
+    return said ? { ...f, message: `${said}: số liệu của dòng này không được nhập.` } : f;
+  });
+}
+
+/** Why a commune's own file is not stored when it is of a commune merged or retired (by its origin, else its name cell), or undefined. */
+function retiredFile(store: Store, retired: Map<string, UnitRecord>, wb: WorkbookRead, origin: FormOrigin | null): string | undefined {
+  const name = [origin?.commune, nameCell(wb)].find((n) => n && retired.has(unitKey(n)));
+  const said = name && retiredPhrase(store.reform.snapshot(), retired.get(unitKey(name))!.id);
+  return said ? `${said}: biểu của xã này không được nhập.` : undefined;
+}
+
+/** The ISO day after: "2025-06-30" → "2025-07-01". */
+function dayAfter(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 // What copying a file adds to its name: Windows "X - Copy", "X - Copy (2)", "X - Bản sao" (in
@@ -359,9 +412,9 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         result = pick.reason ? { ...rejected(p.name, pick.reason), findings } : { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings };
         throw new RollBack();
       }
-      const { units, known } = communesOf(store, district, wb.sheets, memory, wb.counts ?? []);
+      const { units, known, retired } = communesOf(store, district, wb.sheets, memory, wb.counts ?? []);
       const note = 'created' in pick && pick.created ? `Tạo huyện mới: ${districtPhrase(district.name)}, ${store.children(district.id).length} xã` : undefined;
-      const findings = validateWorkbook(p.name, wb, known).findings;
+      const findings = sayRetired(store, validateWorkbook(p.name, wb, known).findings, retired);
       const communeFile = isCommuneFile(wb, origin);
       let match = communeFile ? matchCommune(units, district, wb, origin, trust) : null;
       // The hidden origin is there but is not one (cut, or edited into something else): no
@@ -371,7 +424,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       }
       const commune = match?.unit ?? null;
       if (communeFile && !commune) {
-        const reason = match && 'reason' in match ? match.reason : undefined;
+        const reason = retiredFile(store, retired, wb, origin) ?? (match && 'reason' in match ? match.reason : undefined);
         result = reason ? { ...rejected(p.name, reason), findings } : { file: p.name, unit: null, status: 'unknown-unit', changes: [], findings };
         throw new RollBack();
       }

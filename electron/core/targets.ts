@@ -31,7 +31,7 @@ export function scopeOf(unit: Pick<UnitRecord, 'kind' | 'name'>): string {
 export function targetBasis(store: Store, unit: UnitRecord): { grids: TemplateGrid[]; opts: EvaluateOptions } {
   const grids = gridsOf(store, unit).map((grid) => ({ template: getTemplate(grid.template), grid }));
   const aliases = store.childAliases(unit.id);
-  const byName = new Map(store.children(unit.id).map((c) => [c.name, aliases.get(c.id) ?? []]));
+  const byName = new Map(store.rows(unit.id).map((c) => [c.name, aliases.get(c.id) ?? []]));
   return { grids, opts: { rowWord: officeWords(unit.kind, unit.name).rowWord, aliasesOf: (u) => byName.get(u) ?? [] } };
 }
 

@@ -72,6 +72,6 @@ export function rebaseView(store: Store, asOf: string): RebaseView {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
     throw new UserError(`ngày "${asOf}" không hợp lệ (ghi năm-tháng-ngày, ví dụ 2025-07-01).`, 'units.bad-date');
   }
-  const grids = store.listReports().map((r) => ({ template: getTemplate(r.template), grid: store.loadGrid(r.id), districtId: r.unitId }));
+  const grids = store.listReports().map((r) => ({ template: getTemplate(r.template), grid: store.loadGrid(r.id, { allRows: true }), districtId: r.unitId }));
   return rebase(store.reform.snapshot(), grids, asOf);
 }

@@ -101,6 +101,12 @@ test('a merge done in the units page, then taken back with "Hoàn tác"', async 
   expect(snap.links.map((l) => [l.to, l.change])).toEqual([[newId, 'Nhập toàn bộ'], [newId, 'Nhập toàn bộ'], [newId, 'Nhập toàn bộ']]);
   expect(snap.units.find((u) => u.id === newId)!.parentId).toBe(unitId);
 
+  // The grid lists the communes in force: the new Xã Cần Yên, not the three merged into it.
+  await page.goto(`${host.url}#/grid/xmc`);
+  await expect(unitRows(page, 'xmc')).toHaveText(['Phường Sông Hiến', 'Đa Thông', 'Cần Yên'], { timeout: 30_000 });
+  await page.getByTestId('show-units').click();
+  await expect(page).toHaveURL(/#\/units$/);
+
   await history.first().getByRole('button', { name: 'Hoàn tác' }).click();
   await expect(page.getByTestId('notice')).toContainText('Đã hoàn tác bước thay đổi đơn vị.');
   await expect(history.first()).toHaveAttribute('data-undone', 'yes');
@@ -110,6 +116,8 @@ test('a merge done in the units page, then taken back with "Hoàn tác"', async 
   const back = host.store.reform.snapshot();
   expect(back.links).toEqual([]);
   expect(back.units.filter((u) => u.validTo !== null)).toEqual([]);
+  await page.goto(`${host.url}#/grid/xmc`);
+  await expect(unitRows(page, 'xmc')).toHaveCount(5, { timeout: 30_000 });
 });
 
 test('a change table is previewed, rows that apply and refused rows with reasons, before it is stored', async ({ demo, page }) => {

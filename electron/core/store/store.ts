@@ -40,6 +40,12 @@ interface AuditRow {
 const UNIT_COLS = 'id, parent_id, name, kind, sort';
 const REPORT_COLS = 'id, template, unit_id, layout, updated_at';
 
+/** Today on the officer's calendar (the machine's time zone), "YYYY-MM-DD". */
+export function localDay(now: Date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
 function toUnit(r: UnitRow): UnitRecord {
   return { id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, sort: r.sort };
 }
@@ -173,6 +179,10 @@ export class Store {
       touch: db.prepare<[string, number]>('UPDATE reports SET updated_at = ? WHERE id = ?'),
       unit: db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLS} FROM units WHERE id = ?`),
       children: db.prepare<[number], UnitRow>(`SELECT ${UNIT_COLS} FROM units WHERE parent_id = ? ORDER BY sort, id`),
+      rows: db.prepare<[number, string, string], UnitRow>(
+        `SELECT ${UNIT_COLS} FROM units WHERE parent_id = ? AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?) ORDER BY sort, id`,
+      ),
+      validity: db.prepare<[number], { valid_from: string | null; valid_to: string | null }>('SELECT valid_from, valid_to FROM units WHERE id = ?'),
       report: db.prepare<[number], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE id = ?`),
       values: db.prepare<[number], ValueRow>('SELECT unit_id, key, value FROM cell_values WHERE report_id = ? ORDER BY unit_id, key'),
     };
@@ -259,8 +269,25 @@ export class Store {
     return row && toUnit(row);
   }
 
+  /** Every child a unit ever had, retired ones too (history, the re-based view, matching a file to a district). */
   children(unitId: number): UnitRecord[] {
     return this.st.children.all(unitId).map(toUnit);
+  }
+
+  /**
+   * The rows of a unit's grids and count tables: its children in force on the grid's day (both
+   * ends inclusive, DOMAIN.md §11.1). A commune merged or retired is no longer a row, so it is
+   * neither edited nor counted beside its successor; its values stay stored, untouched (cell
+   * history, `export --as-of`). The grid's day is today, or for a unit itself retired (an old
+   * district) its last day: its old grid keeps the communes it had (§11: old grids are never
+   * rewritten); for a unit not yet in force, its first day.
+   */
+  rows(unitId: number, today: string = localDay()): UnitRecord[] {
+    const own = this.st.validity.get(unitId);
+    let day = today;
+    if (own?.valid_to && own.valid_to < day) day = own.valid_to;
+    else if (own?.valid_from && own.valid_from > day) day = own.valid_from;
+    return this.st.rows.all(unitId, day, day).map(toUnit);
   }
 
   districts(): UnitRecord[] {
@@ -549,14 +576,19 @@ export class Store {
     });
   }
 
-  /** The report's grid: one row per child of its unit, in sort order; totals are not stored. */
-  loadGrid(reportId: number): Grid {
+  /**
+   * The report's grid: one row per row unit of its unit (rows(): in force on the grid's day), in
+   * sort order; `allRows` gives every child ever, for the re-based view that reads the merged
+   * communes' marks. Totals are not stored.
+   */
+  loadGrid(reportId: number, opts: { allRows?: boolean } = {}): Grid {
     const report = this.requireReport(reportId);
     const values = this.getValues(reportId);
+    const units = opts.allRows ? this.children(report.unitId) : this.rows(report.unitId);
     return {
       template: report.template,
       layout: report.layout,
-      rows: this.children(report.unitId).map((u) => ({ unit: u.name, unitId: u.id, values: values.get(u.id) ?? {} })),
+      rows: units.map((u) => ({ unit: u.name, unitId: u.id, values: values.get(u.id) ?? {} })),
       totalTexts: values.get(report.unitId) ?? {},
     };
   }
@@ -640,6 +672,12 @@ export class Store {
 
   private event(reportId: number, unitId: number | null, key: string | null, kind: string, old: string, now: string, at: string): void {
     this.q('INSERT INTO report_events (report_id, unit_id, key, kind, old, new, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(reportId, unitId, key, kind, old, now, at);
+  }
+
+  /** The report and unit a history entry is of, or undefined when there is no such entry. */
+  auditTarget(auditId: number): { reportId: number; unitId: number | null } | undefined {
+    const row = this.q<[number], { report_id: number; unit_id: number | null }>('SELECT report_id, unit_id FROM audit WHERE id = ?').get(auditId);
+    return row && { reportId: row.report_id, unitId: row.unit_id };
   }
 
   restore(auditId: number): CellChangeRecord[] {

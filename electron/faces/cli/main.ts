@@ -136,7 +136,7 @@ async function run(argv: string[]): Promise<number> {
       try {
         const unit = pickDistrict(store, o.unit);
         const latest = store.latestSubmissions(unit.id);
-        const rows = store.children(unit.id).map((c) => ({ unit: c.name, file: latest.get(c.id)?.file ?? null, at: latest.get(c.id)?.at ?? null }));
+        const rows = store.rows(unit.id).map((c) => ({ unit: c.name, file: latest.get(c.id)?.file ?? null, at: latest.get(c.id)?.at ?? null }));
         if (o.json) out(JSON.stringify({ unit: unit.name, communes: rows }));
         else out(formatCompleteness(unit.name, rows));
       } finally {
