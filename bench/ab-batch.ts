@@ -8,7 +8,8 @@
 // district-200.xlsx, signed with the fixture secret. Wall time swings with the neighbours' load;
 // CPU time of all threads (process.cpuUsage) much less: both are printed, with the main thread's
 // share (process.threadCpuUsage) and Store.open apart (bench/run.ts times it with the batch).
-// AB_PROFILE=dir: writes each side's main-thread profile there instead.
+// AB_PROFILE=dir: writes each side's main-thread profile there instead. AB_POOL=n: this tree's
+// parse workers (the base keeps 2).
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +68,8 @@ async function side(label: string, root: string, names: string[], bufs: Buffer[]
       // Timed as bench/run.ts times it (opening the store included), and apart.
       const st = Store.open(db);
       const opened = performance.now() - t;
-      const pool = limits ? new ParsePool(2, worker, limits) : new ParsePool(2, worker);
+      const size = label === 'base' ? 2 : Number(process.env.AB_POOL ?? 2);
+      const pool = limits ? new ParsePool(size, worker, limits) : new ParsePool(size, worker);
       try {
         const res = await runBatch(st, names.map((n, i) => ({ name: n, load: async () => bufs[i] })), { pool });
         const counts: Record<string, number> = {};
