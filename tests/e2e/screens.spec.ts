@@ -58,7 +58,9 @@ for (const s of SCALES) {
     test('the import preview of a district workbook: its row and the summary in view', async ({ demo, page }) => {
       await page.goto(`${demo.url}#/grid/xmc`);
       await page.getByTestId('import-input').setInputFiles(FORM);
-      await expect(page.getByTestId('import-file-row').first()).toBeVisible({ timeout: 30_000 });
+      // The preview, not the check still under way (a screenshot once caught "Đang kiểm tra 0/1").
+      await expect(page.getByTestId('import-dialog')).toHaveAttribute('data-phase', 'preview', { timeout: 30_000 });
+      await expect(page.getByTestId('import-file-row').first()).toBeVisible();
       await fits(page, 'import-file-row');
       await page.screenshot({ path: `${ROOT}docs/screens/import-preview-${s.name}.png` });
     });
