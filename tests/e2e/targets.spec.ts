@@ -91,7 +91,7 @@ test('a row pasted from Excel is checked at once; a wrong value is refused with 
 
 test('a mark removed in the grid raises target.unmet in the problems panel, naming the target and the shortfall', async ({ demo, page }) => {
   const district = demo.store.districts()[0].id;
-  demo.store.reform.setTargets(district, proposeTargets(PLAN_001, { scope: 'Huyện Hà Quảng' }).targets);
+  demo.store.reform.setTargets(district, proposeTargets(PLAN_001, { scope: 'Huyện Hà Quảng' }).targets, { kind: 'typed' });
   await page.goto(`${demo.url}#/grid/xmc`);
   const problems = page.getByTestId('problems');
   await expect(problems).toHaveAttribute('data-count-warning', /\d+/, { timeout: 20_000 });
@@ -133,7 +133,7 @@ for (const s of SCALES) {
       const district = demo.store.districts()[0].id;
       const { targets } = proposeTargets(PLAN_001, { scope: 'Huyện Hà Quảng' });
       // One target the grids do not meet, to show how it reads.
-      demo.store.reform.setTargets(district, [...targets.slice(0, 2), { ...targets[0], value: 95, text: '95% trở lên các xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2' }, ...targets.slice(2)]);
+      demo.store.reform.setTargets(district, [...targets.slice(0, 2), { ...targets[0], value: 95, text: '95% trở lên các xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2' }, ...targets.slice(2)], { kind: 'typed' });
       await page.goto(`${demo.url}#/targets/${district}`);
       await expect(page.getByTestId('targets-summary')).toHaveText('18 chỉ tiêu: 17 đạt · 1 chưa đạt', { timeout: 20_000 });
       await expect(page.getByTestId('tree-targets')).toHaveAttribute('aria-current', 'page');
