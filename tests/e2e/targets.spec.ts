@@ -141,3 +141,35 @@ for (const s of SCALES) {
     });
   });
 }
+
+test('a target changed, then Hoàn tác: the old value is back on the page and stored; Ctrl+Z on a cell not being edited undoes that in turn', async ({ demo, page }) => {
+  const district = demo.store.districts()[0].id;
+  demo.store.reform.setTargets(district, proposeTargets(PLAN_001, { scope: 'Huyện Hà Quảng' }).targets, { kind: 'typed' });
+  await openTargets(page, demo.url);
+  await expect(targetCell(page, 0, 'c4')).toHaveText('85%');
+  await expect(page.getByTestId('targets-history-item')).toHaveCount(1);
+
+  await targetCell(page, 0, 'c4').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('90%');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => demo.store.reform.targets(district)[0].value).toBe(90);
+  await expect(page.getByTestId('targets-history-item')).toHaveCount(2);
+  await expect(page.getByTestId('targets-history-item').first()).toContainText('Sửa trên trang (danh sách trước đó: 17 chỉ tiêu)');
+
+  await page.getByTestId('targets-undo').click();
+  await expect.poll(() => demo.store.reform.targets(district)[0].value).toBe(85);
+  // The restored list is laid onto the grid's rows (same row ids): one row 0, not two.
+  await expect(targetCell(page, 0, 'c4')).toHaveCount(1);
+  await expect(targetCell(page, 0, 'c4')).toHaveText('85%');
+  await expect(page.getByTestId('targets-history-item').first()).toContainText('Khôi phục');
+  await page.screenshot({ path: `${ROOT}test-results/targets-history.png` });
+
+  // The restore is itself a change: Ctrl+Z on a focused (not edited) cell puts 90% back.
+  await targetCell(page, 1, 'c2').click();
+  await page.keyboard.press('Control+Z');
+  await expect.poll(() => demo.store.reform.targets(district)[0].value).toBe(90);
+  await expect(targetCell(page, 0, 'c4')).toHaveCount(1);
+  await expect(targetCell(page, 0, 'c4')).toHaveText('90%');
+});
