@@ -163,7 +163,9 @@ test('a target changed, then Hoàn tác: the old value is back on the page and s
   // The restored list is laid onto the grid's rows (same row ids): one row 0, not two.
   await expect(targetCell(page, 0, 'c4')).toHaveCount(1);
   await expect(targetCell(page, 0, 'c4')).toHaveText('85%');
-  await expect(page.getByTestId('targets-history-item').first()).toContainText('Khôi phục');
+  await page.getByTestId('targets-history').locator('summary').click();
+  await expect(page.getByTestId('targets-history-item').first()).toContainText('Khôi phục (danh sách trước đó: 17 chỉ tiêu)');
+  await expect(page.getByTestId('targets-history-item').first()).toContainText(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
   await page.screenshot({ path: `${ROOT}test-results/targets-history.png` });
 
   // The restore is itself a change: Ctrl+Z on a focused (not edited) cell puts 90% back.
