@@ -47,6 +47,8 @@ export const ACCESS = {
   // Reads the file it is sent and matches it against the units; stores nothing.
   previewChangeTable: 'read',
   applyChangeTable: 'write',
+  targetHistory: 'read',
+  restoreTargets: 'write',
 } as const satisfies Record<string, Access>;
 
 /** The methods that only read. */

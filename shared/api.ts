@@ -144,6 +144,10 @@ export const contract = {
   previewChangeTable: z.object({ file: fileData }).strict(),
   /** The same change table stored as one audited, undoable step (its refused rows apply nothing). */
   applyChangeTable: z.object({ file: fileData }).strict(),
+  /** A unit's earlier target lists, newest first: each kept when the targets were replaced. */
+  targetHistory: z.object({ unitId: id.optional() }).strict(),
+  /** Puts an earlier target list back (itself kept in the history, so it can be undone too). */
+  restoreTargets: z.object({ unitId: id.optional(), historyId: id }).strict(),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -417,6 +421,19 @@ export interface Outputs {
   undoUnitChange: { undone: true };
   previewChangeTable: ChangeTableResult;
   applyChangeTable: ChangeTableResult & { changeId: number | null };
+  targetHistory: { unit: UnitNode; versions: TargetVersionInfo[] };
+  restoreTargets: TargetsView;
+}
+
+/** One earlier target list of a unit: replaced when, by what (the page, a file, a restore). */
+export interface TargetVersionInfo {
+  id: number;
+  at: string;
+  source: 'typed' | 'file' | 'restore';
+  /** The workbook's name, when a file replaced the list. */
+  file?: string;
+  /** How many targets the list held. */
+  count: number;
 }
 
 /** One step of the unit history (a change table applied, a change made in the app). */

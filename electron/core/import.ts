@@ -519,7 +519,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         findings.push(...levelFindingsAcross(storedCountCheck(store, district), wb, (rs, i) => unitsOf.get(rs)?.[i]?.id ?? null, touched));
       }
       // A district workbook's "Mục tiêu" sheet: the plan's targets, kept with the district.
-      if (!communeFile && wb.targetSheets?.length) store.reform.setTargets(district.id, readWorkbookTargets(wb).targets);
+      if (!communeFile && wb.targetSheets?.length) store.reform.setTargets(district.id, readWorkbookTargets(wb).targets, { kind: 'file', file: basename(p.name) });
       if (commune) store.addSubmission({ unitId: commune.id, file: basename(p.name), sha256: p.sha256, changes: changes.length, errors: findings.filter((f) => f.severity === 'error').length });
       result = { file: p.name, unit, status: 'ok', changes, findings, ...(note ? { note } : {}), ...(doubt ? { reason: doubt } : {}) };
       if (opts.dryRun) throw new RollBack();

@@ -41,7 +41,7 @@ function views(targets: readonly Target[], store: Store, unit: UnitRecord): Targ
   return targets.map((t, i) => ({ cells: targetSheetRow(t, i + 1), status: checked.targets[i].status, message: checked.targets[i].message }));
 }
 
-const unitNode = (u: UnitRecord): UnitNode => ({ id: u.id, parentId: u.parentId, name: u.name, kind: u.kind });
+export const unitNode = (u: UnitRecord): UnitNode => ({ id: u.id, parentId: u.parentId, name: u.name, kind: u.kind });
 
 export function targetsView(store: Store, unit: UnitRecord): TargetsView {
   return { unit: unitNode(unit), scope: scopeOf(unit), rows: views(store.reform.targets(unit.id), store, unit) };
@@ -104,7 +104,7 @@ export function saveTargets(store: Store, unit: UnitRecord, rows: readonly (read
   const read = readRows(rows, scope);
   const ok = read.rows.every((r) => 'target' in r);
   const targets = read.rows.flatMap((r) => ('target' in r ? [r.target] : []));
-  if (ok) store.reform.setTargets(unit.id, targets);
+  if (ok) store.reform.setTargets(unit.id, targets, { kind: 'typed' });
   const checked = views(targets, store, unit);
   let k = 0;
   const out: TargetRowView[] = read.rows.map((r, i) => {

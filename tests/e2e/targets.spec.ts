@@ -91,7 +91,7 @@ test('a row pasted from Excel is checked at once; a wrong value is refused with 
 
 test('a mark removed in the grid raises target.unmet in the problems panel, naming the target and the shortfall', async ({ demo, page }) => {
   const district = demo.store.districts()[0].id;
-  demo.store.reform.setTargets(district, proposeTargets(PLAN_001, { scope: 'Huyện Hà Quảng' }).targets);
+  demo.store.reform.setTargets(district, proposeTargets(PLAN_001, { scope: 'Huyện Hà Quảng' }).targets, { kind: 'typed' });
   await page.goto(`${demo.url}#/grid/xmc`);
   const problems = page.getByTestId('problems');
   await expect(problems).toHaveAttribute('data-count-warning', /\d+/, { timeout: 20_000 });
@@ -133,7 +133,7 @@ for (const s of SCALES) {
       const district = demo.store.districts()[0].id;
       const { targets } = proposeTargets(PLAN_001, { scope: 'Huyện Hà Quảng' });
       // One target the grids do not meet, to show how it reads.
-      demo.store.reform.setTargets(district, [...targets.slice(0, 2), { ...targets[0], value: 95, text: '95% trở lên các xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2' }, ...targets.slice(2)]);
+      demo.store.reform.setTargets(district, [...targets.slice(0, 2), { ...targets[0], value: 95, text: '95% trở lên các xã, thị trấn đạt chuẩn xóa mù chữ mức độ 2' }, ...targets.slice(2)], { kind: 'typed' });
       await page.goto(`${demo.url}#/targets/${district}`);
       await expect(page.getByTestId('targets-summary')).toHaveText('18 chỉ tiêu: 17 đạt · 1 chưa đạt', { timeout: 20_000 });
       await expect(page.getByTestId('tree-targets')).toHaveAttribute('aria-current', 'page');
@@ -141,3 +141,37 @@ for (const s of SCALES) {
     });
   });
 }
+
+test('a target changed, then Hoàn tác: the old value is back on the page and stored; Ctrl+Z on a cell not being edited undoes that in turn', async ({ demo, page }) => {
+  const district = demo.store.districts()[0].id;
+  demo.store.reform.setTargets(district, proposeTargets(PLAN_001, { scope: 'Huyện Hà Quảng' }).targets, { kind: 'typed' });
+  await openTargets(page, demo.url);
+  await expect(targetCell(page, 0, 'c4')).toHaveText('85%');
+  await expect(page.getByTestId('targets-history-item')).toHaveCount(1);
+
+  await targetCell(page, 0, 'c4').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('90%');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => demo.store.reform.targets(district)[0].value).toBe(90);
+  await expect(page.getByTestId('targets-history-item')).toHaveCount(2);
+  await expect(page.getByTestId('targets-history-item').first()).toContainText('Sửa trên trang (danh sách trước đó: 17 chỉ tiêu)');
+
+  await page.getByTestId('targets-undo').click();
+  await expect.poll(() => demo.store.reform.targets(district)[0].value).toBe(85);
+  // The restored list is laid onto the grid's rows (same row ids): one row 0, not two.
+  await expect(targetCell(page, 0, 'c4')).toHaveCount(1);
+  await expect(targetCell(page, 0, 'c4')).toHaveText('85%');
+  await page.getByTestId('targets-history').locator('summary').click();
+  await expect(page.getByTestId('targets-history-item').first()).toContainText('Khôi phục (danh sách trước đó: 17 chỉ tiêu)');
+  await expect(page.getByTestId('targets-history-item').first()).toContainText(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+  await page.screenshot({ path: `${ROOT}test-results/targets-history.png` });
+
+  // The restore is itself a change: Ctrl+Z on a focused (not edited) cell puts 90% back.
+  await targetCell(page, 1, 'c2').click();
+  await page.keyboard.press('Control+Z');
+  await expect.poll(() => demo.store.reform.targets(district)[0].value).toBe(90);
+  await expect(targetCell(page, 0, 'c4')).toHaveCount(1);
+  await expect(targetCell(page, 0, 'c4')).toHaveText('90%');
+});

@@ -153,7 +153,7 @@ describe('the confirmed targets saved and checked against the grids', () => {
       expect(store.reform.targets(districtId)).toMatchObject([{ programme: 'xmc', level: 'MĐ1', kind: 'unit', scope: 'Huyện Hà Quảng', mode: 'maintain', when: '2021-2025' }]);
       expect(r.rows[0].status).toBe('met');
     } finally {
-      store.reform.setTargets(districtId, before);
+      store.reform.setTargets(districtId, before, { kind: 'typed' });
     }
   });
 });
@@ -177,7 +177,7 @@ describe('export writes the "Mục tiêu" sheet', () => {
 
   it('no targets, no "Mục tiêu" sheet', async () => {
     const before = store.reform.targets(districtId).map(({ id: _id, ...t }) => t);
-    store.reform.setTargets(districtId, []);
+    store.reform.setTargets(districtId, [], { kind: 'typed' });
     try {
       const out = await api.exportWorkbook({ unitId: districtId });
       const file = join(tmp, `empty-${out.name}`);
@@ -186,7 +186,7 @@ describe('export writes the "Mục tiêu" sheet', () => {
       expect(r.targets).toBeUndefined();
       expect(r.sheets.map((s) => s.name)).not.toContain('Mục tiêu');
     } finally {
-      store.reform.setTargets(districtId, before);
+      store.reform.setTargets(districtId, before, { kind: 'typed' });
     }
   });
 });

@@ -241,6 +241,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX units_children ON units(parent_id, sort, id);
     `,
   },
+  {
+    // A unit's plan targets are replaced whole (the page saved, a workbook's "Mục tiêu" sheet
+    // imported): each replacement keeps the list as it was before, so none is lost and any can
+    // be put back. source: 'typed' | 'file' | 'restore'; file: the workbook's name.
+    version: 8,
+    sql: /* sql */ `
+      CREATE TABLE target_history (
+        id      INTEGER PRIMARY KEY,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        at      TEXT NOT NULL,
+        source  TEXT NOT NULL CHECK (source IN ('typed', 'file', 'restore')),
+        file    TEXT,
+        before  TEXT NOT NULL
+      );
+      CREATE INDEX target_history_unit ON target_history(unit_id, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

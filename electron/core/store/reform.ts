@@ -167,13 +167,55 @@ export class ReformStore {
     return rows.map((r) => ({ ...targetSchema.parse(JSON.parse(r.data)), id: r.id }));
   }
 
-  /** Replaces a unit's targets (a workbook's "Mục tiêu" sheet, or the targets page saved whole). */
-  setTargets(unitId: number, targets: readonly Target[]): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM targets WHERE unit_id = ?').run(unitId);
+  /**
+   * Replaces a unit's targets (a workbook's "Mục tiêu" sheet, or the targets page saved whole),
+   * keeping the list as it was in the target history, in the same transaction; nothing at all
+   * when the new list is the stored one. Returns whether anything changed.
+   */
+  setTargets(unitId: number, targets: readonly Target[], source: TargetSource): boolean {
+    return this.db.transaction((): boolean => {
+      const before = this.storedTargets(unitId);
+      const after = targets.map((t) => JSON.stringify(targetSchema.parse(t)));
+      if (before.length === after.length && before.every((d, i) => d === after[i])) return false;
       const at = new Date().toISOString();
+      this.db.prepare('INSERT INTO target_history (unit_id, at, source, file, before) VALUES (?, ?, ?, ?, ?)')
+        .run(unitId, at, source.kind, source.kind === 'file' ? source.file : null, `[${before.join(',')}]`);
+      this.db.prepare('DELETE FROM targets WHERE unit_id = ?').run(unitId);
       const insert = this.db.prepare('INSERT INTO targets (unit_id, sort, data, updated_at) VALUES (?, ?, ?, ?)');
-      targets.forEach((t, i) => insert.run(unitId, i + 1, JSON.stringify(targetSchema.parse(t)), at));
+      after.forEach((d, i) => insert.run(unitId, i + 1, d, at));
+      return true;
     })();
   }
+
+  /** The stored targets' JSON, in order: what the history keeps and compares. */
+  private storedTargets(unitId: number): string[] {
+    return (this.db.prepare('SELECT data FROM targets WHERE unit_id = ? ORDER BY sort, id').pluck().all(unitId) as string[])
+      .map((d) => JSON.stringify(targetSchema.parse(JSON.parse(d))));
+  }
+
+  /** A unit's earlier target lists, newest first. */
+  targetHistory(unitId: number): TargetVersion[] {
+    return (this.db.prepare('SELECT id, at, source, file, json_array_length(before) AS count FROM target_history WHERE unit_id = ? ORDER BY id DESC').all(unitId) as {
+      id: number; at: string; source: TargetSource['kind']; file: string | null; count: number;
+    }[]).map((r) => ({ id: r.id, at: r.at, source: r.source, ...(r.file ? { file: r.file } : {}), count: r.count }));
+  }
+
+  /** One kept version: its unit and its list; null for no such version. */
+  targetVersion(historyId: number): { unitId: number; targets: Target[] } | null {
+    const r = this.db.prepare('SELECT unit_id, before FROM target_history WHERE id = ?').get(historyId) as { unit_id: number; before: string } | undefined;
+    if (!r) return null;
+    return { unitId: r.unit_id, targets: (JSON.parse(r.before) as unknown[]).map((t) => targetSchema.parse(t)) };
+  }
+}
+
+/** Where a replacement of a unit's targets came from. */
+export type TargetSource = { kind: 'typed' } | { kind: 'file'; file: string } | { kind: 'restore' };
+
+/** One earlier target list of a unit: when it was replaced, by what, how many targets it held. */
+export interface TargetVersion {
+  id: number;
+  at: string;
+  source: TargetSource['kind'];
+  file?: string;
+  count: number;
 }

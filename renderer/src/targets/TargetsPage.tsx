@@ -2,11 +2,12 @@
 // (DOMAIN.md §10.2) as soon as it is typed. Every change saves the list whole; while a row
 // cannot be read nothing is stored, the row says why, and the page says the list is not saved.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TargetRowView, UnitNode } from '../../../shared/api';
+import type { TargetRowView, TargetVersionInfo, UnitNode } from '../../../shared/api';
 import { api, errorText } from '../platform/api';
 import { formatCount, formatTime, unitTitle } from '../platform/format';
 import { PlanPaste } from './PlanPaste';
-import { editCell, fromViews, isBlank, newRow, pasteBlock, withResults, type TargetRow } from './targetRows';
+import { TargetHistory } from './TargetHistory';
+import { editCell, fromViews, isBlank, newRow, pasteBlock, replaceRows, withResults, type TargetRow } from './targetRows';
 import { TargetsGrid, type TargetsGridHandle } from './TargetsGrid';
 import './targets.css';
 
@@ -32,6 +33,8 @@ export function TargetsPage({ unitId, reloadKey, onOpened }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [pasting, setPasting] = useState(false);
+  const [versions, setVersions] = useState<TargetVersionInfo[]>([]);
+  const [restoring, setRestoring] = useState(false);
   const gridRef = useRef<TargetsGridHandle>(null);
   const seq = useRef(0);
 
@@ -44,6 +47,7 @@ export function TargetsPage({ unitId, reloadKey, onOpened }: Props) {
         setUnit(v.unit);
         setRows(fromViews(v.rows));
         onOpened(v.unit);
+        return api.targetHistory({ unitId: v.unit.id }).then((h) => live && setVersions(h.versions));
       })
       .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
@@ -64,11 +68,37 @@ export function TargetsPage({ unitId, reloadKey, onOpened }: Props) {
           if (mine !== seq.current) return;
           setRows((cur) => (cur ? withResults(cur, res.rows as TargetRowView[]) : cur));
           setSave(res.saved ? { kind: 'saved', at: new Date().toISOString() } : { kind: 'unsaved', invalid: res.rows.filter((r) => r.status === 'invalid').length });
+          if (res.saved) return api.targetHistory({ unitId: unit.id }).then((h) => mine === seq.current && setVersions(h.versions));
         })
         .catch((e: unknown) => mine === seq.current && setSave({ kind: 'failed', message: errorText(e) }));
     },
     [unit],
   );
+
+  /** Puts a kept list back (the newest one: Hoàn tác); the list it replaces is kept in turn. */
+  const restore = useCallback(
+    (historyId: number) => {
+      if (!unit) return;
+      const mine = ++seq.current;
+      setRestoring(true);
+      setSave({ kind: 'saving' });
+      api
+        .restoreTargets({ unitId: unit.id, historyId })
+        .then(async (v) => {
+          const h = await api.targetHistory({ unitId: unit.id });
+          if (mine !== seq.current) return;
+          setRows((cur) => replaceRows(cur ?? [], v.rows as TargetRowView[]));
+          setVersions(h.versions);
+          setSave({ kind: 'saved', at: new Date().toISOString() });
+        })
+        .catch((e: unknown) => mine === seq.current && setSave({ kind: 'failed', message: errorText(e) }))
+        .finally(() => setRestoring(false));
+    },
+    [unit],
+  );
+  const undo = useCallback(() => {
+    if (versions[0] && !restoring) restore(versions[0].id);
+  }, [versions, restoring, restore]);
 
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -97,8 +127,17 @@ export function TargetsPage({ unitId, reloadKey, onOpened }: Props) {
     setPasting(false);
   }
 
+  /** Ctrl+Z on the page undoes the last change of the list, unless a cell or field is being edited. */
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
+    const t = e.target as HTMLElement;
+    if (t.closest('input, textarea, select, [contenteditable="true"], .ag-cell-inline-editing')) return;
+    e.preventDefault();
+    undo();
+  }
+
   return (
-    <div className="targets-page" data-testid="targets-page">
+    <div className="targets-page" data-testid="targets-page" onKeyDown={onKeyDown}>
       <div className="targets-head">
         <h1>Mục tiêu kế hoạch – {unitTitle(unit)}</h1>
         <span className="targets-summary" data-testid="targets-summary">
@@ -121,8 +160,12 @@ export function TargetsPage({ unitId, reloadKey, onOpened }: Props) {
         <button type="button" className="btn" data-testid="targets-paste-plan" aria-expanded={pasting} onClick={() => setPasting((p) => !p)}>
           Dán nội dung kế hoạch
         </button>
+        <button type="button" className="btn" data-testid="targets-undo" disabled={!versions.length || restoring} onClick={undo} title="Đưa danh sách chỉ tiêu về như trước lần thay đổi gần nhất (Ctrl+Z)">
+          Hoàn tác
+        </button>
         <span className="muted">Gõ hoặc dán (Ctrl+V) các ô từ Excel; Đơn vị để trống là {unitTitle(unit)}.</span>
       </div>
+      <TargetHistory versions={versions} busy={restoring} onRestore={restore} />
       {pasting && <PlanPaste unitId={unit.id} onAdd={addProposals} onClose={() => setPasting(false)} />}
       {rows.length === 0 && !pasting && (
         <p className="page-message" data-testid="targets-empty">

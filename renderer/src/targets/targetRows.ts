@@ -24,6 +24,11 @@ export function fromViews(views: readonly TargetRowView[]): TargetRow[] {
   return views.map((v) => ({ ...newRow(v.cells), status: v.status, message: v.message }));
 }
 
+/** A restored list laid onto the rows shown: row i keeps its grid row (and the focus on it). */
+export function replaceRows(rows: readonly TargetRow[], views: readonly TargetRowView[]): TargetRow[] {
+  return fromViews(views).map((r, i) => (rows[i] ? { ...r, key: rows[i].key } : r));
+}
+
 export const isBlank = (r: TargetRow) => r.cells.slice(1).every((c) => c.trim() === '');
 
 /** One cell typed (col 1–8). */
