@@ -137,6 +137,16 @@ for (const s of SCALES) {
       await page.goto(`${demo.url}#/targets/${district}`);
       await expect(page.getByTestId('targets-summary')).toHaveText('18 chỉ tiêu: 17 đạt · 1 chưa đạt', { timeout: 20_000 });
       await expect(page.getByTestId('tree-targets')).toHaveAttribute('aria-current', 'page');
+      // Every wrapped sentence is read whole: no row keeps one line with its text cut (rows drawn
+      // before the grid had its size once did, their Đánh giá and Nội dung cut to a line).
+      await expect
+        .poll(() =>
+          page.locator('[data-testid="targets-grid"] .ag-cell-auto-height').evaluateAll((cells) => ({
+            drawn: cells.length > 0,
+            cut: cells.filter((c) => c.scrollHeight > c.closest('.ag-row')!.getBoundingClientRect().height + 1).length,
+          })),
+        )
+        .toEqual({ drawn: true, cut: 0 });
       await page.screenshot({ path: `${ROOT}docs/screens/targets-${s.name}.png` });
     });
   });

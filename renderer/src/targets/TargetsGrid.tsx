@@ -112,6 +112,11 @@ export const TargetsGrid = forwardRef<TargetsGridHandle, Props>(function Targets
       stopEditingWhenCellsLoseFocus: true,
       enableBrowserTooltips: true,
       suppressMovableColumns: true,
+      // Wrapped cells (autoHeight) measured again when the grid gets its size: rows first drawn
+      // before the page had laid the grid out kept one line each, their text cut.
+      onGridSizeChanged: (e) => e.api.resetRowHeights(),
+      // Heights change as statuses arrive: drawn at once, not slid into place.
+      animateRows: false,
     });
     apiRef.current = api;
     /** The text being typed, acted on at once (leaving the page, a button). */
@@ -159,6 +164,8 @@ export const TargetsGrid = forwardRef<TargetsGridHandle, Props>(function Targets
     api.setGridOption('rowData', rows);
     // The STT and Đánh giá cells follow the rows' order and statuses.
     api.refreshCells({ columns: ['stt', 'status'], force: true });
+    // A status's sentence changes the height its row needs.
+    api.resetRowHeights();
   }, [rows]);
 
   return (
