@@ -3,12 +3,10 @@
 // cứ" of a Phụ lục mark shows the shortfall; the roll-up from computed levels beside the marks.
 import type { Page } from '@playwright/test';
 import type { HostFixture } from './fixtures';
-import { expect, test } from './fixtures';
-import { failOnConsoleErrors, paste, unitId } from './helpers';
+import { expect, test, SCREENS_DIR } from './fixtures';
+import { failOnConsoleErrors, paste, unitId, SCALES } from './helpers';
 
 failOnConsoleErrors();
-
-const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** Cải Viên's XMC counts for 2020: MĐ1 (15-35: 181/200) and MĐ2 (15-60: 360/390 = 92,31%), as Phụ lục 1 marks it. */
 const CAI_VIEN: Record<string, string> = {
@@ -122,10 +120,6 @@ test('the Căn cứ of a Phụ lục mark shows the counts behind it and the sho
   await expect(mark).toBeFocused();
 });
 
-const SCALES = [
-  { name: '100', scale: 1, width: 1366, height: 768 },
-  { name: '125', scale: 1.25, width: 1093, height: 614 },
-] as const;
 
 for (const s of SCALES) {
   test.describe(`1366×768 at ${s.name}%`, () => {
@@ -144,7 +138,7 @@ for (const s of SCALES) {
       // The page itself does not scroll: the grid takes what is left.
       const fits = await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth);
       expect(fits).toBe(true);
-      await page.screenshot({ path: `${ROOT}docs/screens/counts-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}counts-${s.name}.png` });
     });
   });
 }

@@ -13,6 +13,13 @@ import type { Store } from '../../electron/core/store/store';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * Where the screen specs write their screenshots: docs/screens/ (linked from the README) when
+ * asked, `SCREENS=1 npx playwright test …`; else test-results/screens/, so that an ordinary
+ * `npm test` leaves the work tree as it found it (each run changed the PNGs' dates).
+ */
+export const SCREENS_DIR = process.env.SCREENS ? join(ROOT, 'docs', 'screens') + '/' : join(ROOT, 'test-results', 'screens') + '/';
+
 export interface HostFixture {
   /** The URL the host prints, its secret included: `http://127.0.0.1:P/?k=…` (add `#/grid/xmc`). */
   url: string;

@@ -110,3 +110,12 @@ export async function goOnDespiteErrors(page: Page): Promise<void> {
   await expect(dialog).toBeVisible({ timeout: 20_000 });
   await dialog.getByTestId('errors-first-continue').click();
 }
+
+/**
+ * The office screen (1366×768) at 100% and at 125% Windows scaling (a 1093×614 CSS viewport at
+ * device scale 1.25): every screen spec checks and photographs its page at both.
+ */
+export const SCALES = [
+  { name: '100', scale: 1, width: 1366, height: 768 },
+  { name: '125', scale: 1.25, width: 1093, height: 614 },
+] as const;

@@ -1,9 +1,9 @@
 // Notes on screen and "Cần theo dõi" (issue 11, item 8): a note written with Shift+F2 is marked
 // in the corner of its cell and read on hover and on focus; it is listed on the "Cần theo dõi"
 // page in the officer's words, and Enter on its row goes back to that cell. Screenshots of the
-// page and of "Tổng quan" at 1366×768, 100% and 125%, go to docs/screens/.
-import { expect, ROOT, test } from './fixtures';
-import { cell, failOnConsoleErrors, focusedCell, unitId } from './helpers';
+// page and of "Tổng quan" at 1366×768, 100% and 125%, go to docs/screens/ with SCREENS=1 (fixtures.ts SCREENS_DIR).
+import { expect, test, SCREENS_DIR } from './fixtures';
+import { cell, failOnConsoleErrors, focusedCell, unitId, SCALES } from './helpers';
 
 failOnConsoleErrors();
 test.describe.configure({ timeout: 90_000 });
@@ -88,10 +88,6 @@ test('"Cần theo dõi" filters to the flagged cells; a click on a row opens its
   await expect.poll(() => focusedCell(page)).toEqual({ row: `u${unitId(demo.store, 'Sóc Hà')}`, col: '2021-2025|MĐ3' });
 });
 
-const SCALES = [
-  { name: '100', scale: 1, width: 1366, height: 768 },
-  { name: '125', scale: 1.25, width: 1093, height: 614 },
-] as const;
 
 for (const s of SCALES) {
   test.describe(`1366×768 at ${s.name}%`, () => {
@@ -107,11 +103,11 @@ for (const s of SCALES) {
       await page.goto(`${demo.url}#/follow-up`);
       await expect(page.getByTestId('follow-up-row')).toHaveCount(4);
       await expect(page.getByTestId('tree-follow-up')).toHaveAttribute('aria-current', 'page');
-      await page.screenshot({ path: `${ROOT}docs/screens/follow-up-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}follow-up-${s.name}.png` });
       await page.getByTestId('show-overview').click();
       await expect(page.getByTestId('overview-programme')).toHaveCount(4);
       await expect(page.locator('svg.ct-chart-bar')).toHaveCount(4);
-      await page.screenshot({ path: `${ROOT}docs/screens/overview-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}overview-${s.name}.png` });
     });
   });
 }

@@ -2,19 +2,15 @@
 // CSS px). The grid, the levels line and the error/warning counts are in view without
 // scrolling the page; the grid's own scroll bars are the only ones; every column of each Phụ
 // lục is in view (no sideways scroll hiding 2026-2030); the problems panel folds to its
-// counts. Screenshots of each grid at both scales go to docs/screens/.
+// counts. Screenshots of each grid at both scales go to docs/screens/ with SCREENS=1 (fixtures.ts SCREENS_DIR).
 import type { Page } from '@playwright/test';
 import { TEMPLATES } from '../../shared/templates';
-import { expect, ROOT, test } from './fixtures';
-import { failOnConsoleErrors, grid } from './helpers';
+import { expect, test, SCREENS_DIR } from './fixtures';
+import { failOnConsoleErrors, grid, SCALES } from './helpers';
 
 failOnConsoleErrors();
 test.describe.configure({ timeout: 120_000 });
 
-const SCALES = [
-  { name: '100', scale: 1, width: 1366, height: 768 },
-  { name: '125', scale: 1.25, width: 1093, height: 614 },
-] as const;
 
 interface Box {
   top: number;
@@ -76,7 +72,7 @@ for (const s of SCALES) {
         // Every column, 2026-2030 included, within the grid: no sideways scroll.
         expect(m.sideways).toBe(false);
         for (const leaf of m.leaves) expect(leaf.box.right, leaf.col ?? '').toBeLessThanOrEqual(m.grid!.right + 0.5);
-        await page.screenshot({ path: `${ROOT}docs/screens/grid-${t.id}-${s.name}.png` });
+        await page.screenshot({ path: `${SCREENS_DIR}grid-${t.id}-${s.name}.png` });
       });
     }
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, ROOT, test } from './fixtures';
+import { expect, test, SCREENS_DIR } from './fixtures';
 import { cell, failOnConsoleErrors, grid } from './helpers';
 
 failOnConsoleErrors();
@@ -108,7 +108,7 @@ test('Phụ lục 2 of Hà Quảng as printed: one page image for the docs', asy
   const text = pageText(file, 1);
   expect(text).toContain('Lương Thông');
   expect(text).toContain('Huyện Hà Quảng');
-  const dir = join(ROOT, 'docs', 'screens');
+  const dir = SCREENS_DIR;
   mkdirSync(dir, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(dir, 'print-phu-luc-2')]);
 });

@@ -1,18 +1,14 @@
 // Every page but the grids (office-screen.spec.ts has those) on the office screen: 1366×768 at
 // 100% and at 125% Windows scaling (1093×614 CSS px). Each page's heading and main action are
-// in view and the page itself never scrolls sideways; its screenshot goes to docs/screens/,
+// in view and the page itself never scrolls sideways; its screenshot goes to docs/screens/ with SCREENS=1,
 // linked from the README. The pages added by features keep their own screenshots in their specs.
 import type { Page } from '@playwright/test';
-import { expect, ROOT, test } from './fixtures';
-import { failOnConsoleErrors } from './helpers';
+import { expect, ROOT, test, SCREENS_DIR } from './fixtures';
+import { failOnConsoleErrors, SCALES } from './helpers';
 
 failOnConsoleErrors();
 test.describe.configure({ timeout: 120_000 });
 
-const SCALES = [
-  { name: '100', scale: 1, width: 1366, height: 768 },
-  { name: '125', scale: 1.25, width: 1093, height: 614 },
-] as const;
 
 const FORM = `${ROOT}tests/fixtures/huyen-mau-phu-luc.xlsx`;
 
@@ -45,14 +41,14 @@ for (const s of SCALES) {
       await page.goto(`${demo.url}#/completeness`);
       await expect(page.getByTestId('completeness-counts')).toBeVisible();
       await fits(page, 'completeness-counts');
-      await page.screenshot({ path: `${ROOT}docs/screens/completeness-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}completeness-${s.name}.png` });
     });
 
     test('"Sao lưu và khôi phục": the folder and the list in view', async ({ demo, page }) => {
       await page.goto(`${demo.url}#/backups`);
       await expect(page.getByTestId('backups-dir')).toBeVisible();
       await fits(page, 'backups-dir');
-      await page.screenshot({ path: `${ROOT}docs/screens/backups-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}backups-${s.name}.png` });
     });
 
     test('the import preview of a district workbook: its row and the summary in view', async ({ demo, page }) => {
@@ -62,7 +58,7 @@ for (const s of SCALES) {
       await expect(page.getByTestId('import-dialog')).toHaveAttribute('data-phase', 'preview', { timeout: 30_000 });
       await expect(page.getByTestId('import-file-row').first()).toBeVisible();
       await fits(page, 'import-file-row');
-      await page.screenshot({ path: `${ROOT}docs/screens/import-preview-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}import-preview-${s.name}.png` });
     });
   });
 }

@@ -2,12 +2,12 @@
 // its 17 proposals confirmed and saved, each shown with how the demo's grids meet it; a row
 // pasted from Excel and one typed wrong (refused with its column named, nothing stored); and a
 // mark removed in a grid raising target.unmet in the problems panel. Screenshots at 1366×768,
-// 100% and 125%, go to docs/screens/.
+// 100% and 125%, go to docs/screens/ with SCREENS=1 (fixtures.ts SCREENS_DIR).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { proposeTargets } from '../../shared/targets/propose';
-import { expect, ROOT, test } from './fixtures';
-import { cell, failOnConsoleErrors, focusedCell, paste, unitId } from './helpers';
+import { expect, ROOT, test, SCREENS_DIR } from './fixtures';
+import { cell, failOnConsoleErrors, focusedCell, paste, unitId, SCALES } from './helpers';
 
 failOnConsoleErrors();
 test.describe.configure({ timeout: 90_000 });
@@ -121,10 +121,6 @@ test('a mark removed in the grid raises target.unmet in the problems panel, nami
   await expect(problems.locator('[data-rule="target.unmet"]')).toHaveCount(0);
 });
 
-const SCALES = [
-  { name: '100', scale: 1, width: 1366, height: 768 },
-  { name: '125', scale: 1.25, width: 1093, height: 614 },
-] as const;
 
 for (const s of SCALES) {
   test.describe(`1366×768 at ${s.name}%`, () => {
@@ -147,7 +143,7 @@ for (const s of SCALES) {
           })),
         )
         .toEqual({ drawn: true, cut: 0 });
-      await page.screenshot({ path: `${ROOT}docs/screens/targets-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}targets-${s.name}.png` });
     });
   });
 }

@@ -5,16 +5,12 @@
 // stored. Screenshots of the first run and the units page at 1366×768, 100% and 125%.
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { expect, ROOT, test } from './fixtures';
-import { failOnConsoleErrors, totalCell, unitRows } from './helpers';
+import { expect, ROOT, test, SCREENS_DIR } from './fixtures';
+import { failOnConsoleErrors, totalCell, unitRows, SCALES } from './helpers';
 
 failOnConsoleErrors();
 
 const COMMUNES = ['Xã Cần Nông', 'Lương Thông', 'Cần Yên', 'Phường Sông Hiến', 'Đa Thông'];
-const SCALES = [
-  { name: '100', scale: 1, width: 1366, height: 768 },
-  { name: '125', scale: 1.25, width: 1093, height: 614 },
-] as const;
 
 /** Every cell's text of a workbook's sheet. */
 function sheetTexts(ws: ExcelJS.Worksheet): string[] {
@@ -151,14 +147,14 @@ for (const s of SCALES) {
     test('the first run and the units page', async ({ host, page }) => {
       await page.goto(host.url);
       await expect(page.getByTestId('first-run-create')).toBeVisible();
-      await page.screenshot({ path: `${ROOT}docs/screens/first-run-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}first-run-${s.name}.png` });
       // A province office after a merge made in the app.
       await host.api.createOffice({ kind: 'tinh', name: 'Cao Bằng', rows: COMMUNES });
       await page.goto(`${host.url}#/units`);
       await page.reload();
       await mergeThree(page);
       await page.getByTestId('notice').getByRole('button').first().click().catch(() => undefined);
-      await page.screenshot({ path: `${ROOT}docs/screens/units-merge-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}units-merge-${s.name}.png` });
     });
 
     test('the units page with a change table previewed', async ({ demo, page }) => {
@@ -167,7 +163,7 @@ for (const s of SCALES) {
       await page.getByTestId('change-table-file').setInputFiles(`${ROOT}tests/fixtures/plans/ha-quang-chuyen-doi.xlsx`);
       await expect(page.getByTestId('change-table-preview').getByRole('status')).toContainText('21 dòng sẽ được áp dụng');
       await page.getByTestId('change-table').evaluate((e) => e.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: `${ROOT}docs/screens/units-${s.name}.png` });
+      await page.screenshot({ path: `${SCREENS_DIR}units-${s.name}.png` });
     });
   });
 }

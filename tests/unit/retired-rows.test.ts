@@ -7,11 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUserError } from '../../shared/errors';
 import { formForCommune } from '../../electron/core/forms-out';
 import { importBuffer } from '../../electron/core/import';
 import { rebaseView } from '../../electron/core/units';
-import { openTestApp, type TestApp } from '../support/handlers';
+import { openTestApp, refusal, type TestApp } from '../support/handlers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let app: TestApp;
@@ -44,16 +43,6 @@ async function reformed(beforeChange?: (ids: Record<string, number>) => Promise<
   await app.api.changeUnits({ op: 'retire', unitId: ids.yenSon, date: '2099-01-01' });
   const noiCai = (await app.api.unitsView({})).units.find((u) => u.name === 'Nội Cải')!.id;
   return { unitId, reportId: grid.report.id, ids: { ...ids, noiCai }, stored, cleared };
-}
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error('not refused');
 }
 
 describe('a merged commune is no longer a row', () => {
