@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Outputs } from '../../../shared/api';
 import { api, errorText } from '../platform/api';
 import { formatCount, formatDateTime, unitTitle } from '../platform/format';
+import { ListPrintControls, PrintedAt } from '../platform/ListPrint';
 
 type Completeness = Outputs['completeness'];
 
@@ -58,16 +59,9 @@ export function CompletenessPage({ unitId, reloadKey, onOpened }: Props) {
           Đã gửi {formatCount(sent)}/{formatCount(total)}
         </span>
         <span className="muted">Chưa gửi: {formatCount(total - sent)}</span>
-        <span className="toolbar-fill" />
-        <label className="no-print check-label">
-          <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} data-testid="completeness-only-missing" />
-          Chỉ hiện xã chưa gửi
-        </label>
-        <button type="button" className="btn no-print" onClick={() => window.print()} data-testid="completeness-print">
-          In danh sách
-        </button>
+        <ListPrintControls filterLabel="Chỉ hiện xã chưa gửi" filtered={onlyMissing} onFilter={setOnlyMissing} filterTestId="completeness-only-missing" printTestId="completeness-print" />
       </div>
-      <p className="print-only">In lúc {formatDateTime(new Date().toISOString())}.</p>
+      <PrintedAt />
       {rows.length === 0 ? (
         <p className="page-message">{onlyMissing ? 'Tất cả các xã đã gửi biểu.' : 'Huyện chưa có xã nào.'}</p>
       ) : (

@@ -5,6 +5,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { FollowUpItem, UnitNode } from '../../../shared/api';
 import { api, errorText } from '../platform/api';
 import { formatCount, formatDateTime, unitTitle } from '../platform/format';
+import { ListPrintControls, PrintedAt } from '../platform/ListPrint';
 import './follow-up.css';
 
 interface Props {
@@ -64,16 +65,9 @@ export function FollowUpPage({ unitId, reloadKey, onOpened, onGo }: Props) {
         <span className="muted" data-testid="follow-up-counts">
           {formatCount(data.items.length)} ô có ghi chú hoặc cờ, {formatCount(flagged)} ô cần theo dõi
         </span>
-        <span className="toolbar-fill" />
-        <label className="no-print check-label">
-          <input type="checkbox" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.currentTarget.checked)} data-testid="follow-up-only" />
-          Chỉ hiện ô cần theo dõi
-        </label>
-        <button type="button" className="btn no-print" onClick={() => window.print()} data-testid="follow-up-print">
-          In danh sách
-        </button>
+        <ListPrintControls filterLabel="Chỉ hiện ô cần theo dõi" filtered={onlyFlagged} onFilter={setOnlyFlagged} filterTestId="follow-up-only" printTestId="follow-up-print" />
       </div>
-      <p className="print-only">In lúc {formatDateTime(new Date().toISOString())}.</p>
+      <PrintedAt />
       {rows.length === 0 ? (
         <p className="page-message" data-testid="follow-up-empty">
           {onlyFlagged
