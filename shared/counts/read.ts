@@ -128,11 +128,31 @@ function hasCountLeaf(leafRow: Map<number, string> | undefined): boolean {
   return false;
 }
 
-/** The count template whose title is among the lines above the header (order does not matter). */
+// What every count title's key begins with ("thong ke dat chuan"): a line without it names none.
+const TITLE_STEM = COUNT_TEMPLATES.map((t) => t.titleKey).reduce((a, b) => {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return a.slice(0, n);
+});
+
+/**
+ * The count template whose title is among the lines above the header (order does not matter; the
+ * first template listed wins). Every Phụ lục sheet comes here, its lines repeated across merged
+ * cells: each text is keyed once, and only a line holding the stem is compared with each title.
+ */
 function titledAs(s: SheetText, top: number): CountTemplateDef | undefined {
   const keys: string[] = [];
-  for (const [r, line] of s.rows) if (r < top) for (const t of line.values()) if (t.trim()) keys.push(headingKey(t));
-  return COUNT_TEMPLATES.find((t) => keys.some((k) => k.includes(t.titleKey)));
+  let last: string | undefined;
+  for (const [r, line] of s.rows) {
+    if (r >= top) continue;
+    for (const t of line.values()) {
+      if (t === last) continue;
+      last = t;
+      const k = headingKey(t);
+      if (k.includes(TITLE_STEM)) keys.push(k);
+    }
+  }
+  return keys.length ? COUNT_TEMPLATES.find((t) => keys.some((k) => k.includes(t.titleKey))) : undefined;
 }
 
 function missingColumn(t: CountTemplateDef, header: HeaderCol[]): CountColumn {
