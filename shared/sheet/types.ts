@@ -2,7 +2,10 @@
 export interface SheetText {
   name: string;
   rows: Map<number, Map<number, string>>;
-  /** Font name of text cells, by "row:col" (legacy encodings are told by font first). */
+  /**
+   * Font name of text cells, by "row:col" (legacy encodings are told by font first). A reader may
+   * leave it empty when no font of the workbook is a legacy one (the lean reader does).
+   */
   fonts: Map<string, string>;
   colCount: number;
 }

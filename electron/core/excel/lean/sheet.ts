@@ -226,7 +226,12 @@ export function readRawSheet(xml: string, shared: string[], styles: Styles): Raw
   return { cells };
 }
 
-/** The sheet's text as exceljs's eachRow / eachCell and valueText give it (cells.ts). */
+/**
+ * The sheet's text as exceljs's eachRow / eachCell and valueText give it (cells.ts). Fonts are
+ * recorded only in a workbook that has a legacy font: the legacy decoder is their one reader, and
+ * without one it reads the text alone. A commune's form has none; keying the font of each of its
+ * Vietnamese cells was a tenth of what parsing it allocated.
+ */
 export function toSheetText(name: string, raw: RawSheet, styles: Styles): SheetText {
   const { cells } = raw;
   const rows = new Map<number, Map<number, string>>();
@@ -244,7 +249,7 @@ export function toSheetText(name: string, raw: RawSheet, styles: Styles): SheetT
       if (t === '') continue;
       out.set(c, t);
       if (c > colCount) colCount = c;
-      if (needsFont(t)) {
+      if (styles.legacy && needsFont(t)) {
         const font = styles.font(cell.style);
         if (font) fonts.set(`${r}:${c}`, font);
       }

@@ -1,12 +1,15 @@
 // The two things the reader takes from styles.xml: a style's font name (legacy encodings are told
 // by font, DOMAIN.md §6) and whether it shows a number as a date (exceljs would turn such a cell
 // into a Date; the lean reader leaves those files to exceljs rather than mimic it).
+import { fontEncoding } from '../../../../shared/text/legacy';
 import { attr, elements, section } from './xml';
 
 export interface Styles {
   /** Font name of cell style `s`, exactly where exceljs would give one. */
   font(s: number | undefined): string | undefined;
   isDate(s: number | undefined): boolean;
+  /** Some font of the workbook is a legacy one (TCVN3, VNI): only then do cells' fonts matter. */
+  legacy: boolean;
 }
 
 // Built-in formats that show a date or a time, by their code as exceljs knows it.
@@ -44,7 +47,8 @@ export function readStyles(xml: string): Styles {
     // exceljs looks a style up only when its index is truthy: style 0 gives a cell no font.
     font: (s) => (s ? xfs[s]?.font : undefined),
     isDate: (s) => (s ? (xfs[s]?.date ?? false) : false),
+    legacy: fontNames.some((n) => fontEncoding(n) !== null),
   };
 }
 
-export const NO_STYLES: Styles = { font: () => undefined, isDate: () => false };
+export const NO_STYLES: Styles = { font: () => undefined, isDate: () => false, legacy: false };
