@@ -9,7 +9,9 @@
 // CPU time of all threads (process.cpuUsage) much less: both are printed, with the main thread's
 // share (process.threadCpuUsage) and Store.open apart (bench/run.ts times it with the batch).
 // AB_PROFILE=dir: writes each side's main-thread profile there instead. AB_POOL=n: this tree's
-// parse workers (the base keeps 2).
+// parse workers (the base keeps 2). AB_STORE_ONLY=1: each side's files parsed once beforehand, on
+// this thread, and each run only stores them (its pool hands out copies): the storing apart from
+// the workers; "workers cpu" is then this thread's background (its GC, its optimising compiler).
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +58,10 @@ async function side(label: string, root: string, names: string[], bufs: Buffer[]
     supported: { 'dynamic-import': false },
     logLevel: 'error',
   });
+  // AB_STORE_ONLY: every file parsed here once; a run's "pool" gives a copy, as a worker's message would.
+  const { parseFile } = await import(join(svc, 'batch', 'parse.ts'));
+  const parsed = process.env.AB_STORE_ONLY ? await Promise.all(names.map((n, i) => parseFile(n, bufs[i]))) : [];
+  const storeOnly = { parse: async (name: string) => structuredClone(parsed[names.indexOf(name)]), close: async () => {} };
   let k = 0;
   return {
     label,
@@ -69,9 +75,9 @@ async function side(label: string, root: string, names: string[], bufs: Buffer[]
       const st = Store.open(db);
       const opened = performance.now() - t;
       const size = label === 'base' ? 2 : Number(process.env.AB_POOL ?? 2);
-      const pool = limits ? new ParsePool(size, worker, limits) : new ParsePool(size, worker);
+      const pool = process.env.AB_STORE_ONLY ? storeOnly : limits ? new ParsePool(size, worker, limits) : new ParsePool(size, worker);
       try {
-        const res = await runBatch(st, names.map((n, i) => ({ name: n, load: async () => bufs[i] })), { pool });
+        const res = await runBatch(st, names.map((n, i) => ({ name: n, load: async () => bufs[i] })), { pool: pool as InstanceType<typeof ParsePool> });
         const counts: Record<string, number> = {};
         for (const f of res.files as { status: string }[]) counts[f.status] = (counts[f.status] ?? 0) + 1;
         if (k === 1) console.log(label, JSON.stringify(counts));

@@ -35,7 +35,11 @@ function address(ref: string): { row: number; col: number } {
   return { row, col };
 }
 
-/** A cell's r, s and t attributes: one pass over ` r="B5" s="12" t="s"`, in any order. */
+/**
+ * A cell's r, s and t attributes: one pass over ` r="B5" s="12" t="s"`, in any order. A name is
+ * told by its one letter between XML white space, without cutting it out of the tag (every cell
+ * of every sheet comes here).
+ */
 function cellAttrs(tag: string): { r?: string; s?: string; t?: string } {
   const out: { r?: string; s?: string; t?: string } = {};
   for (let i = 0; i < tag.length; ) {
@@ -43,8 +47,16 @@ function cellAttrs(tag: string): { r?: string; s?: string; t?: string } {
     if (eq < 0) break;
     const end = tag.indexOf('"', eq + 2);
     if (end < 0) throw new Unsure('attribute not closed');
-    const name = tag.slice(i, eq).trim();
-    if (name === 'r' || name === 's' || name === 't') out[name] = tag.slice(eq + 2, end);
+    let a = i;
+    while (a < eq && tag.charCodeAt(a) <= 32) a++;
+    let b = eq;
+    while (b > a && tag.charCodeAt(b - 1) <= 32) b--;
+    if (b - a === 1) {
+      const name = tag.charCodeAt(a);
+      if (name === 114) out.r = tag.slice(eq + 2, end);
+      else if (name === 115) out.s = tag.slice(eq + 2, end);
+      else if (name === 116) out.t = tag.slice(eq + 2, end);
+    }
     i = end + 1;
   }
   return out;
@@ -219,7 +231,8 @@ export function readRawSheet(xml: string, shared: string[], styles: Styles): Raw
           const byRow = lines.byRow.get(r);
           style = styles.font(byRow) !== undefined ? byRow : lines.byCol.find((k) => c >= k.min && c <= k.max)?.style;
         }
-        line.set(c, { ...master, style });
+        // A cell is never changed once read: a copy in the master's own style is the master.
+        line.set(c, style === master.style ? master : { ...master, style });
       }
     }
   }
