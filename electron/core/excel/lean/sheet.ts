@@ -219,7 +219,7 @@ export function readRawSheet(xml: string, shared: string[], styles: Styles): Raw
   // cell the file does not have takes its row's font, else its column's.
   let lines: ReturnType<typeof lineStyles> | undefined;
   for (const m of merges) {
-    const master = cells.get(m.top)?.get(m.left) ?? { raw: '', isText: false };
+    const master = cells.get(m.top)?.get(m.left) ?? ({ raw: '', isText: false, style: undefined } as RawCell);
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
         if (r === m.top && c === m.left) continue;
