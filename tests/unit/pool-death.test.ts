@@ -46,6 +46,8 @@ it('rejects the file of a worker that runs out of memory, and the next file goes
   expect(next).toMatchObject({ ok: false, reason: 'do luồng phụ trả lời' });
 }, 30_000);
 
+// A worker holds two files (the one it reads, the next in its inbox): when it dies on the first,
+// the second is not blamed but read by its replacement ("b" and "c" below).
 it('rejects the file of a worker that exits, with the queue carried on by its replacement', async () => {
   dir = mkdtempSync(join(tmpdir(), 'pcgd-pool-'));
   const worker = join(dir, 'worker.cjs');

@@ -37,12 +37,18 @@ export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 768, maxY
 export const WORKER_DIED =
   'không đọc được tệp: việc đọc tệp dùng quá nhiều bộ nhớ hoặc bị dừng bất thường (tệp có thể bị hỏng hoặc độc hại); hãy mở tệp bằng Excel, kiểm tra và lưu lại.';
 
+/**
+ * Files handed to a worker at once: the one it reads and the next, waiting in its inbox. The
+ * next file then needs nothing from this thread, which is storing the last one, when the worker
+ * is done: with one at a time a worker waited for every store to end before it got its next file.
+ */
+const DEPTH = 2;
+
 export class ParsePool {
   private workers: Worker[] = [];
-  private idle: Worker[] = [];
   private queue: Job[] = [];
-  /** The job each busy worker is reading. */
-  private running = new Map<Worker, Job>();
+  /** The jobs given to each worker, in the order it reads them: the first is the one it reads. */
+  private running = new Map<Worker, Job[]>();
   private nextId = 1;
   private broken = false;
   private closing = false;
@@ -67,11 +73,10 @@ export class ParsePool {
         online = true;
         return;
       }
-      const job = this.running.get(w);
-      this.running.delete(w);
-      w.unref(); // an idle worker must not keep a CLI run alive
-      this.idle.push(w);
-      if (job?.id === m.id) job.resolve(m.result);
+      const jobs = this.running.get(w) ?? [];
+      const job = jobs[0]?.id === m.id ? jobs.shift() : undefined;
+      if (!jobs.length) w.unref(); // an idle worker must not keep a CLI run alive
+      job?.resolve(m.result);
       this.pump();
     });
     // Out of memory (resourceLimits), a crash, an exit: 'error' and/or 'exit' come; once is enough.
@@ -88,7 +93,7 @@ export class ParsePool {
     w.on('exit', () => died());
     w.unref();
     this.workers.push(w);
-    this.idle.push(w);
+    this.running.set(w, []);
   }
 
   private start(): void {
@@ -103,13 +108,14 @@ export class ParsePool {
 
   /**
    * A worker died. The file it was reading is rejected with a reason, never parsed again on this
-   * thread (what killed the worker would kill the app); a new worker takes its place.
+   * thread (what killed the worker would kill the app); the file waiting in its inbox goes back
+   * to the head of the queue; a new worker takes its place.
    */
   private died(w: Worker, e: unknown): void {
     this.workers = this.workers.filter((x) => x !== w);
-    this.idle = this.idle.filter((x) => x !== w);
-    const job = this.running.get(w);
+    const [job, ...waiting] = this.running.get(w) ?? [];
     this.running.delete(w);
+    this.queue.unshift(...waiting);
     if (job) {
       if (e) fileFaultLog(faultLogPath()).write(e, `luồng đọc tệp ${job.name} dừng`);
       job.resolve({ name: job.name, sha256: createHash('sha256').update(job.buf).digest('hex'), ok: false, reason: WORKER_DIED });
@@ -133,18 +139,30 @@ export class ParsePool {
   private cannotStart(w: Worker): void {
     this.broken = true;
     this.workers = this.workers.filter((x) => x !== w);
-    this.idle = this.idle.filter((x) => x !== w);
-    const orphans = [...this.running.values(), ...this.queue];
+    const orphans = [...[...this.running.values()].flat(), ...this.queue];
     this.running.clear();
     this.queue = [];
     for (const j of orphans) void parseFile(j.name, j.buf).then(j.resolve);
   }
 
+  /** The worker with the fewest files in hand, if one has fewer than DEPTH. */
+  private leastBusy(): Worker | undefined {
+    let best: Worker | undefined;
+    let least = DEPTH;
+    for (const w of this.workers) {
+      const n = this.running.get(w)!.length;
+      if (n < least) [best, least] = [w, n];
+    }
+    return best;
+  }
+
+  /** Queued files to the workers with the fewest in hand, up to DEPTH each. */
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
+    while (this.queue.length) {
+      const w = this.leastBusy();
+      if (!w) return;
       const job = this.queue.shift()!;
-      this.running.set(w, job);
+      this.running.get(w)!.push(job);
       w.ref();
       w.postMessage({ id: job.id, name: job.name, buf: job.buf });
     }
@@ -163,6 +181,6 @@ export class ParsePool {
     this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
-    this.idle = [];
+    this.running.clear();
   }
 }
