@@ -9,7 +9,7 @@
 // CPU time of all threads (process.cpuUsage) much less: both are printed, with the main thread's
 // share (process.threadCpuUsage) and Store.open apart (bench/run.ts times it with the batch).
 // AB_PROFILE=dir: writes each side's main-thread profile there instead. AB_POOL=n: this tree's
-// parse workers (the base keeps 2). AB_STORE_ONLY=1: each side's files parsed once beforehand, on
+// parse workers (else each side has its own default: 2 in the base, 1 here on 2 cores). AB_STORE_ONLY=1: each side's files parsed once beforehand, on
 // this thread, and each run only stores them (its pool hands out copies): the storing apart from
 // the workers; "workers cpu" is then this thread's background (its GC, its optimising compiler).
 import { build } from 'esbuild';
@@ -74,7 +74,8 @@ async function side(label: string, root: string, names: string[], bufs: Buffer[]
       // Timed as bench/run.ts times it (opening the store included), and apart.
       const st = Store.open(db);
       const opened = performance.now() - t;
-      const size = label === 'base' ? 2 : Number(process.env.AB_POOL ?? 2);
+      // Each side's own default (the app's), unless AB_POOL sets this tree's.
+      const size = label !== 'base' && process.env.AB_POOL ? Number(process.env.AB_POOL) : undefined;
       const pool = process.env.AB_STORE_ONLY ? storeOnly : limits ? new ParsePool(size, worker, limits) : new ParsePool(size, worker);
       try {
         const res = await runBatch(st, names.map((n, i) => ({ name: n, load: async () => bufs[i] })), { pool: pool as InstanceType<typeof ParsePool> });

@@ -15,7 +15,7 @@ import { exportBuffer } from '../electron/core/export';
 import { writeWorkbook } from '../electron/core/excel/write';
 import { importBuffer } from '../electron/core/import';
 import { writeForms } from '../electron/core/forms-out';
-import { ParsePool } from '../electron/core/batch/pool';
+import { defaultPoolSize, ParsePool } from '../electron/core/batch/pool';
 import { runBatch } from '../electron/core/batch/run';
 import { readdirSync } from 'node:fs';
 import { Store } from '../electron/core/store/store';
@@ -165,9 +165,9 @@ async function batch() {
   // Alternating, run by run: a neighbour's load on this shared machine falls on both sides.
   const [load, ours] = await alternating(['exceljs: nạp lần lượt các tệp, một luồng', async () => {
     for (const b of bufs) await new ExcelJS.Workbook().xlsx.load(b as unknown as ArrayBuffer);
-  }], ['đợt nhập (2 luồng phụ đọc tệp, kể cả khởi động luồng)', async () => {
+  }], [`đợt nhập (${defaultPoolSize()} luồng phụ đọc tệp như ứng dụng trên máy này, kể cả khởi động luồng)`, async () => {
     const s2 = fresh.shift()!;
-    const pool = new ParsePool(2, worker);
+    const pool = new ParsePool(undefined, worker);
     try {
       const r = await runBatch(s2, files.map((f, i) => ({ name: f, load: async () => bufs[i] })), { pool });
       if (r.files.some((f) => f.status !== 'ok')) throw new Error('tệp không hợp lệ trong đợt đo');
@@ -208,7 +208,7 @@ async function backendThread(seedDb: string, files: string[], bufs: Buffer[], pa
     return db;
   };
   const open = async (inWorker: boolean) =>
-    openApp({ dbPath: await freshDb(), seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false }), poolSize: 2, parseWorker, appWorker, inWorker });
+    openApp({ dbPath: await freshDb(), seedsDir: join(ROOT, 'seeds'), saveFile: async () => ({ saved: false }), parseWorker, appWorker, inWorker });
   const sides = [false, true] as const;
   const label = (inWorker: boolean) => (inWorker ? 'qua luồng riêng' : 'trong luồng   ');
 

@@ -2,7 +2,7 @@
 // both cores of an office PC while the main thread stores and keeps the window responsive.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { faultLogPath, fileFaultLog } from '../fault-log';
@@ -44,6 +44,17 @@ export const WORKER_DIED =
  */
 const DEPTH = 2;
 
+/**
+ * Parse workers for a machine of `cores`: one core is left to the thread that stores each file as
+ * it comes (and to the window), at most two workers. Each worker pays for its own start and its
+ * own optimising compiler (about 200 ms of background CPU per worker for the parse code), so on
+ * the 2-core office PC one worker is as fast as two and costs less: 200 forms, paired A/B against
+ * two (bench/ab-batch.ts AB_POOL=1): wall 0.97–1.03×, CPU of all threads 0.78–0.83×.
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(2, cores - 1));
+}
+
 export class ParsePool {
   private workers: Worker[] = [];
   private queue: Job[] = [];
@@ -58,7 +69,7 @@ export class ParsePool {
    * and tests that give a worker of their own). `limits`: each worker's heap.
    */
   constructor(
-    private readonly size = Math.max(1, Math.min(2, cpus().length)),
+    private readonly size = defaultPoolSize(),
     private readonly bundledWorker?: string,
     private readonly limits: ResourceLimits = WORKER_LIMITS,
   ) {}
