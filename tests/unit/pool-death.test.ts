@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { ParsePool, WORKER_DIED } from '../../electron/core/batch/pool';
+import { defaultPoolSize, ParsePool, WORKER_DIED } from '../../electron/core/batch/pool';
 
 const ROOT = join(__dirname, '..', '..');
 // A real workbook: parsed on the main thread it would come back ok.
@@ -56,3 +56,7 @@ it('rejects the file of a worker that exits, with the queue carried on by its re
   const results = await Promise.all(['a.xlsx', 'thoat-1.xlsx', 'b.xlsx', 'thoat-2.xlsx', 'c.xlsx'].map((n) => pool!.parse(n, SEED)));
   expect(results.map((r) => (r.ok ? 'ok' : r.reason === WORKER_DIED ? 'died' : 'answered'))).toEqual(['answered', 'died', 'answered', 'died', 'answered']);
 }, 30_000);
+
+it('leaves one core to the thread that stores: one worker on 1 or 2 cores, two from 3 cores up', () => {
+  expect([1, 2, 3, 4, 16].map((n) => defaultPoolSize(n))).toEqual([1, 1, 2, 2, 2]);
+});
