@@ -130,7 +130,7 @@ function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[
   const remembered = memory.districts.get(district.id);
   if (remembered) return remembered;
   // Communes made from this file may yet be rolled back with it: those are never remembered.
-  const made = !store.children(district.id).length;
+  const made = store.childCount(district.id) === 0;
   if (made) {
     const names = new Map<string, string>();
     for (const row of [...sheets.flatMap((s) => s.grid.rows), ...counts.flatMap((c) => c.rows)]) if (unitKey(row.unit) && !names.has(unitKey(row.unit))) names.set(unitKey(row.unit), row.unit);
@@ -150,7 +150,10 @@ function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[
       known.push(n);
     }
   }
-  for (const u of store.children(district.id)) {
+  // The district's other units (merged, retired, not yet in force): listed only when there are
+  // any (a national workbook's 10,000 communes were listed once more for none).
+  const others = store.childCount(district.id) > rows.length ? store.children(district.id) : [];
+  for (const u of others) {
     if (inForce.has(u.id)) continue;
     for (const n of [u.name, ...(aliases.get(u.id) ?? [])]) if (!byKey.has(unitKey(n))) retired.set(unitKey(n), u);
   }
@@ -413,7 +416,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
         throw new RollBack();
       }
       const { units, known, retired } = communesOf(store, district, wb.sheets, memory, wb.counts ?? []);
-      const note = 'created' in pick && pick.created ? `Tạo huyện mới: ${districtPhrase(district.name)}, ${store.children(district.id).length} xã` : undefined;
+      const note = 'created' in pick && pick.created ? `Tạo huyện mới: ${districtPhrase(district.name)}, ${store.childCount(district.id)} xã` : undefined;
       const findings = sayRetired(store, validateWorkbook(p.name, wb, known).findings, retired);
       const communeFile = isCommuneFile(wb, origin);
       let match = communeFile ? matchCommune(units, district, wb, origin, trust) : null;
@@ -431,7 +434,13 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
       const doubt = match && 'doubt' in match ? match.doubt : undefined;
       // Forced past a doubt, a form is stored as before forms were signed (see matchCommune).
       const mergeWithOrigin = Boolean(match && 'byOrigin' in match && match.byOrigin) || (doubt !== undefined && origin !== null && units.get(unitKey(origin.commune))?.id === commune?.id);
-      const rowUnits = (rs: RecognisedSheet) => rs.grid.rows.map((row) => commune ?? units.get(unitKey(row.unit)) ?? null);
+      // Each sheet's row units, worked out once (plans, the changes' names, the checks below).
+      const unitsBySheet = new Map<RecognisedSheet, (UnitRecord | null)[]>();
+      const rowUnits = (rs: RecognisedSheet) => {
+        let out = unitsBySheet.get(rs);
+        if (!out) unitsBySheet.set(rs, (out = rs.grid.rows.map((row) => commune ?? units.get(unitKey(row.unit)) ?? null)));
+        return out;
+      };
       const plans = wb.sheets.map((rs) => planSheet(store, district, rs, rowUnits(rs)));
       // Only the rows the file writes: a commune's form among 200 must not read the district's grid.
       const stored = plans.map((plan) => store.getValuesOf(plan.reportId, plan.writes.map((w) => w.unitId)));

@@ -274,6 +274,11 @@ export class Store {
     return this.st.children.all(unitId).map(toUnit);
   }
 
+  /** How many children a unit has, in force or not (a district of 10,000 communes is not listed to count them). */
+  childCount(unitId: number): number {
+    return this.q<[number], number>('SELECT count(*) FROM units WHERE parent_id = ?').pluck().get(unitId)!;
+  }
+
   /**
    * The rows of a unit's grids and count tables: its children in force on the grid's day (both
    * ends inclusive, DOMAIN.md §11.1). A commune merged or retired is no longer a row, so it is
