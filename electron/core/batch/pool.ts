@@ -1,5 +1,6 @@
-// A small pool of worker threads for parsing files: a batch of hundreds of commune files uses
-// both cores of an office PC while the main thread stores and keeps the window responsive.
+// A small pool of worker threads for parsing files: a batch of hundreds of commune files is read
+// on the cores the thread that stores them does not need (defaultPoolSize), each worker holding
+// its next file before it is done with the current one.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
