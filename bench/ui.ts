@@ -498,3 +498,5 @@ export async function uiBench(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+// For bench/ab-ui.ts (the grid page's first render against another checkout).
+export { makeCountry, buildPages, firstRender, hostSession };
