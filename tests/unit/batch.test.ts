@@ -563,3 +563,26 @@ describe('bugs found with the fixtures (fixed in electron/ and shared/)', () => 
     }
   });
 });
+
+describe('runBatch and the thread it runs on', () => {
+  it('lets the event loop turn between files: a poll or a cancel is served while the batch stores', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'pcgd-batch-turns-'));
+    const store = Store.open(join(d, 'x.db'));
+    try {
+      // Every file already parsed (the workers ahead of the storing): nothing in runBatch waits.
+      const pool = { parse: async (name: string) => ({ name, sha256: '', ok: false as const, reason: 'không đọc được' }) };
+      let stored = 0;
+      const inputs = Array.from({ length: 20 }, (_, i) => ({ name: `f${i}.xlsx`, load: async () => Buffer.alloc(0) }));
+      const batch = runBatch(store, inputs, { pool: pool as unknown as ParsePool, onProgress: (p) => (stored = p.done) });
+      // Queued now, served at the loop's next turn: after the first file, long before the twentieth.
+      const seen = await new Promise<number>((resolve) => setImmediate(() => resolve(stored)));
+      const { files } = await batch;
+      expect(files).toHaveLength(20);
+      expect(seen).toBeGreaterThan(0);
+      expect(seen).toBeLessThan(20);
+    } finally {
+      store.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

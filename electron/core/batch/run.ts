@@ -55,6 +55,10 @@ export async function runBatch(store: Store, inputs: BatchInput[], run: BatchRun
     const r = storeParsed(store, p, memory, inputs[i].force ? { ...run, force: true } : run);
     files.push(r);
     run.onProgress?.({ done: i + 1, total: inputs.length, last: r });
+    // A turn of the event loop between files: when the workers are ahead, every parsed file is
+    // already there and the loop would otherwise store them all in one go, while the page's
+    // progress polls, its cancel and any other call wait for the whole batch to end.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { files, cancelled: false };
 }
