@@ -7,8 +7,7 @@
 // The other tree's bench/ui.ts must export what this one does (see its last line): append
 //   export { makeCountry, buildPages, firstRender, listen };
 // to it in that checkout (b72a7c9, the base of issue 8, has `listen` and no host secret).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';

@@ -24,7 +24,7 @@ import { planCountSheet } from './counts-store';
 import { levelFindingsAcross, storedCountCheck } from './counts-check';
 import { locateCount, type RecognisedCountSheet } from '../../shared/counts/read';
 import { columnOf } from '../../shared/counts/templates';
-import { KINDS, splitKind, viDate, type UnitSnapshot } from '../../shared/units';
+import { dayAfter, KINDS, splitKind, viDate, type UnitSnapshot } from '../../shared/units';
 import type { Store } from './store/store';
 import type { CellWrite, UnitRecord } from './store/types';
 
@@ -196,12 +196,6 @@ function retiredFile(store: Store, retired: Map<string, UnitRecord>, wb: Workboo
   const name = [origin?.commune, nameCell(wb)].find((n) => n && retired.has(unitKey(n)));
   const said = name && retiredPhrase(store.reform.snapshot(), retired.get(unitKey(name))!.id);
   return said ? `${said}: biểu của xã này không được nhập.` : undefined;
-}
-
-/** The ISO day after: "2025-06-30" → "2025-07-01". */
-function dayAfter(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 // What copying a file adds to its name: Windows "X - Copy", "X - Copy (2)", "X - Bản sao" (in
@@ -524,8 +518,7 @@ export function storeParsed(store: Store, p: ParsedFile, memory: BatchMemory = n
           const u = commune ?? units.get(unitKey(row.unit));
           if (u) touched.add(u.id);
         }
-        const unitsOf = new Map(wb.sheets.map((rs) => [rs, rowUnits(rs)] as const));
-        findings.push(...levelFindingsAcross(storedCountCheck(store, district), wb, (rs, i) => unitsOf.get(rs)?.[i]?.id ?? null, touched));
+        findings.push(...levelFindingsAcross(storedCountCheck(store, district), wb, (rs, i) => rowUnits(rs)[i]?.id ?? null, touched));
       }
       // A district workbook's "Mục tiêu" sheet: the plan's targets, kept with the district.
       if (!communeFile && wb.targetSheets?.length) store.reform.setTargets(district.id, readWorkbookTargets(wb).targets, { kind: 'file', file: basename(p.name) });

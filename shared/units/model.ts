@@ -70,6 +70,18 @@ export function dayBefore(day: string): string {
   return t.toISOString().slice(0, 10);
 }
 
+/** The ISO day after: "2025-06-30" → "2025-07-01". */
+export function dayAfter(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** Today on the officer's calendar (the machine's time zone), ISO "YYYY-MM-DD". */
+export function localDay(now: Date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
 /** "2025-07-01" → "01/07/2025", as the officer writes dates. */
 export function viDate(day: string): string {
   const [y, m, d] = day.split('-');

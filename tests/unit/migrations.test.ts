@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NEW_DATABASE } from '../../electron/core/store/new-database';
 import { APPLICATION_ID, MIGRATIONS, migrate, schemaOf, SCHEMA_VERSION, userVersion } from '../../electron/core/store/migrations';
 import { Store } from '../../electron/core/store/store';
@@ -25,6 +25,15 @@ describe('the schema of a new database', () => {
     migrate(replayed, [...MIGRATIONS]);
     expect(NEW_DATABASE.version).toBe(SCHEMA_VERSION);
     expect(NEW_DATABASE.sql.trim()).toBe(schemaOf(replayed));
+  });
+
+  it('a new, empty database is made from the snapshot in one statement, not by replaying the steps', () => {
+    const db = new Database(':memory:');
+    const exec = vi.spyOn(db, 'exec');
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(exec).toHaveBeenCalledTimes(1);
+    expect(exec).toHaveBeenCalledWith(NEW_DATABASE.sql);
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
   });
 
   it('made in one go equals the same made step by step, and a step-by-step one stays at home', () => {

@@ -9,6 +9,7 @@ import { getTemplate, isTemplateId, type Layout, type TemplateId } from '../../.
 import { getCountTemplate, isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
 import { cleanText } from '../../../shared/text/normalize';
 import { UserError } from '../../../shared/errors';
+import { localDay } from '../../../shared/units/model';
 import { asDbFault, dbFaultError } from './db-faults';
 
 /** Why a locked report's values are not changed, in the officer's words. */
@@ -39,12 +40,6 @@ interface AuditRow {
 
 const UNIT_COLS = 'id, parent_id, name, kind, sort';
 const REPORT_COLS = 'id, template, unit_id, layout, updated_at';
-
-/** Today on the officer's calendar (the machine's time zone), "YYYY-MM-DD". */
-export function localDay(now: Date = new Date()): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-}
 
 function toUnit(r: UnitRow): UnitRecord {
   return { id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, sort: r.sort };

@@ -1,7 +1,7 @@
 // How the units page names units and dates: the unit's own kind word (DOMAIN.md §11.2), never a
 // hard-coded "xã", and dates as the officer writes them.
 import { KINDS, splitKind, tierOf, type UnitKind } from '../../../shared/units/kinds';
-import type { UnitRecord, UnitSnapshot } from '../../../shared/units/model';
+import { localDay, type UnitRecord, type UnitSnapshot } from '../../../shared/units/model';
 
 /** "Xã Tổng Cọt"; a name that carries its kind word ("Phường Sông Hiến", "Thị trấn Xuân Hòa") is kept. */
 export function titleOf(u: Pick<UnitRecord, 'kind' | 'name'>): string {
@@ -22,10 +22,7 @@ export function validityText(u: Pick<UnitRecord, 'validFrom' | 'validTo'>): stri
 }
 
 /** Today as ISO "YYYY-MM-DD" in the officer's time zone. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export const today = (): string => localDay();
 
 /** Whether the unit has ended before the day. */
 export function endedBefore(u: Pick<UnitRecord, 'validTo'>, day: string): boolean {
