@@ -4,7 +4,8 @@
 import { cleanText } from '../text/normalize';
 import { KINDS, splitKind, tierOf, unitTitle, type UnitKind } from './kinds';
 import { exactKey } from './match';
-import { CODE_SCHEMES, dayBefore, validOn, type SuccessorLink, type UnitRecord, type UnitSnapshot } from './model';
+import { dayBefore } from './days';
+import { CODE_SCHEMES, validOn, type SuccessorLink, type UnitRecord, type UnitSnapshot } from './model';
 import type { ChangePlan } from './change-table';
 
 export const TYPED_IN_APP = 'nhập trong ứng dụng';

@@ -4,14 +4,13 @@
 // name. Writing the plan (one audited, undoable step) is the store's business.
 import { cleanText, fold } from '../text/normalize';
 import { KINDS, splitKind, tierOf, unitTitle, type Tier, type UnitKind } from './kinds';
+import { dayBefore, viDate } from './days';
 import { exactKey, matchName } from './match';
 import {
   CHANGE_KINDS,
   CODE_SCHEMES,
-  dayBefore,
   linkOf,
   validOn,
-  viDate,
   type ChangeKind,
   type SuccessorLink,
   type UnitCode,

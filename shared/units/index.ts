@@ -3,6 +3,7 @@
 export * from './kinds';
 export * from './match';
 export * from './model';
+export * from './days';
 export * from './words';
 export * from './change-table';
 export * from './rebase';

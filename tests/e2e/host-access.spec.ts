@@ -88,3 +88,26 @@ test('a page of another port of this machine (same site: the cookie goes along) 
     await new Promise((ok) => evil.close(ok));
   }
 });
+
+test('a window that a page of another origin opens on the app keeps no handle on it; the officer’s own window is not moved', async ({ demo, page, context }) => {
+  const evil = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>khác</title>'));
+  await new Promise<void>((ok) => evil.listen(0, '127.0.0.1', ok));
+  try {
+    await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+    const popup = context.waitForEvent('page');
+    await page.evaluate((url) => void ((window as unknown as { w: Window | null }).w = window.open(url)), `${demo.origin}/#/grid/xmc`);
+    const opened = await popup;
+    await opened.waitForLoadState();
+    // Cross-Origin-Opener-Policy cut them apart: the opener sees the window as closed, and the
+    // app's window has no opener to script or to navigate it back.
+    expect(await opened.evaluate(() => window.opener)).toBeNull();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { w: Window }).w.closed)).toBe(true);
+  } finally {
+    await new Promise((ok) => evil.close(ok));
+  }
+  // The officer's own tab, opened from the printed URL, gets no such header (nothing to cut).
+  const own = page.waitForResponse((r) => r.url() === `${demo.origin}/` && r.request().isNavigationRequest());
+  await page.goto(`${demo.url}#/grid/xmc`);
+  expect((await own).headers()['cross-origin-opener-policy']).toBeUndefined();
+  await expect(unitRows(page, 'xmc')).toHaveCount(21);
+});

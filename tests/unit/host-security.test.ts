@@ -287,6 +287,21 @@ describe('what no request can do', () => {
     expect(CSP).toContain("frame-ancestors 'none'");
     expect(CSP).not.toMatch(/script-src[^;]*unsafe/);
   });
+
+  it('cuts the opener of a page that another site opened, and only there (it costs a renderer process)', async () => {
+    const coop = async (site?: string) => (await raw(base, '/', { headers: site ? { 'sec-fetch-site': site } : {} })).headers['cross-origin-opener-policy'];
+    // window.open or a link from another site, and a client that does not say where it came from.
+    expect(await coop('cross-site')).toBe('same-origin');
+    expect(await coop('same-site')).toBe('same-origin');
+    expect(await coop()).toBe('same-origin');
+    // The officer's own window: the printed URL opened or typed, and the page reloading itself.
+    expect(await coop('none')).toBeUndefined();
+    expect(await coop('same-origin')).toBeUndefined();
+    // The secret URL opened from another site is cut as well (its redirect is a page answer too).
+    const traded = await raw(base, new URL(secretUrl).pathname + new URL(secretUrl).search, { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(traded.status).toBe(303);
+    expect(traded.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
 });
 
 describe('npm run -s serve', () => {

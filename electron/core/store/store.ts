@@ -9,7 +9,7 @@ import { getTemplate, isTemplateId, type Layout, type TemplateId } from '../../.
 import { getCountTemplate, isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
 import { cleanText } from '../../../shared/text/normalize';
 import { UserError } from '../../../shared/errors';
-import { localDay } from '../../../shared/units/model';
+import { localDay } from '../../../shared/units/days';
 import { asDbFault, dbFaultError } from './db-faults';
 
 /** Why a locked report's values are not changed, in the officer's words. */

@@ -1,7 +1,8 @@
 // How the units page names units and dates: the unit's own kind word (DOMAIN.md §11.2), never a
 // hard-coded "xã", and dates as the officer writes them.
 import { KINDS, splitKind, tierOf, type UnitKind } from '../../../shared/units/kinds';
-import { localDay, type UnitRecord, type UnitSnapshot } from '../../../shared/units/model';
+import { localDay } from '../../../shared/units/days';
+import type { UnitRecord, UnitSnapshot } from '../../../shared/units/model';
 
 /** "Xã Tổng Cọt"; a name that carries its kind word ("Phường Sông Hiến", "Thị trấn Xuân Hòa") is kept. */
 export function titleOf(u: Pick<UnitRecord, 'kind' | 'name'>): string {
