@@ -1,7 +1,8 @@
 // What the window loads before its first grid: the page's first chunk, boot.tsx's chunk and what
 // those import statically (modulepreloaded with the page, then parsed and evaluated before the
 // grid's data can be shown). zod (the contract's schemas, 85 KB minified) once came in through a
-// date helper; chartist (the overview's chart) is loaded only when a chart is drawn. Read from
+// date helper; chartist (the overview's chart) is loaded only when a chart is drawn, and the
+// pages other than the grids when they are opened. Read from
 // Vite's bundle graph, not its output text.
 import { join } from 'node:path';
 import { build, type Rolldown } from 'vite';
@@ -9,7 +10,7 @@ import { expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..');
 
-it('the first screen loads neither zod nor chartist, and one stylesheet linked from the page', async () => {
+it('the first screen loads neither zod, chartist nor the other pages, and one stylesheet linked from the page', async () => {
   const out = (await build({
     configFile: join(ROOT, 'vite.config.ts'),
     root: join(ROOT, 'renderer'),
@@ -33,6 +34,10 @@ it('the first screen loads neither zod nor chartist, and one stylesheet linked f
   expect(modules.some((m) => m.includes('/node_modules/ag-grid-community/'))).toBe(true);
   // (chartist's stylesheet is in the one stylesheet: only code counts here)
   expect(modules.filter((m) => /\/node_modules\/(zod|chartist)\/.*\.[cm]?js$/.test(m))).toEqual([]);
+  // The pages other than the grids come when opened (shell/App.tsx: lazy), the grid page with the page.
+  const page = (name: string) => modules.some((m) => m.endsWith(`/${name}.tsx`));
+  expect(page('GridPage')).toBe(true);
+  for (const name of ['OverviewPage', 'TargetsPage', 'UnitsPage', 'FollowUpPage', 'CompletenessPage', 'CountsPage', 'BackupsPage']) expect(page(name), name).toBe(false);
   // Chartist is there, in a chunk of its own that boot imports dynamically.
   const chart = [...chunks.values()].find((c) => c.moduleIds.some((m) => m.includes('/node_modules/chartist/dist/index.js')))!;
   expect(chart.fileName).toMatch(/^assets\/chartist-/);

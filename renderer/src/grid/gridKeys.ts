@@ -83,3 +83,8 @@ export function onMoveKey(api: GridApi<RowData>, e: KeyboardEvent, ctx: KeyConte
   go(api, edgeIndex(line, focus.rowIndex, e.key === 'ArrowDown' ? 1 : -1), col);
   return true;
 }
+
+/** Ctrl+Shift+K: the "Căn cứ" of the row or mark the user is on. */
+export function isBasisKey(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k');
+}

@@ -1,37 +1,40 @@
 // The shell: toolbar, side panel with the unit tree, and the page of the route (first run, a
 // grid, or which communes have sent their forms).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { FollowUpItem, GridErrors, GridView, Outputs, UnitNode } from '../../../shared/api';
 import type { MenuCommand } from '../../../shared/menu';
 import { TEMPLATES, type TemplateId } from '../../../shared/templates';
 import { api, arrived, errorText } from '../platform/api';
-import { BackupsPage } from '../backups/BackupsPage';
 import { downloadBase64 } from '../platform/bytes';
-import { CompletenessPage } from '../completeness/CompletenessPage';
-import { CountsPage } from './CountsPage';
 import { DropOverlay } from './DropOverlay';
 import { ErrorsFirst, withErrors, type ErrorsFirstAsk } from './ErrorsFirst';
 import { FilePicker } from './FilePicker';
 import { FOCUS_GRID_EVENT } from '../grid/AppendixGrid';
 import './fit.css';
 import { FirstRun, type OfficeKind } from './FirstRun';
-import { FollowUpPage } from '../followup/FollowUpPage';
 import { formatCount } from '../platform/format';
 import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from '../import/ImportDialog';
-import { OverviewPage } from '../overview/OverviewPage';
-import { TargetsPage } from '../targets/TargetsPage';
 import type { ImportSummaryData } from '../import/importSummary';
 import { Notice, type NoticeMessage } from '../platform/Notice';
 import { BACKUPS_HASH, completenessHash, followUpHash, gridHash, navigate, overviewHash, parseHash, targetsHash, UNITS_HASH } from '../platform/route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
-import { UnitsPage } from '../unit-changes/UnitsPage';
 import { useHash } from '../platform/useHash';
 import { useImport } from '../import/useImport';
 import { useKeepOnLeave } from '../platform/useKeepOnLeave';
 import { useKeyboardPaths } from './useKeyboardPaths';
 import { useSaver } from '../platform/useSaver';
+
+// The pages other than the grids, each a chunk of its own, loaded when first opened: the grid
+// page, which the window opens on, does not wait for their code to be parsed and run.
+const BackupsPage = lazy(() => import('../backups/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const CompletenessPage = lazy(() => import('../completeness/CompletenessPage').then((m) => ({ default: m.CompletenessPage })));
+const CountsPage = lazy(() => import('./CountsPage').then((m) => ({ default: m.CountsPage })));
+const FollowUpPage = lazy(() => import('../followup/FollowUpPage').then((m) => ({ default: m.FollowUpPage })));
+const OverviewPage = lazy(() => import('../overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const TargetsPage = lazy(() => import('../targets/TargetsPage').then((m) => ({ default: m.TargetsPage })));
+const UnitsPage = lazy(() => import('../unit-changes/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 
 type Overview = Outputs['overview'];
 
@@ -378,7 +381,9 @@ export function App() {
           selectedUnit={focus?.unitId ?? null}
           onPickUnit={pickUnit}
         />
-        <main className="main">{page}</main>
+        <main className="main">
+          <Suspense fallback={<div className="page-message">Đang mở…</div>}>{page}</Suspense>
+        </main>
       </div>
       <ImportDialog
         state={imp.state}

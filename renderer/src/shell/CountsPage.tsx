@@ -12,6 +12,7 @@ import '../count-tables/counts.css';
 import { ProblemsPanel } from '../findings/ProblemsPanel';
 import { CountGrid, type CountGridHandle } from '../grid/CountGrid';
 import { isEditableElement } from '../grid/cellTargets';
+import { isBasisKey } from '../grid/gridKeys';
 import type { CellWrite } from '../grid/gridEdits';
 import { useEditableGrid } from '../grid/useEditableGrid';
 import { api, errorText } from '../platform/api';
@@ -30,11 +31,6 @@ interface Props {
 
 /** The tabs' short names (the programme in full is the table's title). */
 const TAB: Record<CountTemplateId, string> = { 'xmc-count': 'XMC', 'mn-count': 'Mầm non 5 tuổi', 'th-count': 'Tiểu học', 'thcs-count': 'THCS' };
-
-/** Ctrl+Shift+K: the "Căn cứ" of the row or mark the user is on. */
-export function isBasisKey(e: KeyboardEvent): boolean {
-  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k');
-}
 
 export function CountsPage({ template, unitId, year, reloadKey, save, onOpened }: Props) {
   const [state, setState] = useState<{ view: CountTableView | null; error: string | null; loads: number }>({ view: null, error: null, loads: 0 });
