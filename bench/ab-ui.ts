@@ -4,6 +4,8 @@
 // each tree with a bare AG Grid sized to the app's grid box; a box of another height (the page's
 // bars changed) moves that ratio, and a direct comparison does not.
 //   AB_BASE=/path/to/other/tree R=15 npx tsx bench/ab-ui.ts
+// AB_SWAP=1 sets this tree up first; AB_BASE pointing at this tree is an A/A run, the harness's
+// own spread (on this shared 2-core machine one A/A run of 31 gave 0.95).
 // The other tree's bench/ui.ts must export what this one does (see its last line): append
 //   export { makeCountry, buildPages, firstRender, listen };
 // to it in that checkout (b72a7c9, the base of issue 8, has `listen` and no host secret).
@@ -72,7 +74,10 @@ async function side(root: string): Promise<Side> {
   };
 }
 
-const sides = [await side(BASE), await side(join(import.meta.dirname, '..'))];
+const sides =
+  process.env.AB_SWAP === '1'
+    ? [await side(join(import.meta.dirname, '..')), await side(BASE)].reverse()
+    : [await side(BASE), await side(join(import.meta.dirname, '..'))];
 const { CHROMIUM_ARGS } = await import('../playwright.config');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const errors: string[] = [];
