@@ -3,7 +3,7 @@
 // the IPC and the browser host send) — never SQLite's or Node's English ("database is locked",
 // "EISDIR: illegal operation on a directory", "attempt to write a readonly database"…).
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -104,6 +104,39 @@ describe('database faults: one Vietnamese sentence each, naming the file', () =>
     const r = await cli(['completeness', '--db', db]);
     expect(r.code).toBe(2);
     expectSentence(r.stderr, /Không tạo được thư mục cho cơ sở dữ liệu .* trên đường dẫn có một tệp trùng tên/, db);
+  });
+
+  /** The faces open the database through openApp: its refusal is the officer's sentence too. */
+  async function openFails(db: string): Promise<string> {
+    const e = await openApp({ dbPath: db, poolSize: 1, saveFile: async () => ({ saved: false }), faultLogFile: join(tmp(), 'log') }).then(
+      async (app) => {
+        await app.close();
+        return new Error('opened');
+      },
+      (x: unknown) => x,
+    );
+    return e instanceof Error ? e.message : String(e);
+  }
+
+  it('a disk that fails a read ("disk I/O error"): the database names one, /proc/self/mem, through a link', async () => {
+    // Reading /proc/self/mem at offset 0 fails with EIO: SQLite's SQLITE_IOERR, for real.
+    const db = join(tmp(), 'o-dia-hong.db');
+    symlinkSync('/proc/self/mem', db);
+    const r = await cli(['import', DISTRICT, '--db', db]);
+    expect(r.code).toBe(2);
+    expectSentence(r.stderr, /Ổ đĩa báo lỗi khi đọc hoặc ghi cơ sở dữ liệu/, db);
+    expectSentence(await openFails(db), /Ổ đĩa báo lỗi khi đọc hoặc ghi cơ sở dữ liệu/, db);
+  });
+
+  it('a database SQLite cannot open ("unable to open database file": a folder where its -wal goes)', async () => {
+    const db = emptyDb(tmp());
+    const before = readFileSync(db);
+    mkdirSync(`${db}-wal`);
+    const r = await cli(['import', DISTRICT, '--db', db]);
+    expect(r.code).toBe(2);
+    expectSentence(r.stderr, /Không mở được tệp cơ sở dữ liệu/, db);
+    expectSentence(await openFails(db), /Không mở được tệp cơ sở dữ liệu/, db);
+    expect(readFileSync(db).equals(before)).toBe(true);
   });
 
   it('a missing parent folder is created, with the database in it (must not fire)', async () => {
