@@ -15,7 +15,10 @@ export function useCellNotes(reportId: number): { notes: CellNotes; error: strin
     api.notes({ reportId }).then(
       (r) => {
         if (!live) return;
-        setNotes(new Map<string, CellNoteMark>(r.notes.map((n) => [noteKey(n.unitId, n.key), { note: n.note, followUp: n.followUp }])));
+        // No notes: the same empty map, so that nothing renders again. A new one made the grid
+        // draw every cell on screen once more (refreshCells, force) just as its first rows were
+        // painted, for a report without a single note.
+        setNotes(r.notes.length ? new Map<string, CellNoteMark>(r.notes.map((n) => [noteKey(n.unitId, n.key), { note: n.note, followUp: n.followUp }])) : NONE);
         setError(null);
       },
       (e: unknown) => live && setError(`Không đọc được ghi chú: ${errorText(e)}`),
