@@ -17,6 +17,7 @@ import { GridPage, type FocusRequest } from './GridPage';
 import { ImportDialog } from '../import/ImportDialog';
 import type { ImportSummaryData } from '../import/importSummary';
 import { Notice, type NoticeMessage } from '../platform/Notice';
+import { PageBoundary } from './PageBoundary';
 import { BACKUPS_HASH, completenessHash, followUpHash, gridHash, navigate, overviewHash, parseHash, targetsHash, UNITS_HASH } from '../platform/route';
 import { Toolbar } from './Toolbar';
 import { UnitTree } from './UnitTree';
@@ -53,7 +54,8 @@ function importSummary(s: ImportSummaryData): string {
 }
 
 export function App() {
-  const route = parseHash(useHash());
+  const hash = useHash();
+  const route = parseHash(hash);
   // Already here (asked for by the page's first chunk): the first render shows the page, not "Đang tải…".
   const [overview, setOverview] = useState<Overview | null>(() => arrived('overview', {}) ?? null);
   const hadOverview = useRef(overview !== null);
@@ -382,7 +384,9 @@ export function App() {
           onPickUnit={pickUnit}
         />
         <main className="main">
-          <Suspense fallback={<div className="page-message">Đang mở…</div>}>{page}</Suspense>
+          <PageBoundary route={hash}>
+            <Suspense fallback={<div className="page-message">Đang mở…</div>}>{page}</Suspense>
+          </PageBoundary>
         </main>
       </div>
       <ImportDialog
