@@ -24,7 +24,7 @@ export class PageBoundary extends Component<Props, State> {
 
   static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
     if (state.failed === '') return { failed: state.route };
-    if (props.route !== state.route) return { route: props.route, failed: state.failed === props.route ? state.failed : null };
+    if (props.route !== state.route) return { route: props.route, failed: null };
     return null;
   }
 
