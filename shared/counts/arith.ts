@@ -2,11 +2,13 @@
 // exactly: no rate is rounded before it is compared (89,996% fails 90%, where the peer tools pass
 // it). Doubles are exact for whole numbers below 2^53, far above any count of people times 100.
 
-const PCT2 = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
-const PCT3 = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: true });
-const PRINTED = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 4, useGrouping: true });
-const WHOLE = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0, useGrouping: true });
-const PLAIN = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4, useGrouping: true });
+import { viNumber } from '../text/intl';
+
+const PCT2 = viNumber({ minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
+const PCT3 = viNumber({ minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: true });
+const PRINTED = viNumber({ minimumFractionDigits: 2, maximumFractionDigits: 4, useGrouping: true });
+const WHOLE = viNumber({ maximumFractionDigits: 0, useGrouping: true });
+const PLAIN = viNumber({ maximumFractionDigits: 4, useGrouping: true });
 
 /** True when the rate n/d exists: both present, d > 0. */
 export function hasRate(n: number | null | undefined, d: number | null | undefined): boolean {
@@ -41,10 +43,10 @@ function roundedRate(n: number, d: number, decimals: 2 | 3): number {
  * rounds to: the same text Intl gives for that rate, without Intl's cost per call (a country's
  * findings quote thousands of rates). Counts that are not whole numbers go to Intl.
  */
-function rateText(n: number, d: number, decimals: 2 | 3, intl: Intl.NumberFormat): string {
+function rateText(n: number, d: number, decimals: 2 | 3, intl: () => Intl.NumberFormat): string {
   const scale = decimals === 2 ? 10_000 : 100_000;
   const units = Math.floor((2 * scale * n + d) / (2 * d));
-  if (!Number.isSafeInteger(units) || units < 0 || !Number.isInteger(n) || !Number.isInteger(d)) return `${intl.format(roundedRate(n, d, decimals))}%`;
+  if (!Number.isSafeInteger(units) || units < 0 || !Number.isInteger(n) || !Number.isInteger(d)) return `${intl().format(roundedRate(n, d, decimals))}%`;
   const per = decimals === 2 ? 100 : 1000;
   return `${formatCount(Math.floor(units / per))},${String(units % per).padStart(decimals, '0')}%`;
 }
@@ -69,7 +71,7 @@ export function formatCount(n: number): string {
   // Intl costs microseconds a call and a country's findings make thousands: a whole number ≥ 0
   // is grouped by hand, as vi-VN groups it ("." every three digits, from 1.000); the rest
   // (negative, -0, fractions, beyond 2^53) goes to Intl.
-  if (!Number.isSafeInteger(n) || n < 0 || Object.is(n, -0)) return WHOLE.format(n);
+  if (!Number.isSafeInteger(n) || n < 0 || Object.is(n, -0)) return WHOLE().format(n);
   const digits = String(n);
   let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
   for (let i = out.length; i < digits.length; i += 3) out += `.${digits.slice(i, i + 3)}`;
@@ -78,7 +80,7 @@ export function formatCount(n: number): string {
 
 /** A printed rate as written: "98,50%", "90,00%", "89,996%". */
 export function formatPrinted(p: number): string {
-  return `${PRINTED.format(p)}%`;
+  return `${PRINTED().format(p)}%`;
 }
 
 const THRESHOLDS = new Map<number, string>();
@@ -86,7 +88,7 @@ const THRESHOLDS = new Map<number, string>();
 /** A threshold: "90%", or "81,5%" should a template ever carry one. Remembered: a template has a handful. */
 export function formatThreshold(t: number): string {
   let out = THRESHOLDS.get(t);
-  if (out === undefined) THRESHOLDS.set(t, (out = `${PLAIN.format(t)}%`));
+  if (out === undefined) THRESHOLDS.set(t, (out = `${PLAIN().format(t)}%`));
   return out;
 }
 

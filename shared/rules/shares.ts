@@ -4,12 +4,14 @@
 import { groupsOf, type Grid, type GridGroup } from '../grid';
 import type { TemplateDef } from '../templates';
 import { rollupGrid, type Rollup } from './rollup';
+import { formatRate } from '../counts/arith';
 
-const PERCENT = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** "90,48%" (two decimals, decimal comma); "–" of nothing. */
+/**
+ * "90,48%" (two decimals, decimal comma, rounded half up on the exact share); "–" of nothing.
+ * Written from whole numbers (arith.ts), not by Intl: the levels line is on the first screen.
+ */
 export function formatPercent(part: number, whole: number): string {
-  return whole > 0 ? `${PERCENT.format((100 * part) / whole)}%` : '–';
+  return whole > 0 ? formatRate(part, whole) : '–';
 }
 
 /** A group as the levels line names it: "Trẻ 3 tuổi 2020", "năm 2020", "2021-2025". */

@@ -5,14 +5,15 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupEntry, BackupsView, RecoveryInfo } from '../../../shared/api';
 import { api, errorText } from '../platform/api';
 import { formatDateTime } from '../platform/format';
+import { viNumber } from '../../../shared/text/intl';
 
-const SIZE = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const SIZE = viNumber({ maximumFractionDigits: 1 });
 
 /** "720 KB", "1,2 MB" */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} byte`;
-  if (bytes < 1024 * 1024) return `${SIZE.format(bytes / 1024)} KB`;
-  return `${SIZE.format(bytes / (1024 * 1024))} MB`;
+  if (bytes < 1024 * 1024) return `${SIZE().format(bytes / 1024)} KB`;
+  return `${SIZE().format(bytes / (1024 * 1024))} MB`;
 }
 
 interface Props {

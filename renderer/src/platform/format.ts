@@ -1,28 +1,31 @@
 // Numbers, times and unit labels the Vietnamese way (Intl 'vi-VN').
 import type { UnitNode } from '../../../shared/api';
+import { viDateTime, viNumber } from '../../../shared/text/intl';
 import { fold } from '../../../shared/text/normalize';
+import { formatCount as wholeCount } from '../../../shared/counts/arith';
 import { KINDS, kindLower } from '../../../shared/units/kinds';
 import { officeWords, wordsKind, type OfficeWords } from '../../../shared/units/words';
 
-const TIME = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-const NUMBER = new Intl.NumberFormat('vi-VN');
+const TIME = viDateTime({ hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const DATE_TIME = viDateTime({ day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const NUMBER = viNumber();
 
 /** "10:42:05" */
 export function formatTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : TIME.format(d);
+  return Number.isNaN(d.getTime()) ? iso : TIME().format(d);
 }
 
 /** "08:00 15/09/2025" (the day and time as written in Vietnam). */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : DATE_TIME.format(d);
+  return Number.isNaN(d.getTime()) ? iso : DATE_TIME().format(d);
 }
 
 /** "1.234" */
 export function formatCount(n: number): string {
-  return NUMBER.format(n);
+  // Whole counts, grouped by hand (arith.ts): the first screen's counts make no Intl object.
+  return Number.isSafeInteger(n) && n >= 0 && !Object.is(n, -0) ? wholeCount(n) : NUMBER().format(n);
 }
 
 /** "90,48%" (two decimals, decimal comma): the one the exported report prints too. */
