@@ -16,6 +16,8 @@ declare global {
  */
 const KEEPALIVE_BUDGET_BYTES = 60 * 1024;
 let keepaliveInFlight = 0;
+/** UTF-8 bytes of a body: a Blob would tell as well, at 0.5 ms a save (it is registered with the browser process). */
+const utf8 = new TextEncoder();
 
 function post(method: Method, body: string, keepalive: boolean): Promise<Response> {
   return fetch(`/api/${method}`, { method: 'POST', keepalive, headers: { 'content-type': 'application/json' }, body });
@@ -28,7 +30,7 @@ function post(method: Method, body: string, keepalive: boolean): Promise<Respons
 async function call<M extends Method>(method: M, input: Input<M>): Promise<Outputs[M]> {
   let res: Response;
   const body = JSON.stringify(input ?? {});
-  const size = method === 'setCells' ? new Blob([body]).size : 0;
+  const size = method === 'setCells' ? utf8.encode(body).byteLength : 0;
   const keepalive = method === 'setCells' && keepaliveInFlight + size <= KEEPALIVE_BUDGET_BYTES;
   if (keepalive) keepaliveInFlight += size;
   try {

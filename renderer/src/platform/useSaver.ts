@@ -94,7 +94,10 @@ export function useSaver(onFailure: () => void): Saver {
       if (!writes.length) return;
       queue.current.waiting.push({ reportId, writes });
       setStatus({ kind: 'saving' });
-      pump();
+      // Sent in a microtask: after the render the edit asked for (React's, queued first), before
+      // any other task (a reload's pagehide finds it sent). Sent here, the request's setting-up
+      // came before the cell, the total and the findings on screen.
+      queueMicrotask(pump);
     },
     [pump],
   );
