@@ -47,7 +47,19 @@ export interface AppliedPlan {
 }
 
 export class ReformStore {
+  /**
+   * The reads made once per grid opened, export or form (kindOf, targets), prepared once: a
+   * prepare is about 0.1 ms, as much as the read, and a district's forms ask kindOf per commune.
+   */
+  private readonly reads = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  private read(sql: string): Database.Statement {
+    let st = this.reads.get(sql);
+    if (!st) this.reads.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
 
   /** Every unit with its detailed kind, validity, codes and aliases, and every successor link. */
   snapshot(): UnitSnapshot {
@@ -72,7 +84,7 @@ export class ReformStore {
 
   /** One unit's detailed kind (phường, thị trấn…), as snapshot() gives it; null for no such unit. */
   kindOf(unitId: number): UnitKind | null {
-    const r = this.db.prepare('SELECT id, parent_id, name, kind, kind_word, valid_from, valid_to FROM units WHERE id = ?').get(unitId) as Row | undefined;
+    const r = this.read('SELECT id, parent_id, name, kind, kind_word, valid_from, valid_to FROM units WHERE id = ?').get(unitId) as Row | undefined;
     return r ? detailedKind(r) : null;
   }
 
@@ -163,7 +175,7 @@ export class ReformStore {
 
   /** The targets kept with a unit, in the plan's order. */
   targets(unitId: number): (Target & { id: number })[] {
-    const rows = this.db.prepare('SELECT id, data FROM targets WHERE unit_id = ? ORDER BY sort, id').all(unitId) as { id: number; data: string }[];
+    const rows = this.read('SELECT id, data FROM targets WHERE unit_id = ? ORDER BY sort, id').all(unitId) as { id: number; data: string }[];
     return rows.map((r) => ({ ...targetSchema.parse(JSON.parse(r.data)), id: r.id }));
   }
 
