@@ -1,0 +1,76 @@
+// In-process A/B of one workbook's import and the official export of what it stored: another
+// checkout (default the base of issue 8, b72a7c9, in /work/wt/base8) against this tree. Both
+// trees' modules are loaded in ONE process and their runs alternate, so the neighbours' load on
+// this shared machine falls on both sides.
+//   AB_BASE=/path/to/other/tree AB_RUNS=100 AB_FILE=seeds/ha-quang.xlsx npx tsx bench/ab-file.ts
+// AB_SWAP=1 loads this tree first (its garbage then lies under the other side's first runs).
+// An export's median swings with the garbage collector's rhythm (one side can catch a costlier
+// mode for a whole run): the 10th and 25th percentiles are printed beside it.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const NEW = join(import.meta.dirname, '..');
+const BASE = resolve(process.env.AB_BASE ?? '/work/wt/base8');
+const RUNS = Number(process.env.AB_RUNS ?? 100);
+const file = resolve(NEW, process.env.AB_FILE ?? 'seeds/ha-quang.xlsx');
+const buf = readFileSync(file);
+const dir = mkdtempSync(join(tmpdir(), 'pcgd-ab-file-'));
+/** The plain Node services of a tree: electron/core/ since issue 12, electron/services/ before. */
+const servicesOf = (root: string) => (existsSync(join(root, 'electron', 'core')) ? join(root, 'electron', 'core') : join(root, 'electron', 'services'));
+
+interface Side {
+  label: string;
+  /** One import into a database made before the timer. */
+  importOnce(): Promise<number>;
+  /** One export of the stored workbook. */
+  exportOnce(): Promise<number>;
+}
+
+async function side(label: string, root: string): Promise<Side> {
+  const svc = servicesOf(root);
+  const { Store } = await import(join(svc, 'store', 'store.ts'));
+  const { importBuffer } = await import(join(svc, 'import.ts'));
+  const { exportBuffer } = await import(join(svc, 'export.ts'));
+  const stored = Store.open(join(dir, `${label}.db`));
+  const r = await importBuffer(stored, 'a.xlsx', buf);
+  if (r.status !== 'ok') throw new Error(`${label}: ${r.status}`);
+  let k = 0;
+  return {
+    label,
+    async importOnce() {
+      const s = Store.open(join(dir, `${label}-${k++}.db`));
+      const t = performance.now();
+      const out = await importBuffer(s, 'a.xlsx', buf);
+      const ms = performance.now() - t;
+      s.close();
+      if (out.status !== 'ok') throw new Error(`${label}: ${out.status}`);
+      return ms;
+    },
+    async exportOnce() {
+      const t = performance.now();
+      await exportBuffer(stored);
+      return performance.now() - t;
+    },
+  };
+}
+
+const roots: [string, string][] = [['base', BASE], ['new ', NEW]];
+const sides: Side[] = [];
+for (const [label, root] of process.env.AB_SWAP === '1' ? [...roots].reverse() : roots) sides.push(await side(label, root));
+if (process.env.AB_SWAP === '1') sides.reverse();
+for (const s of sides) for (let i = 0; i < 3; i++) { await s.importOnce(); await s.exportOnce(); } // warm-up
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const at = (xs: number[], p: number) => sorted(xs)[Math.floor(xs.length * p)];
+console.log(`${file.replace(`${NEW}/`, '')}, ${RUNS} runs per side, alternating`);
+for (const what of ['importOnce', 'exportOnce'] as const) {
+  const t: number[][] = [[], []];
+  for (let i = 0; i < RUNS; i++) for (const j of i % 2 ? [1, 0] : [0, 1]) t[j].push(await sides[j][what]());
+  for (const [j, s] of sides.entries()) console.log(`  ${what === 'importOnce' ? 'import' : 'export'} ${s.label} p10 ${at(t[j], 0.1).toFixed(1)}  p25 ${at(t[j], 0.25).toFixed(1)}  p50 ${at(t[j], 0.5).toFixed(1)} ms`);
+  const paired = t[1].map((v, i) => v / t[0][i]);
+  console.log(`  → ratio of p10 ${(at(t[1], 0.1) / at(t[0], 0.1)).toFixed(3)}, of medians ${(at(t[1], 0.5) / at(t[0], 0.5)).toFixed(3)}, median of paired ratios ${at(paired, 0.5).toFixed(3)}`);
+}
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);
