@@ -4,12 +4,12 @@
 // before the window's first screen, where nothing needs Intl (whole counts are grouped by hand,
 // rates written from whole numbers: counts/arith.ts).
 
-export function viNumber(options?: Intl.NumberFormatOptions): () => Intl.NumberFormat {
-  let made: Intl.NumberFormat | undefined;
-  return () => (made ??= new Intl.NumberFormat('vi-VN', options));
+/** `make()`, called the first time the result is asked for and kept. */
+function onFirstUse<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
 }
 
-export function viDateTime(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
-  let made: Intl.DateTimeFormat | undefined;
-  return () => (made ??= new Intl.DateTimeFormat('vi-VN', options));
-}
+export const viNumber = (options?: Intl.NumberFormatOptions): (() => Intl.NumberFormat) => onFirstUse(() => new Intl.NumberFormat('vi-VN', options));
+
+export const viDateTime = (options: Intl.DateTimeFormatOptions): (() => Intl.DateTimeFormat) => onFirstUse(() => new Intl.DateTimeFormat('vi-VN', options));

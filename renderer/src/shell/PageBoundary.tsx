@@ -10,22 +10,21 @@ interface Props {
 }
 
 interface State {
-  /** The route that failed, or null. */
-  failed: string | null;
+  /** The page of `route` failed. */
+  failed: boolean;
+  /** The route the state is about. */
   route: string;
 }
 
 export class PageBoundary extends Component<Props, State> {
-  override state: State = { failed: null, route: this.props.route };
+  override state: State = { failed: false, route: this.props.route };
 
   static getDerivedStateFromError(): Partial<State> {
-    return { failed: '' };
+    return { failed: true };
   }
 
   static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
-    if (state.failed === '') return { failed: state.route };
-    if (props.route !== state.route) return { route: props.route, failed: null };
-    return null;
+    return props.route === state.route ? null : { route: props.route, failed: false };
   }
 
   override componentDidCatch(error: unknown): void {
@@ -33,7 +32,7 @@ export class PageBoundary extends Component<Props, State> {
   }
 
   override render(): ReactNode {
-    if (this.state.failed === null) return this.props.children;
+    if (!this.state.failed) return this.props.children;
     return (
       <div className="page-message error" role="alert" data-testid="page-failed">
         Không mở được trang này (tệp của chương trình bị thiếu hoặc hỏng). Hãy mở trang khác hoặc đóng rồi mở lại ứng dụng; nếu vẫn lỗi, hãy cài đặt lại chương trình.
