@@ -404,6 +404,40 @@ describe('values and history', () => {
     expect(() => s.restore(99999)).toThrow(/Không có mục lịch sử/);
   });
 
+  it('stores and audits writes of every size the batched statements split (1 to 150 rows, over many units), old values read right', () => {
+    const s = open();
+    const { huyen, report } = district(s);
+    const units = s.addUnits(huyen.id, Array.from({ length: 30 }, (_, i) => `Xã Số ${i + 1}`), 'xa').map((u) => u.id);
+    // What the table must hold: a plain model of the cells, written by the same rounds.
+    const model = new Map<string, string>();
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    let audited = s.audit(report.id).length;
+    for (const n of [1, 2, 3, 4, 5, 15, 16, 17, 20, 21, 63, 64, 65, 69, 84, 85, 100, 150]) {
+      const writes = Array.from({ length: n }, () => ({ unitId: units[rand(units.length)], key: `2020|k${rand(12)}`, value: ['', 'x', 'y'][rand(3)] }));
+      const expected: { unitId: number; key: string; old: string; new: string }[] = [];
+      for (const w of writes) {
+        const old = model.get(`${w.unitId}|${w.key}`) ?? '';
+        if (old === w.value) continue;
+        expected.push({ unitId: w.unitId, key: w.key, old, new: w.value });
+        if (w.value) model.set(`${w.unitId}|${w.key}`, w.value);
+        else model.delete(`${w.unitId}|${w.key}`);
+      }
+      expect(s.setValues(report.id, writes, { kind: 'typed' }), `${n} rows`).toEqual(expected);
+      const stored = [...s.getValues(report.id)].flatMap(([unitId, values]) => Object.entries(values).map(([key, value]) => [`${unitId}|${key}`, value] as const));
+      expect(new Map(stored), `${n} rows`).toEqual(model);
+      audited += expected.length;
+      expect(s.audit(report.id)).toHaveLength(audited);
+    }
+    // A unit that does not exist, among others: nothing of the call is stored.
+    const before = s.getValues(report.id);
+    expect(() =>
+      s.setValues(report.id, [{ unitId: units[0], key: '2020|new', value: 'x' }, { unitId: 999_999, key: '2020|new', value: 'x' }, { unitId: units[1], key: '2020|new', value: 'x' }], { kind: 'typed' }),
+    ).toThrow('Không có đơn vị #999999.');
+    expect(s.getValues(report.id)).toEqual(before);
+    expect(s.audit(report.id)).toHaveLength(audited);
+  });
+
   it('writes 100,000 cells in one call, every one stored and audited', () => {
     const s = open();
     const { huyen, report } = district(s);

@@ -105,29 +105,31 @@ export function checkOpened(db: Database.Database, file: string): UserError | un
   return undefined;
 }
 
-/** Rows per call of a batched statement. */
-const BATCH = 64;
+/**
+ * Rows per call of a batched statement, largest first. The smaller sizes take the rest: a form's
+ * sheet writes 20–70 cells, which with only 64 and 1 went one call per row.
+ */
+const BATCH_SIZES = [64, 16, 4, 1] as const;
 
 /**
- * A statement run over many rows, BATCH rows per call (the rest one by one): a call into
- * SQLite costs more than the insert itself, so this halves the time of a 100,000-cell write.
+ * A statement run over many rows, as few calls as BATCH_SIZES allow: a call into SQLite costs
+ * more than the insert itself, so this halves the time of a 100,000-cell write and of a form's.
  * `sql(n)` is the statement for n rows, each with `width` anonymous parameters; the named
  * parameters are shared by all rows.
  */
 class Batched<Named extends object> {
-  private readonly many: Database.Statement;
-  private readonly one: Database.Statement;
+  private readonly sized: [rows: number, statement: Database.Statement][];
 
   constructor(db: Database.Database, sql: (rows: number) => string, private readonly width: number) {
-    this.many = db.prepare(sql(BATCH));
-    this.one = db.prepare(sql(1));
+    this.sized = BATCH_SIZES.map((rows) => [rows, db.prepare(sql(rows))]);
   }
 
   run(named: Named, flat: unknown[]): void {
-    const size = BATCH * this.width;
     let i = 0;
-    for (; i + size <= flat.length; i += size) this.many.run(flat.slice(i, i + size), named);
-    for (; i < flat.length; i += this.width) this.one.run(flat.slice(i, i + this.width), named);
+    for (const [rows, st] of this.sized) {
+      const size = rows * this.width;
+      for (; i + size <= flat.length; i += size) st.run(flat.slice(i, i + size), named);
+    }
   }
 }
 
@@ -155,6 +157,12 @@ export class Store {
     // Prepared once: setValues and grid loads run these on every call, over up to 100,000 cells.
     this.st = {
       unitValues: db.prepare<[number, number], [string, string]>('SELECT key, value FROM cell_values WHERE report_id = ? AND unit_id = ?').raw(),
+      // Several units in one call (their ids as a JSON array): a district's file writes 20–30
+      // communes per sheet, and a call per unit cost more than the reading.
+      unitsValues: db
+        .prepare<[number, string], [number, string, string]>('SELECT unit_id, key, value FROM cell_values WHERE report_id = ? AND unit_id IN (SELECT value FROM json_each(?))')
+        .raw(),
+      missingUnits: db.prepare<[string], number>('SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM units)').pluck(),
       upsert: new Batched<{ reportId: number; at: string }>(
         db,
         (n) => `INSERT INTO cell_values (report_id, unit_id, key, value, updated_at) VALUES ${rowsOf('(@reportId, ?, ?, ?, @at)', n)}
@@ -514,7 +522,10 @@ export class Store {
       const all = this.getValues(reportId);
       return new Map(ids.map((id) => [id, all.get(id) ?? {}]));
     }
-    return new Map(ids.map((id) => [id, Object.fromEntries(this.st.unitValues.all(reportId, id) as [string, string][])]));
+    if (ids.length === 1) return new Map([[ids[0], Object.fromEntries(this.st.unitValues.all(reportId, ids[0]) as [string, string][])]]);
+    const out = new Map<number, Record<string, string>>(ids.map((id) => [id, {}]));
+    for (const [unitId, key, value] of this.st.unitsValues.all(reportId, JSON.stringify(ids))) out.get(unitId)![key] = value;
+    return out;
   }
 
   /**
@@ -536,6 +547,13 @@ export class Store {
       if (writes.length > 2000) {
         for (const [unitId, values] of this.getValues(reportId)) cells.set(unitId, new Map(Object.entries(values)));
         for (const w of writes) if (!cells.has(w.unitId)) cells.set(w.unitId, new Map());
+      } else if (writes.length > 1) {
+        // The units written, read in one call (a typed cell reads its unit below).
+        const ids = [...new Set(writes.map((w) => w.unitId))];
+        if (ids.length > 1) {
+          for (const id of ids) cells.set(id, new Map());
+          for (const [unitId, key, value] of st.unitsValues.all(reportId, JSON.stringify(ids))) cells.get(unitId)!.set(key, value);
+        }
       }
       const dirty = new Map<number, Set<string>>();
       for (const w of writes) {
@@ -555,9 +573,11 @@ export class Store {
       if (changes.length === 0) return changes;
       const upserts: unknown[] = [];
       const clears: unknown[] = [];
-      const existing = dirty.size > 2000 ? new Set(this.q<[], number>('SELECT id FROM units').pluck().all()) : null;
+      // Every unit written exists (one call for all of them).
+      const ids = [...dirty.keys()];
+      const missing = ids.length === 1 ? (st.unit.get(ids[0]) ? undefined : ids[0]) : st.missingUnits.get(JSON.stringify(ids));
+      if (missing !== undefined) throw new Error(`Không có đơn vị #${missing}.`);
       for (const [unitId, keys] of dirty) {
-        if (existing ? !existing.has(unitId) : !st.unit.get(unitId)) throw new Error(`Không có đơn vị #${unitId}.`);
         const unit = cells.get(unitId)!;
         for (const key of keys) {
           const value = unit.get(key)!;
