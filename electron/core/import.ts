@@ -130,17 +130,20 @@ function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[
   const remembered = memory.districts.get(district.id);
   if (remembered) return remembered;
   // Communes made from this file may yet be rolled back with it: those are never remembered.
-  const made = store.childCount(district.id) === 0;
+  const count = store.childCount(district.id);
+  const made = count === 0;
+  let created: UnitRecord[] | undefined;
   if (made) {
     const names = new Map<string, string>();
     for (const row of [...sheets.flatMap((s) => s.grid.rows), ...counts.flatMap((c) => c.rows)]) if (unitKey(row.unit) && !names.has(unitKey(row.unit))) names.set(unitKey(row.unit), row.unit);
-    store.addUnits(district.id, [...names.values()], 'xa');
+    created = store.addUnits(district.id, [...names.values()], 'xa');
   }
   // The rows of the district's grids (store.rows): a file row naming a commune merged or retired
   // is not written into it, where no grid shows it and its successor would be counted beside it.
-  const rows = store.rows(district.id);
+  // Communes just made from the file are all of them, with no dates and no aliases.
+  const rows = created ?? store.rows(district.id);
   const inForce = new Set(rows.map((u) => u.id));
-  const aliases = store.childAliases(district.id);
+  const aliases = created ? new Map<number, string[]>() : store.childAliases(district.id);
   const byKey = new Map<string, UnitRecord>();
   const retired = new Map<string, UnitRecord>();
   const known: string[] = [];
@@ -152,7 +155,7 @@ function communesOf(store: Store, district: UnitRecord, sheets: RecognisedSheet[
   }
   // The district's other units (merged, retired, not yet in force): listed only when there are
   // any (a national workbook's 10,000 communes were listed once more for none).
-  const others = store.childCount(district.id) > rows.length ? store.children(district.id) : [];
+  const others = !created && count > rows.length ? store.children(district.id) : [];
   for (const u of others) {
     if (inForce.has(u.id)) continue;
     for (const n of [u.name, ...(aliases.get(u.id) ?? [])]) if (!byKey.has(unitKey(n))) retired.set(unitKey(n), u);

@@ -12,11 +12,13 @@ const KINDS: [RegExp, UnitGuess['kind']][] = [
   [/^tinh\s+/, 'tinh'],
 ];
 
+// Vietnamese has no casing rules of its own (Unicode's SpecialCasing names only Turkish,
+// Azeri and Lithuanian), so the plain mappings are the 'vi' ones, without a locale lookup per call.
 function titleCase(s: string): string {
   return s
-    .toLocaleLowerCase('vi')
+    .toLowerCase()
     .split(' ')
-    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
 }
 
@@ -63,6 +65,18 @@ export function guessUnit(titles: string[]): UnitGuess | null {
  * which a district created from the file is placed under.
  */
 export function guessDistrict(titles: string[]): { district: UnitGuess | null; province: UnitGuess | null } {
-  const all = titles.map(unitIn).filter((u): u is UnitGuess => u !== null);
-  return { district: all.find((u) => u.kind === 'huyen') ?? null, province: all.find((u) => u.kind === 'tinh') ?? null };
+  let district: UnitGuess | null = null;
+  let province: UnitGuess | null = null;
+  // Every sheet repeats the workbook's titles: each text is read once, and the scan stops once
+  // both are named.
+  const seen = new Set<string>();
+  for (const raw of titles) {
+    if (seen.has(raw)) continue;
+    seen.add(raw);
+    const u = unitIn(raw);
+    if (u?.kind === 'huyen') district ??= u;
+    else if (u?.kind === 'tinh') province ??= u;
+    if (district && province) break;
+  }
+  return { district, province };
 }
