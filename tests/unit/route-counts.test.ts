@@ -16,4 +16,8 @@ describe('counts route', () => {
     // A Phụ lục route is still a grid.
     expect(parseHash('#/grid/xmc/7')).toMatchObject({ page: 'grid', template: 'xmc', unitId: 7 });
   });
+  it('reads an address with a malformed %-escape as the home page, without throwing (the page would not start)', () => {
+    expect(parseHash('#/grid/%E0/7')).toEqual({ page: 'home' });
+    expect(parseHash('#/grid/%78mc/7')).toMatchObject({ page: 'grid', template: 'xmc', unitId: 7 });
+  });
 });

@@ -21,11 +21,20 @@ export type Route =
   | { page: 'counts'; template: CountTemplateId; unitId?: number; year?: string }
   | { page: 'units' };
 
+/** A part of the address undone from its %-escapes, or null for a malformed one ("%E0"): read as no route, not thrown. */
+function decoded(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 export function parseHash(hash: string): Route {
   const m = /^#\/grid\/([^/?#]+)(?:\/(\d+))?\/?$/.exec(hash);
   if (m) {
-    const id = decodeURIComponent(m[1]);
-    if (isTemplateId(id)) return { page: 'grid', template: id, unitId: m[2] ? Number(m[2]) : undefined };
+    const id = decoded(m[1]);
+    if (id !== null && isTemplateId(id)) return { page: 'grid', template: id, unitId: m[2] ? Number(m[2]) : undefined };
   }
   const c = /^#\/completeness(?:\/(\d+))?\/?$/.exec(hash);
   if (c) return { page: 'completeness', unitId: c[1] ? Number(c[1]) : undefined };
