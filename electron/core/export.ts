@@ -21,13 +21,13 @@ export class ExportError extends UserError {
 
 /** The unit named, else the first district (or the first unit that has communes). */
 export function pickDistrict(store: Store, name?: string): UnitRecord {
-  const units = store.listUnits();
   if (name) {
-    const found = units.find((u) => unitKey(u.name) === unitKey(name));
+    const found = store.listUnits().find((u) => unitKey(u.name) === unitKey(name));
     if (!found) throw new ExportError(`không có đơn vị "${name}" trong cơ sở dữ liệu.`);
     return found;
   }
-  const found = store.districts()[0] ?? units.find((u) => store.children(u.id).length > 0);
+  // Every unit is listed only when there is no district (a database of a province's communes).
+  const found = store.districts()[0] ?? store.listUnits().find((u) => store.children(u.id).length > 0);
   if (!found) throw new ExportError('cơ sở dữ liệu chưa có đơn vị nào: hãy nhập một tệp biểu trước.');
   return found;
 }

@@ -287,7 +287,9 @@ function colName(n: number): string {
 /** Put a text in a (possibly merged) block of one row and give every cell of it the style. */
 function block(ws: ExcelJS.Worksheet, row: number, left: number, right: number, value: ExcelJS.CellValue, style: Style): void {
   const r = ws.getRow(row);
-  for (let c = left; c <= right; c++) r.getCell(c).style = style;
+  // The first cell's style; merging gives it to the others (exceljs: Cell.merge copies the
+  // master's style, the same object), so they are not styled one by one first.
+  r.getCell(left).style = style;
   if (right > left) ws.mergeCells(row, left, row, right);
   // Titles and lines are built around unit names: cleaned and cut as a whole (excel-text.ts).
   r.getCell(left).value = typeof value === 'string' ? excelText(value) : value;
