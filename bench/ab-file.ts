@@ -10,6 +10,10 @@
 // the import uses, in the timed run).
 // An export's median swings with the garbage collector's rhythm (one side can catch a costlier
 // mode for a whole run): the 10th and 25th percentiles are printed beside it.
+// AB_ONLY=base or AB_ONLY=new times one side alone in this process and prints its percentiles as
+// one JSON line: run the two in turn, each in a process of its own, so that neither side's
+// garbage lies in the other's heap, e.g.
+//   for i in 1 2 3 4 5 6; do for s in base new; do AB_ONLY=$s npx tsx bench/ab-file.ts; done; done
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,14 +65,32 @@ async function side(label: string, root: string): Promise<Side> {
   };
 }
 
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const at = (xs: number[], p: number) => sorted(xs)[Math.floor(xs.length * p)];
+
+if (process.env.AB_ONLY) {
+  const only = process.env.AB_ONLY;
+  const s = await side(only, only === 'base' ? BASE : NEW);
+  const out: Record<string, unknown> = { side: only };
+  // The exports first: after a few hundred imports a process's heap can be in a state where
+  // every export costs twice as much, in either tree (the garbage collector's, not the code's).
+  for (const what of ['exportOnce', 'importOnce'] as const) {
+    for (let i = 0; i < 10; i++) await s[what]();
+    const t: number[] = [];
+    for (let i = 0; i < RUNS; i++) t.push(await s[what]());
+    out[what === 'importOnce' ? 'import' : 'export'] = { p10: +at(t, 0.1).toFixed(2), p25: +at(t, 0.25).toFixed(2), p50: +at(t, 0.5).toFixed(2) };
+  }
+  console.log(JSON.stringify(out));
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const roots: [string, string][] = [['base', BASE], ['new ', NEW]];
 const sides: Side[] = [];
 for (const [label, root] of process.env.AB_SWAP === '1' ? [...roots].reverse() : roots) sides.push(await side(label, root));
 if (process.env.AB_SWAP === '1') sides.reverse();
 for (const s of sides) for (let i = 0; i < 3; i++) { await s.importOnce(); await s.exportOnce(); } // warm-up
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const at = (xs: number[], p: number) => sorted(xs)[Math.floor(xs.length * p)];
 console.log(`${file.replace(`${NEW}/`, '')}, ${RUNS} runs per side, alternating; imports on ${process.env.AB_COLD === '1' ? 'fresh connections' : 'connections a dry run has used'}`);
 for (const what of ['importOnce', 'exportOnce'] as const) {
   const t: number[][] = [[], []];
