@@ -1,5 +1,5 @@
 // In-process A/B of the 200-file batch: this tree against another checkout (default the base of
-// issue 8, b72a7c9, in /work/wt/base8: `git worktree add ../base8 b72a7c9`, node_modules linked).
+// issue 8, b72a7c9, in ../wt/base8: `git worktree add ../wt/base8 b72a7c9`, node_modules linked).
 // Both trees' modules are loaded in ONE process and their runs alternate on the same files, so
 // the noise of this shared machine falls on both sides; a single `npm run bench` swings ±20%.
 //   AB_BASE=/path/to/other/tree AB_RUNS=30 AB_FILES=bench|fixture npx tsx bench/ab-batch.ts
@@ -13,19 +13,16 @@
 // this thread, and each run only stores them (its pool hands out copies): the storing apart from
 // the workers; "workers cpu" is then this thread's background (its GC, its optimising compiler).
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FIXTURE_FORM_SECRET } from '../tests/support/fixture-secret';
+import { NEW, BASE, servicesOf } from './ab-trees';
 
-const NEW = join(import.meta.dirname, '..');
-const BASE = resolve(process.env.AB_BASE ?? '/work/wt/base8');
 const RUNS = Number(process.env.AB_RUNS ?? 30);
 const FILES = process.env.AB_FILES ?? 'bench';
 const dir = mkdtempSync(join(tmpdir(), 'pcgd-ab-'));
-/** The plain Node services of a tree: electron/core/ since issue 12, electron/services/ before. */
-const servicesOf = (root: string) => (existsSync(join(root, 'electron', 'core')) ? join(root, 'electron', 'core') : join(root, 'electron', 'services'));
 
 interface Side {
   label: string;

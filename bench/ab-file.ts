@@ -1,5 +1,5 @@
 // In-process A/B of one workbook's import and the official export of what it stored: another
-// checkout (default the base of issue 8, b72a7c9, in /work/wt/base8) against this tree. Both
+// checkout (default the base of issue 8, b72a7c9, in ../wt/base8) against this tree. Both
 // trees' modules are loaded in ONE process and their runs alternate, so the neighbours' load on
 // this shared machine falls on both sides.
 //   AB_BASE=/path/to/other/tree AB_RUNS=100 AB_FILE=seeds/ha-quang.xlsx npx tsx bench/ab-file.ts
@@ -14,19 +14,16 @@
 // one JSON line: run the two in turn, each in a process of its own, so that neither side's
 // garbage lies in the other's heap, e.g.
 //   for i in 1 2 3 4 5 6; do for s in base new; do AB_ONLY=$s npx tsx bench/ab-file.ts; done; done
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { NEW, BASE, servicesOf } from './ab-trees';
 
-const NEW = join(import.meta.dirname, '..');
-const BASE = resolve(process.env.AB_BASE ?? '/work/wt/base8');
 const RUNS = Number(process.env.AB_RUNS ?? 100);
 const file = resolve(NEW, process.env.AB_FILE ?? 'seeds/ha-quang.xlsx');
 const buf = readFileSync(file);
 const dir = mkdtempSync(join(tmpdir(), 'pcgd-ab-file-'));
-/** The plain Node services of a tree: electron/core/ since issue 12, electron/services/ before. */
-const servicesOf = (root: string) => (existsSync(join(root, 'electron', 'core')) ? join(root, 'electron', 'core') : join(root, 'electron', 'services'));
 
 interface Side {
   label: string;

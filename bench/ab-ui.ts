@@ -11,10 +11,10 @@
 // to it in that checkout (b72a7c9, the base of issue 8, has `listen` and no host secret).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { NEW, BASE } from './ab-trees';
 
-const BASE = resolve(process.env.AB_BASE ?? '/work/wt/base8');
 const R = Number(process.env.R ?? 15);
 const T = 'pcgd-thcs';
 
@@ -76,8 +76,8 @@ async function side(root: string): Promise<Side> {
 
 const sides =
   process.env.AB_SWAP === '1'
-    ? [await side(join(import.meta.dirname, '..')), await side(BASE)].reverse()
-    : [await side(BASE), await side(join(import.meta.dirname, '..'))];
+    ? [await side(NEW), await side(BASE)].reverse()
+    : [await side(BASE), await side(NEW)];
 const { CHROMIUM_ARGS } = await import('../playwright.config');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const errors: string[] = [];
