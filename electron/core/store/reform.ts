@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { targetSchema, type Target } from '../../../shared/targets/model';
 import { KINDS, splitKind, tierOf, type ChangePlan, type UnitKind, type UnitSnapshot } from '../../../shared/units';
 import type { UnitRecord as ReformUnit, SuccessorLink } from '../../../shared/units/model';
+import type { Prepared } from './prepared';
 import type { UnitKind as Tier } from './types';
 
 interface Row {
@@ -48,18 +49,13 @@ export interface AppliedPlan {
 
 export class ReformStore {
   /**
-   * The reads made once per grid opened, export or form (kindOf, targets), prepared once: a
-   * prepare is about 0.1 ms, as much as the read, and a district's forms ask kindOf per commune.
+   * @param read the Store's statements prepared on first use (prepared.ts), for the reads made
+   *   once per grid opened, export or form (kindOf, targets): a district's forms ask kindOf per commune.
    */
-  private readonly reads = new Map<string, Database.Statement>();
-
-  constructor(private readonly db: Database.Database) {}
-
-  private read(sql: string): Database.Statement {
-    let st = this.reads.get(sql);
-    if (!st) this.reads.set(sql, (st = this.db.prepare(sql)));
-    return st;
-  }
+  constructor(
+    private readonly db: Database.Database,
+    private readonly read: Prepared,
+  ) {}
 
   /** Every unit with its detailed kind, validity, codes and aliases, and every successor link. */
   snapshot(): UnitSnapshot {

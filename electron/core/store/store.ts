@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { preparedOnFirstUse, type Prepared } from './prepared';
 import type { Grid } from '../../../shared/grid';
 import { getTemplate, isTemplateId, type Layout, type TemplateId } from '../../../shared/templates';
 import { getCountTemplate, isCountTemplateId, type CountTemplateId } from '../../../shared/counts/templates';
@@ -140,21 +141,22 @@ function rowsOf(row: string, n: number): string {
 
 export class Store {
   private readonly st;
-  /** Every other statement, prepared on first use: preparing costs more than running a small one. */
-  private readonly prepared = new Map<string, Database.Statement>();
+  /** Every other statement, prepared on first use (prepared.ts). */
+  private readonly q: Prepared;
   /** The form secret, once read (formSecret). */
   private secret?: Buffer;
   private reformPart?: ReformStore;
 
   /** Codes, validity, successor links, unit changes and targets (migration 4, reform.ts). */
   get reform(): ReformStore {
-    return (this.reformPart ??= new ReformStore(this.db));
+    return (this.reformPart ??= new ReformStore(this.db, this.q));
   }
 
   private constructor(
     private readonly db: Database.Database,
     readonly file: string,
   ) {
+    this.q = preparedOnFirstUse(db);
     // Prepared once: setValues and grid loads run these on every call, over up to 100,000 cells.
     this.st = {
       unitValues: db.prepare<[number, number], [string, string]>('SELECT key, value FROM cell_values WHERE report_id = ? AND unit_id = ?').raw(),
@@ -190,12 +192,6 @@ export class Store {
       report: db.prepare<[number], ReportRow>(`SELECT ${REPORT_COLS} FROM reports WHERE id = ?`),
       values: db.prepare<[number], ValueRow>('SELECT unit_id, key, value FROM cell_values WHERE report_id = ? ORDER BY unit_id, key'),
     };
-  }
-
-  private q<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
-    let st = this.prepared.get(sql);
-    if (!st) this.prepared.set(sql, (st = this.db.prepare(sql)));
-    return st as unknown as Database.Statement<P, R>;
   }
 
   /**
